@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Passerelle needs to build, run and test.
+# Idempotent: it asks apt only for what is missing. Run as root, or with sudo available.
+set -euo pipefail
+
+PACKAGES=(
+  pkg-config
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev   # rendering, text (HarfBuzz), PNG
+  libsqlite3-dev                                  # the local store (GRDB)
+  fonts-noto-core                                 # Noto Sans and Noto Sans Arabic
+  fonts-material-design-icons-iconfont            # pictograms
+  xvfb xauth                                      # a real window without a screen (bench, tests)
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
