@@ -1,0 +1,40 @@
+# Passerelle — the two commands a new machine needs: `make run` and `make test`.
+# Both install the Debian packages first (scripts/setup-debian.sh, idempotent).
+
+SWIFT ?= swift
+DATA_DIR ?= $(CURDIR)/.data
+CONFIG ?= Assets/passerelle.conf
+
+.PHONY: setup build release run test bench screenshots clean
+
+setup:
+	@scripts/setup-debian.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+# In a window when there is a display, headless otherwise.
+run: build
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) --size 1080x1920; \
+	else \
+	  echo "No display: running headless (Ctrl+C to stop)."; \
+	  .build/debug/passerelle --headless --config $(CONFIG) --data-dir $(DATA_DIR); \
+	fi
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: release
+	xvfb-run -a -s "-screen 0 1920x1920x24" .build/release/passerelle-bench .build/release/passerelle
+
+# The README's screenshots, from the scenario files.
+screenshots: build
+	.build/debug/passerelle --script Tests/Scenarios/readme.scenario --screenshots docs/screenshots
+
+clean:
+	rm -rf .build .data

@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+// Passerelle — self-service kiosk for digital inclusion. Licensed under the EUPL-1.2.
+import PackageDescription
+
+let package = Package(
+    name: "Passerelle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "passerelle", targets: ["passerelle"]),
+        .executable(name: "passerelle-bench", targets: ["passerelle-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // MARK: - C libraries from Debian's -dev packages
+        .systemLibrary(
+            name: "CSDL2", pkgConfig: "sdl2",
+            providers: [.apt(["libsdl2-dev"])]),
+        .systemLibrary(
+            name: "CSDL2TTF", pkgConfig: "SDL2_ttf",
+            providers: [.apt(["libsdl2-ttf-dev"])]),
+        .systemLibrary(
+            name: "CSDL2Image", pkgConfig: "SDL2_image",
+            providers: [.apt(["libsdl2-image-dev"])]),
+
+        // MARK: - Pure core and UI (no SDL, no SQLite, no network)
+        .target(name: "KioskCore"),
+        .target(name: "KioskUI", dependencies: ["KioskCore"]),
+
+        // MARK: - Edges
+        .target(
+            name: "KioskRender",
+            dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
+        .target(
+            name: "KioskApp",
+            dependencies: [
+                "KioskCore", "KioskUI", "KioskRender", "CSDL2",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        // MARK: - Programs
+        .executableTarget(
+            name: "passerelle",
+            dependencies: [
+                "KioskApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "passerelle-bench",
+            dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
+
+        // MARK: - Tests
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskCore"]),
+        .testTarget(
+            name: "KioskRenderTests",
+            dependencies: ["KioskRender", "KioskUI", "KioskCore", "CSDL2", "CSDL2Image"]),
+        .testTarget(
+            name: "KioskAppTests",
+            dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

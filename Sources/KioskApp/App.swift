@@ -1,0 +1,139 @@
+import CSDL2
+import Foundation
+import KioskCore
+import KioskRender
+import KioskUI
+
+/// How `passerelle` was asked to run (its flags, see Sources/passerelle).
+public struct KioskOptions {
+    public var configPath: String?
+    public var dataDir: String?
+    public var headless = false
+    public var size: Size?
+    public var language: Language?
+    public var assetsDir: String?
+
+    public init() {}
+}
+
+/// Everything `buildKiosk` puts together, for the main program and the tests.
+public struct BuiltKiosk {
+    public let kiosk: Kiosk
+    public let config: KioskConfig
+    public let assets: URL
+}
+
+public enum StartError: Error, CustomStringConvertible {
+    case assetsNotFound
+    case catalogue(Catalogue.LoadError)
+    case config(String)
+    case sdl(SDLError)
+
+    public var description: String {
+        switch self {
+        case .assetsNotFound: return "the Assets directory was not found; set PASSERELLE_ASSETS or pass --assets"
+        case .catalogue(let e): return "strings: \(e)"
+        case .config(let e): return "configuration:\n\(e)"
+        case .sdl(let e): return "SDL: \(e)"
+        }
+    }
+}
+
+/// Loads config, texts and fonts and builds a kiosk. The same function serves the real
+/// program, the scenario runner and the tests; only `clock` and `effects` differ.
+public func buildKiosk(options: KioskOptions, clock: @escaping () -> Date, sizeOverride: Size? = nil, startedAt: Date = Date()) throws -> BuiltKiosk {
+    guard let assets = AssetLocator.find(override: options.assetsDir) else { throw StartError.assetsNotFound }
+    var config = KioskConfig()
+    if let path = options.configPath {
+        do { config = try KioskConfig.load(path: path) } catch { throw StartError.config("\(error)") }
+    }
+    if let language = options.language { config.defaultLanguage = language }
+    if let size = options.size { config.size = size }
+    let catalogue: Catalogue
+    do {
+        catalogue = try Catalogue.load(from: assets.appendingPathComponent("strings"))
+    } catch let e as Catalogue.LoadError {
+        throw StartError.catalogue(e)
+    }
+    let size = sizeOverride ?? config.size ?? Size(width: 1080, height: 1920)
+    let renderer: Renderer
+    do {
+        renderer = try Renderer(size: size, fonts: try FontBook())
+    } catch let e as SDLError {
+        throw StartError.sdl(e)
+    }
+    let dataDir = options.dataDir
+    let effects = EffectRunner(
+        playWarningSound: {},
+        saveScreenshot: { kiosk in
+            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent("screenshots")
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate, .withTime]
+            let name = "screen-\(formatter.string(from: kiosk.clock())).png".replacingOccurrences(of: ":", with: "")
+            let url = directory.appendingPathComponent(name)
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try kiosk.writeVisitorScreenshot(to: url.path)
+                return url.path
+            } catch {
+                FileHandle.standardError.write(Data("passerelle: screenshot failed: \(error)\n".utf8))
+                return nil
+            }
+        },
+        collectStatus: { kiosk in
+            StatusReport.collect(kiosk: kiosk, options: options, assets: assets, startedAt: startedAt)
+        })
+    let kiosk = Kiosk(config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects)
+    return BuiltKiosk(kiosk: kiosk, config: config, assets: assets)
+}
+
+/// The admin status page: what an admin checks when something looks wrong.
+enum StatusReport {
+    static func collect(kiosk: Kiosk, options: KioskOptions, assets: URL, startedAt: Date) -> [StatusLine] {
+        var lines: [StatusLine] = []
+        lines.append(StatusLine("Version", PasserelleVersion.string))
+        let uptime = Int(Date().timeIntervalSince(startedAt))
+        lines.append(StatusLine("Uptime", "\(uptime / 3600) h \(uptime / 60 % 60) min \(uptime % 60) s"))
+        lines.append(StatusLine("Configuration", options.configPath ?? "(defaults)"))
+        if let problem = kiosk.configProblem {
+            lines.append(StatusLine("Configuration error", problem, isProblem: true))
+        } else {
+            lines.append(StatusLine("Configuration state", "ok"))
+        }
+        lines.append(StatusLine("Data directory", options.dataDir ?? "(none)"))
+        if let dir = options.dataDir, let attrs = try? FileManager.default.attributesOfFileSystem(forPath: dir),
+            let free = attrs[.systemFreeSize] as? NSNumber
+        {
+            let mb = free.int64Value / 1_000_000
+            lines.append(StatusLine("Free disk", "\(mb) MB", isProblem: mb < 200))
+        }
+        lines.append(StatusLine("Assets", assets.path))
+        lines.append(StatusLine("Screen", "\(kiosk.size) \(options.headless ? "headless" : (SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"))"))
+        lines.append(StatusLine("Frames drawn", "\(kiosk.renderer.framesDrawn)"))
+        lines.append(StatusLine("Text cache", "\(kiosk.renderer.cachedTextCount) entries"))
+        lines.append(StatusLine("Memory (RSS)", ProcessStats.residentKilobytes().map { "\($0 / 1024) MB" } ?? "?"))
+        let missing = kiosk.renderer.fonts.missingIcons()
+        lines.append(StatusLine("Icons", missing.isEmpty ? "ok" : "missing: \(missing.map(\.rawValue).joined(separator: ", "))", isProblem: !missing.isEmpty))
+        return lines
+    }
+}
+
+public enum PasserelleVersion {
+    public static let string = "0.1.0"
+}
+
+/// Figures from /proc about this process.
+public enum ProcessStats {
+    /// VmRSS in kB.
+    public static func residentKilobytes() -> Int? { field("VmRSS:") }
+    /// VmHWM (peak resident set) in kB.
+    public static func peakResidentKilobytes() -> Int? { field("VmHWM:") }
+
+    static func field(_ name: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(name) {
+            return Int(line.dropFirst(name.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import KioskCore
+import KioskRender
+import KioskUI
+
+/// The running kiosk: state, reducer, view and renderer wired together. Input comes in as
+/// `InputEvent`s or `Action`s; `render()` draws only when the state changed.
+/// Used from one thread (the main loop or the scenario runner).
+public final class Kiosk {
+    public private(set) var state: KioskState
+    public private(set) var config: KioskConfig
+    public let catalogue: Catalogue
+    public let renderer: Renderer
+    public let clock: () -> Date
+    public var size: Size { renderer.size }
+    /// Runs the effects that leave the pure core; replaceable in tests.
+    public var effects: EffectRunner
+
+    private var router = InputRouter()
+    private var currentScene: Scene
+    private var needsDraw = true
+    /// The last scene a visitor saw (admin screenshots show this, not the admin menu).
+    private(set) var lastVisitorScene: Scene
+
+    /// Set when an admin asked to quit.
+    public private(set) var quitRequested = false
+    /// How many warning sounds were asked for (tests read it).
+    public private(set) var warningSounds = 0
+    /// The last configuration reload that failed, for the status page.
+    public private(set) var configProblem: String?
+
+    public init(config: KioskConfig, catalogue: Catalogue, renderer: Renderer, clock: @escaping () -> Date, effects: EffectRunner) {
+        self.config = config
+        self.catalogue = catalogue
+        self.renderer = renderer
+        self.clock = clock
+        self.effects = effects
+        let state = KioskState.initial(now: clock(), policy: config.policy)
+        self.state = state
+        let scene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy))
+        self.currentScene = scene
+        self.lastVisitorScene = scene
+    }
+
+    public var scene: Scene { currentScene }
+    public var policy: KioskPolicy { config.policy }
+
+    // MARK: - Input
+
+    public func handle(_ event: InputEvent) {
+        for action in router.route(event, scene: currentScene, focus: state.focus) { send(action) }
+    }
+
+    public func send(_ action: Action) {
+        let before = state
+        let effects = reduce(&state, action, Environment(now: clock(), policy: config.policy))
+        if state != before { refreshScene() }
+        for effect in effects { run(effect) }
+    }
+
+    /// Sends `.timeElapsed` if a deadline has passed.
+    public func tick() {
+        if let deadline = nextDeadline(), clock() >= deadline { send(.timeElapsed) }
+    }
+
+    public func nextDeadline() -> Date? { state.nextDeadline(policy: config.policy) }
+
+    // MARK: - Drawing
+
+    /// Draws the scene if it changed; returns the damaged rectangles (empty: nothing drawn).
+    @discardableResult
+    public func render() -> [Rect] {
+        guard needsDraw else { return [] }
+        needsDraw = false
+        return renderer.draw(currentScene)
+    }
+
+    public func invalidate() {
+        renderer.invalidate()
+        needsDraw = true
+    }
+
+    private func refreshScene() {
+        currentScene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy))
+        if !state.screen.isAdmin { lastVisitorScene = currentScene }
+        needsDraw = true
+    }
+
+    // MARK: - Configuration
+
+    /// Applies a new configuration; the running state keeps going (a bad file never gets here:
+    /// `reload(path:)` keeps the last good one).
+    public func apply(_ newConfig: KioskConfig) {
+        config = newConfig
+        configProblem = nil
+        refreshScene()
+    }
+
+    /// Re-reads the configuration file. A bad file is reported and the last good one kept.
+    @discardableResult
+    public func reload(path: String) -> Bool {
+        do {
+            apply(try KioskConfig.load(path: path))
+            return true
+        } catch {
+            configProblem = "\(error)"
+            FileHandle.standardError.write(Data("passerelle: configuration not reloaded, keeping the last good one:\n\(error)\n".utf8))
+            return false
+        }
+    }
+
+    // MARK: - Effects
+
+    private func run(_ effect: Effect) {
+        switch effect {
+        case .playWarningSound:
+            warningSounds += 1
+            if config.sound { effects.playWarningSound() }
+        case .forgetPerson:
+            renderer.forgetPerson()
+            router = InputRouter()
+            refreshScene()
+            invalidate()
+        case .checkAdminPin(let pin):
+            let valid = PinHash(encoded: config.adminPinHash)?.matches(pin) ?? false
+            send(.adminPinChecked(valid: valid))
+        case .quit:
+            quitRequested = true
+        case .takeScreenshot:
+            send(.screenshotFinished(path: effects.saveScreenshot(self)))
+        case .collectStatus:
+            send(.statusCollected(effects.collectStatus(self)))
+        }
+    }
+
+    /// Draws the last visitor scene and writes it as PNG, then restores the current screen.
+    public func writeVisitorScreenshot(to path: String) throws {
+        renderer.invalidate()
+        renderer.draw(lastVisitorScene)
+        defer { invalidate() }
+        try renderer.savePNG(to: path)
+    }
+}
+
+/// The effects that touch the world beyond the kiosk's memory.
+public struct EffectRunner {
+    public var playWarningSound: () -> Void
+    /// Returns the written file's path, or nil if it failed.
+    public var saveScreenshot: (Kiosk) -> String?
+    public var collectStatus: (Kiosk) -> [StatusLine]
+
+    public init(
+        playWarningSound: @escaping () -> Void, saveScreenshot: @escaping (Kiosk) -> String?,
+        collectStatus: @escaping (Kiosk) -> [StatusLine]
+    ) {
+        self.playWarningSound = playWarningSound
+        self.saveScreenshot = saveScreenshot
+        self.collectStatus = collectStatus
+    }
+}

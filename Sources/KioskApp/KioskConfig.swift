@@ -1,0 +1,168 @@
+import Foundation
+import KioskCore
+import KioskUI
+
+/// The kiosk's configuration: one human-editable file of `key = value` lines in
+/// `[sections]`, `#` for comments. Every key, its default and its range are documented in
+/// `Assets/passerelle.conf`. An unknown key, a repeated key or a bad value is an error that
+/// names the file, the line and the key.
+public struct KioskConfig: Equatable, Sendable {
+    public var siteName = "Passerelle"
+    public var helpDesk = ""
+    public var defaultLanguage: Language = .fr
+    /// nil: the display's size (fullscreen) or 1080×1920 (window, headless).
+    public var size: Size? = nil
+    public var fullscreen = false
+    public var idleTimeout: Double = 90
+    public var warningDuration: Double = 30
+    public var attractAfter: Double = 120
+    /// "sha256:<iterations>:<salt hex>:<hash hex>"; empty disables admin mode.
+    public var adminPinHash = ""
+    public var sound = true
+
+    public init() {}
+
+    public var policy: KioskPolicy {
+        KioskPolicy(
+            idleTimeout: idleTimeout, warningDuration: warningDuration, attractAfter: attractAfter,
+            defaultLanguage: defaultLanguage, adminEnabled: !adminPinHash.isEmpty,
+            helpDesk: helpDesk, siteName: siteName)
+    }
+
+    // MARK: - Errors
+
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var key: String?
+        public var message: String
+
+        public var description: String {
+            if let key { return "\(file):\(line): \(key): \(message)" }
+            return "\(file):\(line): \(message)"
+        }
+    }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public var problems: [Problem]
+        public var description: String { problems.map(\.description).joined(separator: "\n") }
+    }
+
+    // MARK: - Parsing
+
+    public static func load(path: String) throws -> KioskConfig {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "cannot be read: \(error.localizedDescription)")])
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses a whole file and reports every problem at once, not only the first.
+    public static func parse(_ text: String, file: String) throws -> KioskConfig {
+        var config = KioskConfig()
+        var problems: [Problem] = []
+        var section = ""
+        var seen: [String: Int] = [:]
+        for (index, rawLine) in text.components(separatedBy: "\n").enumerated() {
+            let lineNumber = index + 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else {
+                    problems.append(Problem(file: file, line: lineNumber, key: nil, message: "a section header must look like [name]"))
+                    continue
+                }
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                if !Self.sections.contains(section) {
+                    problems.append(Problem(file: file, line: lineNumber, key: "[\(section)]",
+                        message: "unknown section; known sections: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))"))
+                }
+                continue
+            }
+            guard let eq = line.firstIndex(of: "=") else {
+                problems.append(Problem(file: file, line: lineNumber, key: nil, message: "expected \"key = value\""))
+                continue
+            }
+            let name = line[..<eq].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            let key = section.isEmpty ? name : "\(section).\(name)"
+            if let first = seen[key] {
+                problems.append(Problem(file: file, line: lineNumber, key: key, message: "already set on line \(first)"))
+                continue
+            }
+            seen[key] = lineNumber
+            do {
+                try config.set(key, value)
+            } catch let message as ValueError {
+                problems.append(Problem(file: file, line: lineNumber, key: key, message: message.text))
+            }
+        }
+        if problems.isEmpty, config.attractAfter < 1 {
+            problems.append(Problem(file: file, line: seen["idle.attract_after"] ?? 0, key: "idle.attract_after", message: "must be positive"))
+        }
+        if !problems.isEmpty { throw Problems(problems: problems) }
+        return config
+    }
+
+    struct ValueError: Error { var text: String }
+
+    static let sections = ["kiosk", "idle", "admin"]
+    public static let keys = [
+        "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
+        "kiosk.sound", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
+    ]
+
+    private mutating func set(_ key: String, _ value: String) throws {
+        switch key {
+        case "kiosk.site_name":
+            guard !value.isEmpty else { throw ValueError(text: "must not be empty") }
+            siteName = value
+        case "kiosk.help_desk": helpDesk = value
+        case "kiosk.default_language":
+            guard let language = Language(rawValue: value) else {
+                throw ValueError(text: "\"\(value)\" is not a language; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            defaultLanguage = language
+        case "kiosk.size":
+            if value == "auto" { size = nil; return }
+            guard let parsed = Size(parsing: value), parsed.width >= 640, parsed.height >= 480, parsed.width <= 7680, parsed.height <= 7680 else {
+                throw ValueError(text: "\"\(value)\" is not a screen size; write WIDTHxHEIGHT (640x480 to 7680x7680) or auto")
+            }
+            size = parsed
+        case "kiosk.fullscreen": fullscreen = try Self.bool(value)
+        case "kiosk.sound": sound = try Self.bool(value)
+        case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
+        case "idle.warning": warningDuration = try Self.seconds(value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")
+        case "idle.attract_after": attractAfter = try Self.seconds(value, min: 10, max: 86400)
+        case "admin.pin_hash":
+            guard value.isEmpty || PinHash(encoded: value) != nil else {
+                throw ValueError(text: "is not a PIN hash; make one with `passerelle --hash-pin` (it reads the PIN on standard input)")
+            }
+            adminPinHash = value
+        default:
+            throw ValueError(text: "unknown key; known keys: \(Self.keys.joined(separator: ", "))")
+        }
+    }
+
+    static func bool(_ value: String) throws -> Bool {
+        switch value.lowercased() {
+        case "true", "yes", "on", "1": return true
+        case "false", "no", "off", "0": return false
+        default: throw ValueError(text: "\"\(value)\" is not true or false")
+        }
+    }
+
+    static func seconds(_ value: String, min: Double, max: Double, why: String = "") throws -> Double {
+        guard let number = Double(value), number.isFinite else {
+            throw ValueError(text: "\"\(value)\" is not a number of seconds")
+        }
+        guard number >= min, number <= max else {
+            throw ValueError(text: "\(value) is out of range: between \(Int(min)) and \(Int(max)) seconds\(why)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,144 @@
+import CSDL2
+import Dispatch
+import Foundation
+import KioskCore
+import KioskRender
+import KioskUI
+
+/// The event-driven main loop. It sleeps until an event or the reducer's next deadline,
+/// and draws only when the state changed: idle, it draws nothing and uses no CPU.
+/// Runs on the main thread (SDL's video functions must).
+public final class LiveLoop {
+    public enum Signal { case terminate, reload, report }
+
+    let kiosk: Kiosk
+    let window: Window?
+    let configPath: String?
+    /// Called once, right after the first frame reached the display (or the framebuffer).
+    public var onFirstFrame: (() -> Void)?
+
+    private let lock = NSCondition()
+    private var pendingSignals: [Signal] = []
+    private var signalSources: [DispatchSourceSignal] = []
+    private let wakeEventType: UInt32
+
+    public init(kiosk: Kiosk, window: Window?, configPath: String?) {
+        self.kiosk = kiosk
+        self.window = window
+        self.configPath = configPath
+        wakeEventType = window != nil ? SDL_RegisterEvents(1) : 0
+    }
+
+    // MARK: - Signals
+
+    /// SIGTERM and SIGINT end the loop cleanly; SIGHUP reloads the configuration; SIGUSR1
+    /// prints counters on stdout (benchmarks).
+    public func installSignalHandlers() {
+        let table: [(Int32, Signal)] = [(SIGTERM, .terminate), (SIGINT, .terminate), (SIGHUP, .reload), (SIGUSR1, .report)]
+        for (number, kind) in table {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.post(kind) }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    /// Queues a signal for the loop and wakes it. Thread-safe.
+    public func post(_ signal: Signal) {
+        lock.lock()
+        pendingSignals.append(signal)
+        lock.signal()
+        lock.unlock()
+        if window != nil {
+            var event = SDL_Event()
+            event.type = wakeEventType
+            SDL_PushEvent(&event)
+        }
+    }
+
+    private func takeSignals() -> [Signal] {
+        lock.lock()
+        defer { lock.unlock() }
+        let signals = pendingSignals
+        pendingSignals = []
+        return signals
+    }
+
+    // MARK: - Loop
+
+    public func run() throws {
+        var first = true
+        while true {
+            kiosk.tick()
+            let damage = kiosk.render()
+            if !damage.isEmpty {
+                try window?.present(kiosk.renderer.surface, damage: damage)
+                if first {
+                    first = false
+                    onFirstFrame?()
+                }
+            }
+            for signal in takeSignals() {
+                switch signal {
+                case .terminate: return
+                case .reload: if let configPath { kiosk.reload(path: configPath) }
+                case .report:
+                    print("frames=\(kiosk.renderer.framesDrawn)")
+                    fflush(stdout)
+                }
+            }
+            if kiosk.quitRequested { return }
+            wait()
+        }
+    }
+
+    /// Milliseconds until the reducer's next deadline; nil if none.
+    private func timeout() -> Int? {
+        guard let deadline = kiosk.nextDeadline() else { return nil }
+        return max(0, Int((deadline.timeIntervalSince(kiosk.clock()) * 1000).rounded(.up)))
+    }
+
+    private func wait() {
+        if let window {
+            var event = SDL_Event()
+            let got = SDL_WaitEventTimeout(&event, Int32(clamping: timeout() ?? Int(Int32.max)))
+            guard got != 0 else { return }
+            repeat {
+                handle(event, window: window)
+            } while SDL_PollEvent(&event) != 0
+        } else {
+            // Headless: no SDL event source; sleep on a condition that signals wake.
+            lock.lock()
+            if pendingSignals.isEmpty {
+                if let ms = timeout() {
+                    _ = lock.wait(until: Date().addingTimeInterval(Double(ms) / 1000))
+                } else {
+                    lock.wait()
+                }
+            }
+            lock.unlock()
+        }
+    }
+
+    private func handle(_ event: SDL_Event, window: Window) {
+        switch SDL_EventType(rawValue: event.type) {
+        case SDL_QUIT:
+            // Lockdown: closing the window (Alt+F4, the window manager) does not quit.
+            return
+        case SDL_WINDOWEVENT:
+            if event.window.event == UInt8(SDL_WINDOWEVENT_EXPOSED.rawValue) { kiosk.invalidate() }
+        default:
+            if let input = EventTranslator.translate(event, window: window, size: kiosk.size) {
+                kiosk.handle(input)
+            }
+        }
+    }
+}
+
+/// CLOCK_MONOTONIC in nanoseconds: comparable across processes on one machine.
+public func monotonicNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}

@@ -1,0 +1,124 @@
+import Foundation
+import KioskUI
+
+/// A journey as a text file, one step a line (see ARCHITECTURE.md):
+/// `tap "Label"`, `tap X Y`, `type "text"`, `key NAME`, `expect "text"`, `expect-not "text"`,
+/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`.
+public struct Scenario: Equatable {
+    public enum Step: Equatable {
+        case tapLabel(String)
+        case tapPoint(Point)
+        case type(String)
+        case key(Key)
+        case expect(String)
+        case expectNot(String)
+        case waitFor(String, seconds: Double)
+        case advance(Double)
+        case screenshot(String)
+    }
+
+    public struct Line: Equatable {
+        public var number: Int
+        public var text: String
+        public var step: Step
+    }
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    public var file: String
+    public var lines: [Line]
+
+    public static func load(path: String) throws -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ParseError(file: path, line: 0, message: "cannot be read: \(error.localizedDescription)")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> Scenario {
+        var lines: [Line] = []
+        for (index, raw) in text.components(separatedBy: "\n").enumerated() {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            do {
+                lines.append(Line(number: index + 1, text: trimmed, step: try parseStep(trimmed)))
+            } catch let error as StepError {
+                throw ParseError(file: file, line: index + 1, message: error.message)
+            }
+        }
+        return Scenario(file: file, lines: lines)
+    }
+
+    struct StepError: Error { var message: String }
+
+    /// Splits `tap "Besoin d'aide ?" 3` into words, keeping quoted text whole.
+    static func words(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var hadQuote = false
+        for ch in line {
+            if ch == "\"" {
+                quoted.toggle()
+                hadQuote = true
+                continue
+            }
+            if ch == " " && !quoted {
+                if !current.isEmpty || hadQuote { words.append(current) }
+                current = ""
+                hadQuote = false
+                continue
+            }
+            current.append(ch)
+        }
+        if quoted { throw StepError(message: "a quote is not closed") }
+        if !current.isEmpty || hadQuote { words.append(current) }
+        return words
+    }
+
+    static func parseStep(_ line: String) throws -> Step {
+        let w = try words(line)
+        guard let verb = w.first else { throw StepError(message: "empty step") }
+        let args = Array(w.dropFirst())
+        func number(_ s: String) throws -> Double {
+            guard let n = Double(s), n >= 0 else { throw StepError(message: "\"\(s)\" is not a number of seconds") }
+            return n
+        }
+        switch (verb, args.count) {
+        case ("tap", 1): return .tapLabel(args[0])
+        case ("tap", 2):
+            guard let x = Int(args[0]), let y = Int(args[1]) else { throw StepError(message: "tap X Y needs two whole numbers") }
+            return .tapPoint(Point(x: x, y: y))
+        case ("type", 1): return .type(args[0])
+        case ("key", 1): return .key(try keyNamed(args[0]))
+        case ("expect", 1): return .expect(args[0])
+        case ("expect-not", 1): return .expectNot(args[0])
+        case ("wait-for", 2): return .waitFor(args[0], seconds: try number(args[1]))
+        case ("advance", 1): return .advance(try number(args[0]))
+        case ("screenshot", 1):
+            guard !args[0].contains("/"), !args[0].isEmpty else { throw StepError(message: "a screenshot name cannot contain \"/\"") }
+            return .screenshot(args[0])
+        default:
+            throw StepError(message: "unknown step \"\(line)\"; steps are tap, type, key, expect, expect-not, wait-for, advance, screenshot")
+        }
+    }
+
+    /// Key names: tab, shift-tab, up, down, left, right, enter, space; any other key name
+    /// (escape, alt+f4, ctrl+q, ctrl+alt+backspace, alt+tab, …) is a key the kiosk ignores.
+    static func keyNamed(_ name: String) throws -> Key {
+        if let key = Key(rawValue: name.lowercased()), key != .other { return key }
+        let ignored = ["escape", "alt+f4", "ctrl+q", "ctrl+w", "ctrl+c", "ctrl+alt+backspace", "alt+tab", "ctrl+alt+delete", "super", "f11"]
+        guard ignored.contains(name.lowercased()) else {
+            throw StepError(message: "unknown key \"\(name)\"; known keys: \(Key.allCases.filter { $0 != .other }.map(\.rawValue).joined(separator: ", ")), \(ignored.joined(separator: ", "))")
+        }
+        return .other
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import KioskCore
+import KioskUI
+
+/// Plays a scenario against a kiosk whose clock it owns: `advance 120` takes microseconds.
+/// Every step renders for real; screenshots are the framebuffer.
+public final class ScenarioRunner {
+    public struct Failure: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var step: String
+        public var message: String
+        public var screen: String
+        public var texts: [String]
+
+        public var description: String {
+            "\(file):\(line): \(step)\n  \(message)\n  on screen \"\(screen)\": \(texts.map { "\"\($0)\"" }.joined(separator: ", "))"
+        }
+    }
+
+    let kiosk: Kiosk
+    let clock: ManualClock
+    let screenshotDirectory: URL?
+    /// Each distinct screen reached, in order, for `--dump-scene`.
+    public private(set) var reachedScenes: [Scene] = []
+    public private(set) var screenshots: [URL] = []
+
+    public init(kiosk: Kiosk, clock: ManualClock, screenshotDirectory: URL?) {
+        self.kiosk = kiosk
+        self.clock = clock
+        self.screenshotDirectory = screenshotDirectory
+        recordScene()
+    }
+
+    public func run(_ scenario: Scenario) throws {
+        kiosk.render()
+        for line in scenario.lines {
+            do {
+                try perform(line.step)
+            } catch let error as StepFailure {
+                throw Failure(file: scenario.file, line: line.number, step: line.text, message: error.message,
+                              screen: kiosk.scene.screenID, texts: kiosk.scene.visibleTexts)
+            }
+            kiosk.render()
+            recordScene()
+        }
+    }
+
+    struct StepFailure: Error { var message: String }
+
+    private func perform(_ step: Scenario.Step) throws {
+        switch step {
+        case .tapLabel(let label):
+            let node = try find(label)
+            tap(Point(x: node.frame.midX, y: node.frame.midY))
+        case .tapPoint(let point):
+            tap(point)
+        case .type(let text):
+            for ch in text {
+                let node = try find(String(ch), exactOnly: true)
+                tap(Point(x: node.frame.midX, y: node.frame.midY))
+            }
+        case .key(let key):
+            kiosk.handle(.key(key))
+        case .expect(let text):
+            guard isVisible(text) else { throw StepFailure(message: "\"\(text)\" is not on screen") }
+        case .expectNot(let text):
+            guard !isVisible(text) else { throw StepFailure(message: "\"\(text)\" is on screen and should not be") }
+        case .waitFor(let text, let seconds):
+            let end = clock.now.addingTimeInterval(seconds)
+            while !isVisible(text) {
+                guard clock.now < end else { throw StepFailure(message: "\"\(text)\" did not appear within \(seconds) s") }
+                advance(to: min(end, clock.now.addingTimeInterval(0.25)))
+            }
+        case .advance(let seconds):
+            advance(to: clock.now.addingTimeInterval(seconds))
+        case .screenshot(let name):
+            guard let directory = screenshotDirectory else { return }
+            let url = directory.appendingPathComponent("\(name).png")
+            kiosk.render()
+            do {
+                try kiosk.renderer.savePNG(to: url.path)
+            } catch {
+                throw StepFailure(message: "cannot write \(url.path): \(error)")
+            }
+            screenshots.append(url)
+        }
+    }
+
+    private func tap(_ point: Point) {
+        kiosk.handle(.pointerDown(point))
+        kiosk.handle(.pointerUp(point))
+    }
+
+    private func isVisible(_ text: String) -> Bool {
+        kiosk.scene.visibleTexts.contains { $0.contains(text) }
+    }
+
+    /// The interactive node whose label equals `label`, else the only one that contains it.
+    private func find(_ label: String, exactOnly: Bool = false) throws -> SemanticNode {
+        let nodes = kiosk.scene.interactiveNodes
+        let exact = nodes.filter { $0.label == label }
+        if exact.count == 1 { return exact[0] }
+        if exact.count > 1 {
+            throw StepFailure(message: "\"\(label)\" is ambiguous: \(exact.map { "\($0.id) at \($0.frame)" }.joined(separator: ", "))")
+        }
+        let partial = exactOnly ? [] : nodes.filter { $0.label.contains(label) }
+        if partial.count == 1 { return partial[0] }
+        if partial.count > 1 {
+            throw StepFailure(message: "\"\(label)\" is ambiguous; candidates: \(partial.map { "\"\($0.label)\"" }.joined(separator: ", "))")
+        }
+        throw StepFailure(message: "nothing to tap is labelled \"\(label)\"; targets: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))")
+    }
+
+    /// Moves the clock to `target`, stopping at each deadline on the way so that every
+    /// warning is shown before its reset, as it would be in real time.
+    private func advance(to target: Date) {
+        while let deadline = kiosk.nextDeadline(), deadline <= target {
+            clock.now = max(clock.now, deadline)
+            kiosk.tick()
+            kiosk.render()
+            recordScene()
+        }
+        clock.now = target
+        kiosk.tick()
+    }
+
+    private func recordScene() {
+        if reachedScenes.last?.screenID != kiosk.scene.screenID || reachedScenes.last?.nodes.map(\.label) != kiosk.scene.nodes.map(\.label) {
+            if reachedScenes.last?.screenID == kiosk.scene.screenID {
+                reachedScenes[reachedScenes.count - 1] = kiosk.scene
+            } else {
+                reachedScenes.append(kiosk.scene)
+            }
+        }
+    }
+}
+
+/// A clock that moves only when told to. Scenario runs and tests use it.
+public final class ManualClock {
+    public var now: Date
+    public init(now: Date = Date(timeIntervalSince1970: 1_795_000_000)) { self.now = now }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What happened: a person's gesture, a timer, or a finished effect. Named after the event,
+/// never as an order to the state.
+public enum Action: Equatable, Sendable {
+    // MARK: - Everywhere
+    case helpTapped
+    case backTapped
+    case homeTapped
+    /// Any touch, click or key: the person is there. Sent before the gesture's own action.
+    case personActed
+    /// The injected clock moved; the reducer reads `Environment.now`.
+    case timeElapsed
+    /// Keyboard or keypad focus moved to the node with this id (nil: no focus).
+    case focusMoved(String?)
+
+    // MARK: - Home
+    case languageTapped(Language)
+    case largeTextToggled
+    case highContrastToggled
+
+    // MARK: - Idle
+    case stayTapped
+    case attractTouched
+
+    // MARK: - Admin
+    case secretZoneTapped
+    case pinDigitTapped(Int)
+    case pinEraseTapped
+    case pinSubmitTapped
+    case adminPinChecked(valid: Bool)
+    case adminQuitTapped
+    case adminScreenshotTapped
+    case adminStatusTapped
+    case adminLeaveTapped
+    case screenshotFinished(path: String?)
+    case statusCollected([StatusLine])
+}
+
+/// One line of the admin status page.
+public struct StatusLine: Equatable, Sendable {
+    public var label: String
+    public var value: String
+    /// A line that needs the admin's attention (a broken config, a full disk).
+    public var isProblem: Bool
+
+    public init(_ label: String, _ value: String, isProblem: Bool = false) {
+        self.label = label
+        self.value = value
+        self.isProblem = isProblem
+    }
+}

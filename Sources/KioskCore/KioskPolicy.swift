@@ -1,0 +1,45 @@
+// The settings the reducer obeys. They come from the configuration file (KioskApp), with
+// the defaults documented in Assets/passerelle.conf.
+
+public struct KioskPolicy: Equatable, Sendable {
+    /// Seconds without input before the "are you still there?" warning.
+    public var idleTimeout: Double
+    /// Seconds the warning stays before the reset; at least 20 (WCAG 2.2.1).
+    public var warningDuration: Double
+    /// Seconds of idle on a pristine home before the attract screen.
+    public var attractAfter: Double
+    /// The language the kiosk returns to after a reset.
+    public var defaultLanguage: Language
+    /// Whether an admin PIN is configured; without one the hidden gesture does nothing.
+    public var adminEnabled: Bool
+    /// Taps on the hidden zone, within `secretGestureWindow` seconds, that open the PIN pad.
+    public var secretGestureTaps: Int
+    public var secretGestureWindow: Double
+    /// Wrong PINs in a row before the pad locks for `pinLockout` seconds.
+    public var pinAttempts: Int
+    public var pinLockout: Double
+    /// The place where a person finds help, as the configuration writes it ("" if unknown).
+    public var helpDesk: String
+    /// The name of the place shown in the top bar.
+    public var siteName: String
+
+    public init(
+        idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,
+        defaultLanguage: Language = .fr, adminEnabled: Bool = false,
+        secretGestureTaps: Int = 5, secretGestureWindow: Double = 4,
+        pinAttempts: Int = 3, pinLockout: Double = 60,
+        helpDesk: String = "", siteName: String = "Passerelle"
+    ) {
+        self.idleTimeout = idleTimeout
+        self.warningDuration = warningDuration
+        self.attractAfter = attractAfter
+        self.defaultLanguage = defaultLanguage
+        self.adminEnabled = adminEnabled
+        self.secretGestureTaps = secretGestureTaps
+        self.secretGestureWindow = secretGestureWindow
+        self.pinAttempts = pinAttempts
+        self.pinLockout = pinLockout
+        self.helpDesk = helpDesk
+        self.siteName = siteName
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything the kiosk shows and remembers, as one value. After an idle reset it is exactly
+/// `KioskState.initial(now:policy:)`: nothing of the last person survives.
+public struct KioskState: Equatable, Sendable {
+    public var screen: Screen
+    /// Screens to return to with "back", oldest first.
+    public var history: [Screen]
+    public var language: Language
+    public var largeText: Bool
+    public var highContrast: Bool
+    /// Id of the semantic node that has keyboard focus.
+    public var focus: String?
+    public var idle: IdlePhase
+    /// When the person last touched or typed anything.
+    public var lastActivity: Date
+    public var admin: AdminState
+
+    public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
+        KioskState(
+            screen: .home, history: [], language: policy.defaultLanguage,
+            largeText: false, highContrast: false, focus: nil, idle: .active,
+            lastActivity: now, admin: AdminState())
+    }
+
+    /// Whether the state holds anything a person chose: only then is a reset needed.
+    public func holdsTraces(policy: KioskPolicy) -> Bool {
+        var pristine = KioskState.initial(now: lastActivity, policy: policy)
+        pristine.admin.secretTaps = admin.secretTaps
+        pristine.admin.failedAttempts = admin.failedAttempts
+        pristine.admin.lockedUntil = admin.lockedUntil
+        return self != pristine
+    }
+}
+
+/// Where the kiosk is on the way from "someone is here" to "forget them".
+public enum IdlePhase: Equatable, Sendable {
+    case active
+    /// The warning overlay: the reset comes at `resetAt`; `secondsLeft` is what it shows.
+    case warning(resetAt: Date, secondsLeft: Int)
+}
+
+/// The hidden admin mode's memory. The PIN digits are never shown, only counted.
+public struct AdminState: Equatable, Sendable {
+    /// Times of recent taps on the hidden zone.
+    public var secretTaps: [Date] = []
+    public var pinDigits: String = ""
+    public var failedAttempts: Int = 0
+    public var lockedUntil: Date? = nil
+    public var pinRejected: Bool = false
+    public var status: [StatusLine] = []
+    public var lastScreenshot: ScreenshotOutcome? = nil
+
+    public init() {}
+}
+
+public enum ScreenshotOutcome: Equatable, Sendable {
+    case saved(String)
+    case failed
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// The kiosk's one reducer: pure, synchronous, its clock injected through `env`.
+/// It changes `state` and returns the effects the edges must run.
+public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environment) -> [Effect] {
+    let now = env.now
+    let policy = env.policy
+    switch action {
+
+    // MARK: - Everywhere
+    case .personActed:
+        state.lastActivity = now
+        state.idle = .active
+        return []
+
+    case .timeElapsed:
+        return state.clockMoved(now: now, policy: policy)
+
+    case .focusMoved(let id):
+        state.focus = id
+        return []
+
+    case .helpTapped:
+        if case .help = state.screen { return [] }
+        state.go(to: .help(from: state.screen.isAdmin ? .admin : .home))
+        return []
+
+    case .backTapped:
+        let previous = state.history.popLast() ?? .home
+        state.show(previous)
+        return []
+
+    case .homeTapped:
+        state.history = []
+        state.show(.home)
+        return []
+
+    // MARK: - Home
+    case .languageTapped(let language):
+        state.language = language
+        return []
+
+    case .largeTextToggled:
+        state.largeText.toggle()
+        return []
+
+    case .highContrastToggled:
+        state.highContrast.toggle()
+        return []
+
+    // MARK: - Idle
+    case .stayTapped:
+        state.lastActivity = now
+        state.idle = .active
+        return []
+
+    case .attractTouched:
+        state.lastActivity = now
+        state.show(.home)
+        return []
+
+    // MARK: - Admin
+    case .secretZoneTapped:
+        guard policy.adminEnabled, !state.screen.isAdmin else { return [] }
+        let recent = state.admin.secretTaps.filter { now.timeIntervalSince($0) < policy.secretGestureWindow }
+        state.admin.secretTaps = recent + [now]
+        if state.admin.secretTaps.count >= policy.secretGestureTaps {
+            state.admin.secretTaps = []
+            state.admin.pinDigits = ""
+            state.admin.pinRejected = false
+            state.go(to: .adminPin)
+        }
+        return []
+
+    case .pinDigitTapped(let digit):
+        guard state.screen == .adminPin, !state.admin.isLocked(at: now), (0...9).contains(digit) else { return [] }
+        if state.admin.pinDigits.count < AdminState.maxPinLength {
+            state.admin.pinDigits.append(String(digit))
+        }
+        state.admin.pinRejected = false
+        return []
+
+    case .pinEraseTapped:
+        guard state.screen == .adminPin else { return [] }
+        if !state.admin.pinDigits.isEmpty { state.admin.pinDigits.removeLast() }
+        return []
+
+    case .pinSubmitTapped:
+        guard state.screen == .adminPin, !state.admin.pinDigits.isEmpty, !state.admin.isLocked(at: now) else { return [] }
+        let pin = state.admin.pinDigits
+        state.admin.pinDigits = ""
+        return [.checkAdminPin(pin)]
+
+    case .adminPinChecked(let valid):
+        guard state.screen == .adminPin else { return [] }
+        if valid {
+            state.admin.failedAttempts = 0
+            state.admin.pinRejected = false
+            state.show(.adminMenu)
+        } else {
+            state.admin.failedAttempts += 1
+            state.admin.pinRejected = true
+            if state.admin.failedAttempts >= policy.pinAttempts {
+                state.admin.failedAttempts = 0
+                state.admin.lockedUntil = now.addingTimeInterval(policy.pinLockout)
+            }
+        }
+        return []
+
+    case .adminQuitTapped:
+        guard state.screen == .adminMenu else { return [] }
+        return [.quit]
+
+    case .adminScreenshotTapped:
+        guard state.screen == .adminMenu else { return [] }
+        return [.takeScreenshot]
+
+    case .screenshotFinished(let path):
+        state.admin.lastScreenshot = path.map { .saved($0) } ?? .failed
+        return []
+
+    case .adminStatusTapped:
+        guard state.screen == .adminMenu else { return [] }
+        state.go(to: .adminStatus)
+        return [.collectStatus]
+
+    case .statusCollected(let lines):
+        state.admin.status = lines
+        return []
+
+    case .adminLeaveTapped:
+        return state.forgetPerson(now: now, policy: policy)
+    }
+}
+
+// MARK: - Navigation and the idle policy
+
+extension KioskState {
+    /// Opens `screen`, remembering the current one for "back".
+    mutating func go(to screen: Screen) {
+        history.append(self.screen)
+        show(screen)
+    }
+
+    /// Replaces the current screen; focus starts again on the new one.
+    mutating func show(_ screen: Screen) {
+        if self.screen == .adminPin && screen != .adminPin {
+            admin.pinDigits = ""
+            admin.pinRejected = false
+        }
+        self.screen = screen
+        focus = nil
+    }
+
+    mutating func clockMoved(now: Date, policy: KioskPolicy) -> [Effect] {
+        if let lockedUntil = admin.lockedUntil, now >= lockedUntil { admin.lockedUntil = nil }
+        if screen == .attract { return [] }
+        if case .warning(let resetAt, _) = idle {
+            if now >= resetAt { return forgetPerson(now: now, policy: policy) }
+            idle = .warning(resetAt: resetAt, secondsLeft: Int((resetAt.timeIntervalSince(now)).rounded(.up)))
+            return []
+        }
+        let idleFor = now.timeIntervalSince(lastActivity)
+        if holdsTraces(policy: policy) {
+            guard idleFor >= policy.idleTimeout else { return [] }
+            let resetAt = lastActivity.addingTimeInterval(policy.idleTimeout + policy.warningDuration)
+            if now >= resetAt { return forgetPerson(now: now, policy: policy) }
+            idle = .warning(resetAt: resetAt, secondsLeft: Int((resetAt.timeIntervalSince(now)).rounded(.up)))
+            return [.playWarningSound]
+        }
+        if screen == .home && idleFor >= policy.attractAfter {
+            screen = .attract
+        }
+        return []
+    }
+
+    /// Back to a fresh home in the default language. Only the PIN lockout survives: it
+    /// protects the kiosk, it says nothing about a person.
+    mutating func forgetPerson(now: Date, policy: KioskPolicy) -> [Effect] {
+        let lock = (admin.failedAttempts, admin.lockedUntil)
+        self = KioskState.initial(now: now, policy: policy)
+        (admin.failedAttempts, admin.lockedUntil) = lock
+        return [.forgetPerson]
+    }
+
+    /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
+    public func nextDeadline(policy: KioskPolicy) -> Date? {
+        var deadlines: [Date] = []
+        if let lockedUntil = admin.lockedUntil { deadlines.append(lockedUntil) }
+        if screen == .attract { return deadlines.min() }
+        if case .warning(let resetAt, let secondsLeft) = idle {
+            deadlines.append(resetAt.addingTimeInterval(-Double(max(secondsLeft - 1, 0))))
+        } else if holdsTraces(policy: policy) {
+            deadlines.append(lastActivity.addingTimeInterval(policy.idleTimeout))
+        } else if screen == .home {
+            deadlines.append(lastActivity.addingTimeInterval(policy.attractAfter))
+        }
+        return deadlines.min()
+    }
+}
+
+extension AdminState {
+    public static let maxPinLength = 8
+
+    /// Whether the PIN pad refuses digits; the lock is lifted by `.timeElapsed`.
+    public func isLocked(at now: Date) -> Bool {
+        guard let lockedUntil else { return false }
+        return now < lockedUntil
+    }
+}

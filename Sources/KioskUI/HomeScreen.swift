@@ -1,0 +1,58 @@
+import KioskCore
+
+/// Home: a greeting, the journeys (tiles appear as their journeys land), the languages named
+/// in their own script, and the two comfort toggles.
+enum HomeScreen {
+    static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, t: Texts) {
+        let theme = b.theme
+        var rest = area
+        let buttonHeight = theme.buttonHeight
+
+        // Bottom rows first, so the greeting takes whatever height is left.
+        let languageButtons: [(Language, Rect)]
+        let toggleRects: [Rect]
+        if theme.size.isPortrait {
+            let toggles = rest.sliceBottom(buttonHeight, gap: theme.gap)
+            let languages = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
+            languageButtons = Array(zip(Language.allCases, languages.columns(3, gap: theme.gap)))
+            toggleRects = toggles.columns(2, gap: theme.gap)
+        } else {
+            let row = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
+            let cells = row.columns(5, gap: theme.gap)
+            languageButtons = Array(zip(Language.allCases, cells[0..<3]))
+            toggleRects = Array(cells[3..<5])
+        }
+        for (language, frame) in languageButtons {
+            let current = language == state.language
+            b.button(
+                id: "lang-\(language.rawValue)", label: language.nativeName, icon: current ? .check : .language,
+                frame: frame, style: current ? .selected : .secondary, action: .languageTapped(language),
+                role: .toggle, selected: current)
+        }
+        b.button(
+            id: "large-text", label: t(.largeText), icon: .textSize, frame: toggleRects[0],
+            style: state.largeText ? .selected : .secondary, action: .largeTextToggled, role: .toggle,
+            selected: state.largeText)
+        b.button(
+            id: "high-contrast", label: t(.highContrast), icon: .contrast, frame: toggleRects[1],
+            style: state.highContrast ? .selected : .secondary, action: .highContrastToggled, role: .toggle,
+            selected: state.highContrast)
+
+        // Greeting.
+        let title = rest.sliceTop(b.lineHeight(t(.welcomeTitle), size: theme.titleSize, weight: .bold), gap: theme.gap / 2)
+        b.label(t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold, b.palette.text)
+        let body = rest.sliceTop(min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
+        b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
+
+        // Journeys. None has landed yet: say plainly where a person gets help instead.
+        let panel = rest
+        b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
+        let inner = panel.inset(by: theme.px(32))
+        let iconSize = min(theme.px(140), inner.height / 3)
+        // Icon just above the middle, the sentence just below: the pair sits centred.
+        let iconBox = Rect(x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
+        b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
+        let textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
+        b.label(t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text, align: .center)
+    }
+}

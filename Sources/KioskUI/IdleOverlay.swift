@@ -1,0 +1,26 @@
+import KioskCore
+
+/// "Vous êtes toujours là ?" over the current screen, with the seconds left and one big
+/// button to stay. It is modal: the screen beneath is visible but cannot be touched.
+enum IdleOverlay {
+    static func draw(_ b: inout SceneBuilder, secondsLeft: Int, context: ViewContext, t: Texts) {
+        let theme = b.theme
+        b.beginModal()
+        let screen = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
+        b.fill(screen, b.palette.scrim)
+        let width = min(screen.width - theme.margin * 2, theme.px(900))
+        let height = min(screen.height - theme.margin * 2, theme.px(760))
+        let panel = screen.centered(width, height)
+        b.bordered(panel, fill: b.palette.panel, border: b.palette.focus, width: theme.px(6))
+        var inner = panel.inset(by: theme.px(40))
+        let iconBox = inner.sliceTop(theme.px(120), gap: theme.px(12))
+        b.icon(.timer, in: iconBox, size: theme.px(110), b.palette.focus)
+        let stay = inner.sliceBottom(theme.buttonHeight, gap: theme.gap)
+        let title = inner.sliceTop(inner.height / 2, gap: theme.px(12))
+        b.label(t(.idleTitle), id: "idle-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
+                b.palette.text, align: .center, centerVertically: true)
+        let countdown = t(.idleCountdown, ["seconds": String(secondsLeft)])
+        b.label(countdown, id: "idle-countdown", role: .status, in: inner, size: theme.bodySize, b.palette.text, align: .center)
+        b.button(id: "stay", label: t(.idleStay), icon: .check, frame: stay, style: .primary, action: .stayTapped)
+    }
+}

@@ -1,0 +1,74 @@
+import KioskCore
+
+/// A platform-free input event: SDL, RFB and scenario steps all become these.
+public enum InputEvent: Equatable, Sendable {
+    /// A finger or the primary button went down / up at a framebuffer point.
+    case pointerDown(Point)
+    case pointerUp(Point)
+    case key(Key)
+}
+
+/// The keys the kiosk answers to. Every other key is `.other`: it shows someone is there
+/// and does nothing else, so no combination (Escape, Alt+F4, Ctrl+Q) can quit.
+public enum Key: String, Equatable, Sendable, CaseIterable {
+    case tab, shiftTab = "shift-tab", up, down, left, right, enter, space, other
+}
+
+/// Turns input events into actions by hit-testing the last scene. A control fires on
+/// release over the control it was pressed on; a key moves focus or activates it.
+public struct InputRouter: Sendable {
+    private var pressedNodeID: String?
+    private var pressedInSecretZone = false
+
+    public init() {}
+
+    public mutating func route(_ event: InputEvent, scene: Scene, focus: String?) -> [Action] {
+        switch event {
+        case .pointerDown(let point):
+            pressedNodeID = scene.node(at: point)?.id
+            pressedInSecretZone = pressedNodeID == nil && (scene.secretZone?.contains(point) ?? false)
+            return [.personActed]
+
+        case .pointerUp(let point):
+            defer { pressedNodeID = nil; pressedInSecretZone = false }
+            let released = scene.node(at: point)
+            if let pressed = pressedNodeID, let released, released.id == pressed, let action = released.action {
+                return [action]
+            }
+            if pressedInSecretZone, released == nil, scene.secretZone?.contains(point) ?? false {
+                return [.secretZoneTapped]
+            }
+            return []
+
+        case .key(let key):
+            return [.personActed] + keyActions(key, scene: scene, focus: focus)
+        }
+    }
+
+    private func keyActions(_ key: Key, scene: Scene, focus: String?) -> [Action] {
+        let targets = scene.interactiveNodes
+        guard !targets.isEmpty else { return [] }
+        let current = focus.flatMap { id in targets.firstIndex { $0.id == id } }
+        func move(_ step: Int) -> [Action] {
+            let next: Int
+            if let current {
+                next = (current + step + targets.count) % targets.count
+            } else {
+                next = step > 0 ? 0 : targets.count - 1
+            }
+            return [.focusMoved(targets[next].id)]
+        }
+        switch key {
+        case .tab, .down: return move(1)
+        case .shiftTab, .up: return move(-1)
+        // Nodes are in reading order, so "right" means "next" only when reading left to right.
+        case .right: return move(scene.rightToLeft ? -1 : 1)
+        case .left: return move(scene.rightToLeft ? 1 : -1)
+        case .enter, .space:
+            guard let current, let action = targets[current].action else { return [] }
+            return [action]
+        case .other:
+            return []
+        }
+    }
+}

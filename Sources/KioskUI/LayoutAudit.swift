@@ -1,0 +1,81 @@
+import KioskCore
+
+/// Lays out every screen in every language, at portrait, landscape and small sizes, with and
+/// without larger text, and lists what is wrong: a text that does not fit, a node outside the
+/// screen, two targets that overlap, a target smaller than the theme's minimum.
+/// Tests run it with a fixed measurer and with the real fonts.
+public enum LayoutAudit {
+    public static let sizes = [Size(width: 1080, height: 1920), Size(width: 1920, height: 1080), Size(width: 1280, height: 800)]
+
+    public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil) -> [String] {
+        let catalogue = catalogue ?? sampleCatalogue
+        var problems: [String] = []
+        let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
+        for size in sizes {
+            for language in Language.allCases {
+                for largeText in [false, true] {
+                    for (name, var state) in sampleStates(policy: policy) {
+                        state.language = language
+                        state.largeText = largeText
+                        let scene = view(state, ViewContext(size: size, catalogue: catalogue, measurer: measurer, policy: policy))
+                        let place = "\(name) \(language.rawValue) \(size)\(largeText ? " large" : "")"
+                        problems += audit(scene, minimumTarget: Theme(size: size, largeText: largeText, highContrast: false).minimumTarget).map { "\(place): \($0)" }
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    public static func audit(_ scene: Scene, minimumTarget: Int) -> [String] {
+        var problems = scene.overflows.map { "text does not fit: \"\($0)\"" }
+        let screen = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height)
+        for node in scene.nodes where !screen.contains(node.frame) {
+            problems.append("\(node.id) leaves the screen: \(node.frame)")
+        }
+        let targets = scene.interactiveNodes
+        for (i, a) in targets.enumerated() {
+            if a.frame.width < minimumTarget || a.frame.height < minimumTarget {
+                problems.append("\(a.id) is smaller than \(minimumTarget) px: \(a.frame)")
+            }
+            for b in targets[(i + 1)...] where a.frame.intersects(b.frame) && a.id != "attract" {
+                problems.append("\(a.id) overlaps \(b.id)")
+            }
+        }
+        return problems
+    }
+
+    /// Every screen with its longest content.
+    static func sampleStates(policy: KioskPolicy) -> [(String, KioskState)] {
+        let start = KioskState.initial(now: .init(timeIntervalSince1970: 0), policy: policy)
+        var help = start
+        help.screen = .help(from: .home)
+        var helpAdmin = start
+        helpAdmin.screen = .help(from: .admin)
+        var warning = help
+        warning.idle = .warning(resetAt: .init(timeIntervalSince1970: 120), secondsLeft: 30)
+        var attract = start
+        attract.screen = .attract
+        var pin = start
+        pin.screen = .adminPin
+        pin.admin.pinDigits = "12345678"
+        pin.admin.pinRejected = true
+        var menu = start
+        menu.screen = .adminMenu
+        menu.admin.lastScreenshot = .saved("/var/lib/passerelle/screenshots/screen-2026-11-22T101500.png")
+        var status = start
+        status.screen = .adminStatus
+        status.admin.status = (0..<12).map { StatusLine("Line \($0)", "value \($0)") }
+        return [("home", start), ("help", help), ("help-admin", helpAdmin), ("idle-warning", warning), ("attract", attract),
+                ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status)]
+    }
+
+    /// Placeholder texts only for callers that pass no catalogue.
+    static var sampleCatalogue: Catalogue {
+        var texts: [Language: [TextKey: String]] = [:]
+        for language in Language.allCases {
+            texts[language] = Dictionary(uniqueKeysWithValues: TextKey.allCases.map { ($0, $0.rawValue) })
+        }
+        return Catalogue(texts: texts)
+    }
+}

@@ -1,0 +1,81 @@
+import KioskCore
+
+/// One screen, ready to draw and to touch: a draw list and the semantic nodes that drive
+/// hit-testing, keyboard focus, speech, the scenario runner and `--dump-scene`.
+public struct Scene: Equatable, Sendable {
+    public var screenID: String
+    public var size: Size
+    public var background: Color
+    public var commands: [DrawCommand]
+    public var nodes: [SemanticNode]
+    /// The hidden zone where repeated taps open the admin PIN pad (no node covers it).
+    public var secretZone: Rect?
+    /// Texts that did not fit their box even at the smallest allowed size. Empty on every
+    /// shipped screen; the layout tests assert it.
+    public var overflows: [String]
+    /// Laid out right to left (Arabic): arrow keys follow the reading direction.
+    public var rightToLeft: Bool
+
+    public init(
+        screenID: String, size: Size, background: Color, commands: [DrawCommand] = [],
+        nodes: [SemanticNode] = [], secretZone: Rect? = nil, overflows: [String] = [],
+        rightToLeft: Bool = false
+    ) {
+        self.rightToLeft = rightToLeft
+        self.screenID = screenID
+        self.size = size
+        self.background = background
+        self.commands = commands
+        self.nodes = nodes
+        self.secretZone = secretZone
+        self.overflows = overflows
+    }
+
+    /// Nodes a person can activate, in reading (and focus) order.
+    public var interactiveNodes: [SemanticNode] { nodes.filter { $0.action != nil && $0.enabled } }
+
+    /// The top-most enabled interactive node under `point`.
+    public func node(at point: Point) -> SemanticNode? {
+        nodes.last { $0.action != nil && $0.enabled && $0.frame.contains(point) }
+    }
+
+    public func node(id: String) -> SemanticNode? { nodes.first { $0.id == id } }
+
+    /// Every text a person can see, in order: node labels and drawn text lines.
+    public var visibleTexts: [String] {
+        var seen: [String] = []
+        for node in nodes where !node.label.isEmpty && !seen.contains(node.label) { seen.append(node.label) }
+        for case .text(let s, _, _, _) in commands where !seen.contains(s) { seen.append(s) }
+        return seen
+    }
+}
+
+/// A thing on screen as a person (or a screen reader) meets it.
+public struct SemanticNode: Equatable, Sendable {
+    public enum Role: String, Sendable {
+        case button, toggle, heading, text, image, status
+    }
+
+    public var id: String
+    public var role: Role
+    public var label: String
+    public var frame: Rect
+    public var enabled: Bool
+    /// For toggles and choices: whether it is on / the current one.
+    public var selected: Bool
+    /// What activating it does; nil for text.
+    public var action: Action?
+
+    public init(
+        id: String, role: Role, label: String, frame: Rect, enabled: Bool = true,
+        selected: Bool = false, action: Action? = nil
+    ) {
+        self.id = id
+        self.role = role
+        self.label = label
+        self.frame = frame
+        self.enabled = enabled
+        self.selected = selected
+        self.action = action
+    }
+}

@@ -1,0 +1,231 @@
+import KioskCore
+
+/// Accumulates draw commands and semantic nodes for one screen. Screens lay out in
+/// left-to-right coordinates; `build()` mirrors everything for a right-to-left language,
+/// so Arabic reads from the right with one layout per screen.
+public struct SceneBuilder {
+    public let theme: Theme
+    public let measurer: TextMeasurer
+    public let rightToLeft: Bool
+    /// Node that has keyboard focus: it gets a ring.
+    public let focusID: String?
+
+    private(set) var commands: [DrawCommand] = []
+    private(set) var nodes: [SemanticNode] = []
+    private(set) var overflows: [String] = []
+    var secretZone: Rect?
+
+    public init(theme: Theme, measurer: TextMeasurer, rightToLeft: Bool, focusID: String?) {
+        self.theme = theme
+        self.measurer = measurer
+        self.rightToLeft = rightToLeft
+        self.focusID = focusID
+    }
+
+    public var palette: Theme.Palette { theme.palette }
+
+    // MARK: - Shapes
+
+    mutating func fill(_ rect: Rect, _ color: Color) { commands.append(.rect(rect, color)) }
+
+    mutating func rounded(_ rect: Rect, _ color: Color, radius: Int? = nil) {
+        commands.append(.roundedRect(rect, radius: radius ?? theme.radius, color))
+    }
+
+    /// A rounded rect with a visible border of `width` pixels (outline drawn first).
+    mutating func bordered(_ rect: Rect, fill: Color, border: Color, width: Int, radius: Int? = nil) {
+        let r = radius ?? theme.radius
+        rounded(rect, border, radius: r)
+        rounded(rect.inset(by: width), fill, radius: max(0, r - width))
+    }
+
+    mutating func icon(_ icon: Icon, in frame: Rect, size: Int, _ color: Color) {
+        commands.append(.icon(icon.mirrored(rightToLeft), frame: frame, size: size, color))
+    }
+
+    // MARK: - Text
+
+    /// The height of one line of `text` as it will be set (Arabic lines are taller).
+    func lineHeight(_ text: String, size: Int, weight: FontWeight = .regular) -> Int {
+        measurer.lineHeight(TextStyle(size: size, weight: weight, rightToLeft: TextDirection.isRightToLeft(text)))
+    }
+
+    public enum Align { case leading, center }
+
+    /// Wraps `text` into `box`, shrinking from `size` down to the theme's minimum until it
+    /// fits; a text that never fits is drawn at the minimum and reported in `overflows`.
+    /// Returns the rect the lines occupy.
+    @discardableResult
+    mutating func text(
+        _ text: String, in box: Rect, size: Int, weight: FontWeight = .regular, _ color: Color,
+        align: Align = .leading, centerVertically: Bool = false, maxLines: Int = 6
+    ) -> Rect {
+        let minimum = min(size, theme.minimumTextSize)
+        var current = size
+        var lines: [String] = []
+        let direction = TextDirection.isRightToLeft(text)
+        var style = TextStyle(size: current, weight: weight, rightToLeft: direction)
+        while true {
+            style = TextStyle(size: current, weight: weight, rightToLeft: direction)
+            lines = TextWrapper.wrap(text, width: box.width, style: style, measurer: measurer)
+            let height = lines.count * measurer.lineHeight(style)
+            let fits = height <= box.height && lines.count <= maxLines
+                && lines.allSatisfy { measurer.width(of: $0, style: style) <= box.width }
+            if fits { break }
+            if current <= minimum {
+                overflows.append(text)
+                break
+            }
+            current = max(minimum, current - max(1, current / 16))
+        }
+        let lineHeight = measurer.lineHeight(style)
+        let total = lines.count * lineHeight
+        var y = centerVertically ? box.y + max(0, (box.height - total) / 2) : box.y
+        var used = Rect.zero
+        for line in lines {
+            let w = measurer.width(of: line, style: style)
+            let x = align == .center ? box.x + (box.width - w) / 2 : box.x
+            commands.append(.text(line, origin: Point(x: x, y: y), style: style, color))
+            used = used.union(Rect(x: x, y: y, width: w, height: lineHeight))
+            y += lineHeight
+        }
+        return used
+    }
+
+    /// Text plus a `text` or `heading` node, so it is spoken and found by scenarios.
+    @discardableResult
+    mutating func label(
+        _ text: String, id: String, role: SemanticNode.Role = .text, in box: Rect, size: Int,
+        weight: FontWeight = .regular, _ color: Color, align: Align = .leading,
+        centerVertically: Bool = false
+    ) -> Rect {
+        let used = self.text(
+            text, in: box, size: size, weight: weight, color, align: align, centerVertically: centerVertically)
+        nodes.append(SemanticNode(id: id, role: role, label: text, frame: used))
+        return used
+    }
+
+    // MARK: - Controls
+
+    public enum ButtonStyle { case primary, secondary, selected }
+
+    /// How a button arranges its icon and label.
+    public enum ButtonShape {
+        /// Icon before the label, on one row.
+        case row
+        /// Icon above the label (tiles and compact top-bar buttons).
+        case stacked
+    }
+
+    mutating func button(
+        id: String, label: String, icon: Icon?, frame: Rect, style: ButtonStyle, action: Action,
+        shape: ButtonShape = .row, role: SemanticNode.Role = .button, selected: Bool = false,
+        enabled: Bool = true, textSize: Int? = nil
+    ) {
+        let (fillColor, textColor): (Color, Color)
+        switch style {
+        case .primary: (fillColor, textColor) = (palette.primary, palette.onPrimary)
+        case .secondary: (fillColor, textColor) = (palette.secondary, palette.onSecondary)
+        case .selected: (fillColor, textColor) = (palette.selected, palette.onSelected)
+        }
+        if focusID == id {
+            let ring = theme.focusWidth
+            rounded(frame.inset(by: -ring * 2), palette.focus, radius: theme.radius + ring * 2)
+            rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
+        }
+        bordered(frame, fill: fillColor, border: style == .secondary ? palette.border : fillColor, width: theme.px(3))
+        let size = textSize ?? theme.buttonSize
+        let pad = theme.px(20)
+        let inner = frame.inset(dx: pad, dy: theme.px(10))
+        switch (icon, shape) {
+        case (let icon?, .row):
+            var rest = inner
+            let iconBox = rest.sliceLeft(theme.iconSize, gap: theme.px(16))
+            self.icon(icon, in: iconBox, size: theme.iconSize, textColor)
+            text(label, in: rest, size: size, weight: .bold, textColor, centerVertically: true, maxLines: 3)
+        case (let icon?, .stacked):
+            var rest = inner
+            let iconSize = min(theme.iconSize, max(theme.px(40), rest.height / 2))
+            let iconBox = rest.sliceTop(iconSize, gap: theme.px(4))
+            self.icon(icon, in: iconBox, size: iconSize, textColor)
+            text(label, in: rest, size: size, weight: .bold, textColor, align: .center, centerVertically: true, maxLines: 3)
+        case (nil, _):
+            text(label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true, maxLines: 3)
+        }
+        nodes.append(
+            SemanticNode(
+                id: id, role: role, label: label, frame: frame, enabled: enabled, selected: selected,
+                action: action))
+    }
+
+    // MARK: - Nodes
+
+    mutating func add(_ node: SemanticNode) { nodes.append(node) }
+
+    /// A modal layer starts: what lies under it can be seen but not touched, focused or spoken.
+    mutating func beginModal() {
+        nodes.removeAll()
+        secretZone = nil
+    }
+
+    // MARK: - Result
+
+    public func build(screenID: String, background: Color) -> Scene {
+        var scene = Scene(
+            screenID: screenID, size: theme.size, background: background, commands: commands, nodes: nodes,
+            secretZone: secretZone, overflows: overflows, rightToLeft: rightToLeft)
+        if rightToLeft { scene = mirror(scene) }
+        return scene
+    }
+
+    private func mirror(_ scene: Scene) -> Scene {
+        let w = theme.size.width
+        var result = scene
+        result.commands = scene.commands.map { command in
+            switch command {
+            case .rect(let r, let c): return .rect(r.mirrored(in: w), c)
+            case .roundedRect(let r, let radius, let c): return .roundedRect(r.mirrored(in: w), radius: radius, c)
+            case .text(let s, let origin, let style, let c):
+                let width = measurer.width(of: s, style: style)
+                return .text(s, origin: Point(x: w - origin.x - width, y: origin.y), style: style, c)
+            case .icon(let icon, let frame, let size, let c): return .icon(icon, frame: frame.mirrored(in: w), size: size, c)
+            case .pushClip(let r): return .pushClip(r.mirrored(in: w))
+            case .popClip: return .popClip
+            }
+        }
+        result.nodes = scene.nodes.map { node in
+            var n = node
+            n.frame = node.frame.mirrored(in: w)
+            return n
+        }
+        result.secretZone = scene.secretZone?.mirrored(in: w)
+        return result
+    }
+}
+
+/// Greedy word wrapping; a word longer than the width is cut between characters.
+public enum TextWrapper {
+    public static func wrap(_ text: String, width: Int, style: TextStyle, measurer: TextMeasurer) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if measurer.width(of: candidate, style: style) <= width {
+                    line = candidate
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                line = String(word)
+                while measurer.width(of: line, style: style) > width && line.count > 1 {
+                    var cut = line.count - 1
+                    while cut > 1 && measurer.width(of: String(line.prefix(cut)), style: style) > width { cut -= 1 }
+                    lines.append(String(line.prefix(cut)))
+                    line = String(line.dropFirst(cut))
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

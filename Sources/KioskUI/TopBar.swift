@@ -1,0 +1,37 @@
+import KioskCore
+
+/// The bar on every screen: back and home (leading), the place's name, help (trailing).
+/// The help button never moves: same size, same corner, on every screen.
+enum TopBar {
+    /// Draws the bar and returns the rect left for the screen's content.
+    static func draw(_ b: inout SceneBuilder, screen: Screen, context: ViewContext, t: Texts) -> Rect {
+        let theme = b.theme
+        var rest = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
+        var bar = rest.sliceTop(theme.topBarHeight)
+        b.fill(bar, b.palette.topBar)
+        b.fill(Rect(x: bar.x, y: bar.maxY - theme.px(3), width: bar.width, height: theme.px(3)), b.palette.border)
+        bar = bar.inset(dx: theme.margin / 2, dy: theme.px(14))
+        bar.height -= theme.px(3)
+
+        let help = bar.sliceRight(theme.px(340), gap: theme.gap)
+        b.button(
+            id: "help", label: t(.help), icon: .help, frame: help, style: .primary, action: .helpTapped,
+            textSize: theme.smallSize)
+
+        if screen != .home {
+            let back = bar.sliceLeft(theme.px(180), gap: theme.px(16))
+            b.button(
+                id: "back", label: t(.back), icon: .arrowBack, frame: back, style: .secondary,
+                action: .backTapped, shape: .stacked, textSize: theme.smallSize)
+            let home = bar.sliceLeft(theme.px(180), gap: theme.gap)
+            b.button(
+                id: "home", label: t(.home), icon: .home, frame: home, style: .secondary,
+                action: .homeTapped, shape: .stacked, textSize: theme.smallSize)
+        }
+        b.text(
+            context.policy.siteName, in: bar, size: theme.smallSize, weight: .bold, b.palette.onTopBar,
+            align: .center, centerVertically: true, maxLines: 3)
+        b.secretZone = bar
+        return rest
+    }
+}

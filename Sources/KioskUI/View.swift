@@ -1,0 +1,33 @@
+import KioskCore
+
+/// The kiosk as a pure function of its state: same state, same scene.
+public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
+    let theme = Theme(size: context.size, largeText: state.largeText, highContrast: state.highContrast)
+    var b = SceneBuilder(
+        theme: theme, measurer: context.measurer, rightToLeft: state.language.isRightToLeft,
+        focusID: state.focus)
+    let t = Texts(catalogue: context.catalogue, language: state.language)
+    let screenRect = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
+    b.fill(screenRect, theme.palette.background)
+
+    if state.screen == .attract {
+        AttractScreen.draw(&b, context: context)
+        return b.build(screenID: state.screen.id, background: theme.palette.primary)
+    }
+
+    var content = TopBar.draw(&b, screen: state.screen, context: context, t: t)
+    content = content.inset(by: theme.margin)
+    switch state.screen {
+    case .home: HomeScreen.draw(&b, in: content, state: state, t: t)
+    case .help(let from): HelpScreen.draw(&b, in: content, from: from, policy: context.policy, t: t)
+    case .adminPin: AdminScreens.drawPin(&b, in: content, state: state, t: t)
+    case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
+    case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
+    case .attract: break
+    }
+
+    if case .warning(_, let secondsLeft) = state.idle {
+        IdleOverlay.draw(&b, secondsLeft: secondsLeft, context: context, t: t)
+    }
+    return b.build(screenID: state.screen.id, background: theme.palette.background)
+}

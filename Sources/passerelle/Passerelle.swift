@@ -1,0 +1,155 @@
+import ArgumentParser
+import CSDL2
+import Foundation
+import KioskApp
+import KioskCore
+import KioskRender
+import KioskUI
+
+/// `passerelle`: runs the kiosk in a window, fullscreen, or headless; plays scenarios.
+@main
+struct Passerelle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passerelle",
+        abstract: "Passerelle: a self-service kiosk for digital inclusion.",
+        discussion: "With --script it plays a scenario headless and exits 0 (every step passed) or 1.")
+
+    @Option(help: "Configuration file (see Assets/passerelle.conf).") var config: String?
+    @Option(name: .customLong("data-dir"), help: "Where the kiosk keeps its data and screenshots.") var dataDir: String?
+    @Flag(help: "No window: render offscreen (for servers, tests and remote viewing).") var headless = false
+    @Option(help: "Screen size, WIDTHxHEIGHT (default 1080x1920, or the display's in fullscreen).") var size: String?
+    @Option(help: "Start language: fr, en or ar.") var lang: String?
+    @Option(help: "Directory of the Assets (strings, content).") var assets: String?
+    @Option(help: "Play this scenario file, headless, then exit.") var script: String?
+    @Option(help: "Write the scenario's screenshots into this directory.") var screenshots: String?
+    @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.") var dumpScene: String?
+    @Option(name: .customLong("check-config"), help: "Check a configuration file and exit (0: valid).") var checkConfig: String?
+    @Flag(name: .customLong("hash-pin"), help: "Read an admin PIN on standard input and print the admin.pin_hash line.") var hashPin = false
+    @Flag(name: .customLong("fullscreen"), help: "Open fullscreen (the appliance does).") var fullscreen = false
+    @Flag(name: .customLong("report-first-frame"), help: .hidden) var reportFirstFrame = false
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden) var exitAfterFirstFrame = false
+    @Flag(name: .customLong("report-resources"), help: .hidden) var reportResources = false
+
+    func validate() throws {
+        if let size, Size(parsing: size) == nil { throw ValidationError("--size \(size): write WIDTHxHEIGHT, e.g. 1080x1920") }
+        if let lang, Language(rawValue: lang) == nil {
+            throw ValidationError("--lang \(lang): use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if screenshots != nil && script == nil { throw ValidationError("--screenshots needs --script") }
+    }
+
+    func run() throws {
+        if let path = checkConfig { return try check(path) }
+        if hashPin { return try printPinHash() }
+
+        var options = KioskOptions()
+        options.configPath = config
+        options.dataDir = dataDir
+        options.headless = headless || script != nil
+        options.size = size.flatMap(Size.init(parsing:))
+        options.language = lang.flatMap(Language.init(rawValue:))
+        options.assetsDir = assets
+
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0")
+        SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1")
+        SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0")
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1")
+        if let dataDir { try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true) }
+
+        if let script { return try play(script, options: options) }
+        try live(options)
+    }
+
+    // MARK: - Modes
+
+    private func check(_ path: String) throws {
+        do {
+            _ = try KioskConfig.load(path: path)
+            print("\(path): ok")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func printPinHash() throws {
+        guard let pin = readLine(strippingNewline: true), pin.count >= 4, pin.allSatisfy(\.isNumber) else {
+            FileHandle.standardError.write(Data("passerelle: the PIN must be at least 4 digits, on one line of standard input\n".utf8))
+            throw ExitCode(1)
+        }
+        print("pin_hash = \(PinHash.make(pin: pin).encoded)")
+    }
+
+    private func play(_ path: String, options: KioskOptions) throws {
+        let scenario: Scenario
+        do { scenario = try Scenario.load(path: path) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let clock = ManualClock()
+        let built = try start { try buildKiosk(options: options, clock: { clock.now }) }
+        let directory = screenshots.map { URL(fileURLWithPath: $0) }
+        if let directory { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+        let runner = ScenarioRunner(kiosk: built.kiosk, clock: clock, screenshotDirectory: directory)
+        defer {
+            if let dumpScene { try? SceneDump.json(runner.reachedScenes).write(to: URL(fileURLWithPath: dumpScene)) }
+            if reportResources { reportResourceFigures(built.kiosk) }
+        }
+        do {
+            try runner.run(scenario)
+            print("\(path): \(scenario.lines.count) steps passed")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func live(_ options: KioskOptions) throws {
+        let startedAt = Date()
+        var window: Window?
+        var sizeOverride: Size?
+        let subsystems = options.headless ? UInt32(SDL_INIT_EVENTS) : UInt32(SDL_INIT_VIDEO | SDL_INIT_EVENTS)
+        guard SDL_Init(subsystems) == 0 else { throw fail(SDLError("SDL_Init")) }
+        defer { SDL_Quit() }
+        var config = KioskConfig()
+        if let path = options.configPath { config = (try? KioskConfig.load(path: path)) ?? config }
+        if !options.headless {
+            let wantFullscreen = fullscreen || config.fullscreen
+            window = try start { try Window(size: options.size ?? config.size, fullscreen: wantFullscreen, title: "Passerelle") }
+            sizeOverride = window?.size
+        }
+        let built = try start { try buildKiosk(options: options, clock: Date.init, sizeOverride: sizeOverride, startedAt: startedAt) }
+        let sound = (!options.headless && built.config.sound) ? WarningSound() : nil
+        built.kiosk.effects.playWarningSound = { sound?.play() }
+        let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
+        loop.installSignalHandlers()
+        let report = reportFirstFrame, exitAfter = exitAfterFirstFrame
+        loop.onFirstFrame = {
+            if report {
+                print("first-frame-monotonic-ns=\(monotonicNanoseconds())")
+                fflush(stdout)
+            }
+            if exitAfter { loop.post(.terminate) }
+        }
+        FileHandle.standardError.write(Data("passerelle: running \(options.headless ? "headless" : "in a window") at \(built.kiosk.size)\n".utf8))
+        do { try loop.run() } catch { throw fail(error) }
+        if reportResources { reportResourceFigures(built.kiosk) }
+    }
+
+    private func reportResourceFigures(_ kiosk: Kiosk) {
+        print("frames=\(kiosk.renderer.framesDrawn)")
+        print("peak-rss-kb=\(ProcessStats.peakResidentKilobytes() ?? -1)")
+        fflush(stdout)
+    }
+
+    /// Runs a start-up step; a failure is one clear line on stderr and exit code 1.
+    private func start<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw fail(error) }
+    }
+
+    private func fail(_ error: Error) -> ExitCode {
+        FileHandle.standardError.write(Data("passerelle: cannot start: \(error)\n".utf8))
+        return ExitCode(1)
+    }
+}

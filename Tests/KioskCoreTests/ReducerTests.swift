@@ -1,0 +1,200 @@
+import Foundation
+import XCTest
+
+@testable import KioskCore
+
+final class ReducerTests: XCTestCase {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    var policy = KioskPolicy(idleTimeout: 90, warningDuration: 30, attractAfter: 120, adminEnabled: true)
+    var now: Date!
+    var state: KioskState!
+
+    override func setUp() {
+        now = start
+        state = KioskState.initial(now: start, policy: policy)
+    }
+
+    @discardableResult
+    func send(_ action: Action) -> [Effect] {
+        reduce(&state, action, Environment(now: now, policy: policy))
+    }
+
+    func advance(_ seconds: Double) -> [Effect] {
+        now = now.addingTimeInterval(seconds)
+        return send(.timeElapsed)
+    }
+
+    // MARK: - Navigation
+
+    func test_help_opens_on_top_of_home_and_back_returns_home() {
+        send(.helpTapped)
+        XCTAssertEqual(state.screen, .help(from: .home))
+        XCTAssertEqual(state.history, [.home])
+        send(.helpTapped)
+        XCTAssertEqual(state.history, [.home], "help on help does not stack")
+        send(.backTapped)
+        XCTAssertEqual(state.screen, .home)
+        XCTAssertEqual(state.history, [])
+    }
+
+    func test_home_empties_the_history_and_focus() {
+        send(.helpTapped)
+        send(.focusMoved("back"))
+        send(.homeTapped)
+        XCTAssertEqual(state.screen, .home)
+        XCTAssertEqual(state.history, [])
+        XCTAssertNil(state.focus)
+    }
+
+    func test_back_on_home_stays_home() {
+        send(.backTapped)
+        XCTAssertEqual(state.screen, .home)
+    }
+
+    func test_language_and_comfort_choices_change_only_what_they_name() {
+        send(.languageTapped(.ar))
+        send(.largeTextToggled)
+        send(.highContrastToggled)
+        var expected = KioskState.initial(now: start, policy: policy)
+        expected.language = .ar
+        expected.largeText = true
+        expected.highContrast = true
+        XCTAssertEqual(state, expected)
+    }
+
+    // MARK: - Idle
+
+    func test_the_warning_comes_after_the_idle_timeout_with_a_sound() {
+        send(.languageTapped(.en))
+        XCTAssertEqual(advance(89), [])
+        XCTAssertEqual(state.idle, .active)
+        XCTAssertEqual(advance(1), [.playWarningSound])
+        XCTAssertEqual(state.idle, .warning(resetAt: start.addingTimeInterval(120), secondsLeft: 30))
+        XCTAssertEqual(state.nextDeadline(policy: policy), start.addingTimeInterval(91), "the countdown ticks each second")
+    }
+
+    func test_the_warning_counts_down_then_forgets_the_person() {
+        send(.languageTapped(.ar))
+        send(.largeTextToggled)
+        send(.helpTapped)
+        _ = advance(90)
+        _ = advance(25)
+        XCTAssertEqual(state.idle, .warning(resetAt: start.addingTimeInterval(120), secondsLeft: 5))
+        let effects = advance(5)
+        XCTAssertEqual(effects, [.forgetPerson])
+        XCTAssertEqual(state, KioskState.initial(now: now, policy: policy))
+    }
+
+    func test_the_person_can_stay_more_than_ten_times() {
+        send(.languageTapped(.en))
+        for round in 1...12 {
+            XCTAssertEqual(advance(90), [.playWarningSound], "round \(round)")
+            _ = advance(19)
+            send(.stayTapped)
+            XCTAssertEqual(state.idle, .active)
+            XCTAssertEqual(state.language, .en, "round \(round)")
+        }
+    }
+
+    func test_any_touch_during_the_warning_counts_as_presence() {
+        send(.helpTapped)
+        _ = advance(95)
+        send(.personActed)
+        XCTAssertEqual(state.idle, .active)
+        XCTAssertEqual(state.screen, .help(from: .home))
+    }
+
+    func test_a_clock_jump_past_the_warning_still_resets() {
+        send(.helpTapped)
+        XCTAssertEqual(advance(500), [.forgetPerson])
+        XCTAssertEqual(state.screen, .home)
+    }
+
+    func test_an_untouched_home_goes_to_the_attract_screen_without_a_warning() {
+        XCTAssertEqual(advance(90), [])
+        XCTAssertEqual(state.idle, .active)
+        _ = advance(30)
+        XCTAssertEqual(state.screen, .attract)
+        XCTAssertNil(state.nextDeadline(policy: policy), "the attract screen waits for a touch, no timer")
+        send(.personActed)
+        send(.attractTouched)
+        XCTAssertEqual(state.screen, .home)
+        XCTAssertEqual(state.language, .fr)
+    }
+
+    // MARK: - Admin
+
+    func test_five_quick_taps_on_the_hidden_zone_open_the_pin_pad() {
+        for _ in 1...4 {
+            send(.secretZoneTapped)
+            now = now.addingTimeInterval(0.5)
+        }
+        XCTAssertEqual(state.screen, .home)
+        send(.secretZoneTapped)
+        XCTAssertEqual(state.screen, .adminPin)
+    }
+
+    func test_slow_taps_on_the_hidden_zone_do_nothing() {
+        for _ in 1...10 {
+            send(.secretZoneTapped)
+            now = now.addingTimeInterval(1.5)
+        }
+        XCTAssertEqual(state.screen, .home)
+    }
+
+    func test_without_a_configured_pin_the_hidden_zone_does_nothing() {
+        policy.adminEnabled = false
+        for _ in 1...6 { send(.secretZoneTapped) }
+        XCTAssertEqual(state.screen, .home)
+    }
+
+    func test_a_submitted_pin_is_checked_and_never_kept() {
+        openPinPad()
+        for d in [1, 2, 3, 4] { send(.pinDigitTapped(d)) }
+        XCTAssertEqual(state.admin.pinDigits, "1234")
+        send(.pinEraseTapped)
+        send(.pinDigitTapped(9))
+        XCTAssertEqual(send(.pinSubmitTapped), [.checkAdminPin("1239")])
+        XCTAssertEqual(state.admin.pinDigits, "")
+        send(.adminPinChecked(valid: true))
+        XCTAssertEqual(state.screen, .adminMenu)
+        XCTAssertEqual(send(.adminQuitTapped), [.quit])
+        XCTAssertEqual(send(.adminStatusTapped), [.collectStatus])
+        XCTAssertEqual(state.screen, .adminStatus)
+    }
+
+    func test_three_wrong_pins_lock_the_pad_even_across_a_reset() {
+        openPinPad()
+        for _ in 1...3 {
+            send(.pinDigitTapped(0))
+            send(.pinSubmitTapped)
+            send(.adminPinChecked(valid: false))
+        }
+        XCTAssertEqual(state.admin.lockedUntil, now.addingTimeInterval(60))
+        send(.pinDigitTapped(1))
+        XCTAssertEqual(state.admin.pinDigits, "", "a locked pad refuses digits")
+        _ = advance(200)
+        XCTAssertEqual(state.screen, .home, "the idle reset leaves admin mode")
+        XCTAssertNil(state.admin.lockedUntil, "the lock expired after a minute")
+        openPinPad()
+        send(.pinDigitTapped(0))
+        send(.pinSubmitTapped)
+        send(.adminPinChecked(valid: false))
+        XCTAssertEqual(state.admin.failedAttempts, 1)
+        now = now.addingTimeInterval(10)
+        _ = state.forgetPerson(now: now, policy: policy)
+        XCTAssertEqual(state.admin.failedAttempts, 1, "failed attempts survive a reset")
+    }
+
+    func test_leaving_admin_mode_returns_to_a_fresh_home() {
+        openPinPad()
+        send(.adminPinChecked(valid: true))
+        XCTAssertEqual(send(.adminLeaveTapped), [.forgetPerson])
+        XCTAssertEqual(state, KioskState.initial(now: now, policy: policy))
+    }
+
+    private func openPinPad() {
+        for _ in 1...5 { send(.secretZoneTapped) }
+        XCTAssertEqual(state.screen, .adminPin)
+    }
+}

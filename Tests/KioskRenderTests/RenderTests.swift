@@ -1,0 +1,144 @@
+import CSDL2
+import CSDL2Image
+import Foundation
+import KioskCore
+import KioskRender
+import KioskUI
+import XCTest
+
+final class RenderTests: XCTestCase {
+    static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Assets").standardized
+    static let catalogue = try! Catalogue.load(from: assets.appendingPathComponent("strings"))
+    static let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
+
+    func makeRenderer(_ size: Size = Size(width: 1080, height: 1920)) throws -> Renderer {
+        try Renderer(size: size, fonts: try FontBook())
+    }
+
+    func scene(_ state: KioskState, _ renderer: Renderer) -> Scene {
+        view(state, ViewContext(size: renderer.size, catalogue: Self.catalogue, measurer: renderer.measurer, policy: Self.policy))
+    }
+
+    func home(_ language: Language) -> KioskState {
+        var state = KioskState.initial(now: Date(timeIntervalSince1970: 0), policy: Self.policy)
+        state.language = language
+        return state
+    }
+
+    func test_every_screen_fits_with_the_real_fonts() throws {
+        let renderer = try makeRenderer()
+        let problems = LayoutAudit.run(measurer: renderer.measurer, catalogue: Self.catalogue)
+        XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
+    }
+
+    func test_every_icon_and_every_text_has_its_glyphs() throws {
+        let fonts = try FontBook()
+        XCTAssertEqual(fonts.missingIcons(), [])
+        for language in Language.allCases {
+            for key in TextKey.allCases {
+                let text = Self.catalogue.text(key, language, ["seconds": "30"])
+                let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
+                XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")
+            }
+        }
+    }
+
+    func test_home_in_french_matches_its_pixel_snapshot() throws {
+        let renderer = try makeRenderer()
+        renderer.draw(scene(home(.fr), renderer))
+        try PixelSnapshot.assert(renderer, named: "home-fr")
+    }
+
+    func test_home_in_arabic_matches_its_pixel_snapshot() throws {
+        let renderer = try makeRenderer()
+        renderer.draw(scene(home(.ar), renderer))
+        try PixelSnapshot.assert(renderer, named: "home-ar")
+    }
+
+    func test_an_unchanged_scene_draws_nothing_and_a_countdown_tick_redraws_only_its_text() throws {
+        let renderer = try makeRenderer()
+        var state = home(.fr)
+        state.screen = .help(from: .home)
+        state.idle = .warning(resetAt: Date(timeIntervalSince1970: 120), secondsLeft: 20)
+        XCTAssertEqual(renderer.draw(scene(state, renderer)), [Rect(x: 0, y: 0, width: 1080, height: 1920)])
+        XCTAssertEqual(renderer.draw(scene(state, renderer)), [], "same scene, no frame")
+        state.idle = .warning(resetAt: Date(timeIntervalSince1970: 120), secondsLeft: 19)
+        let damage = renderer.draw(scene(state, renderer))
+        XCTAssertEqual(damage.count, 1)
+        XCTAssertLessThan(damage[0].width * damage[0].height, 1080 * 1920 / 8, "\(damage)")
+        XCTAssertEqual(renderer.framesDrawn, 2)
+    }
+
+    func test_forgetting_the_person_empties_the_text_caches() throws {
+        let renderer = try makeRenderer()
+        var state = home(.ar)
+        state.screen = .help(from: .home)
+        renderer.draw(scene(state, renderer))
+        XCTAssertTrue(renderer.cachesContain("يمكن لشخص"))
+        renderer.forgetPerson()
+        XCTAssertFalse(renderer.cachesContain("يمكن لشخص"))
+        XCTAssertEqual(renderer.cachedTextCount, 0)
+        XCTAssertEqual(renderer.measurer.cachedCount, 0)
+    }
+
+    func test_text_is_drawn_where_the_layout_put_it() throws {
+        let renderer = try makeRenderer()
+        let s = scene(home(.fr), renderer)
+        renderer.draw(s)
+        // The help button's fill is the primary colour, the page background is paper.
+        let help = s.node(id: "help")!.frame
+        XCTAssertEqual(renderer.pixel(x: help.x + 6, y: help.midY) & 0xFFFFFF, 0x1D3F8F)
+        XCTAssertEqual(renderer.pixel(x: 5, y: 400) & 0xFFFFFF, 0xF7F4EE)
+    }
+}
+
+/// Pixel snapshots: the framebuffer against a PNG in __Snapshots__, with a tolerance for
+/// anti-aliasing differences. A failure writes NAME_actual.png and NAME_diff.png.
+enum PixelSnapshot {
+    static func assert(_ renderer: Renderer, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let url = directory.appendingPathComponent("\(name).png")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try renderer.savePNG(to: url.path)
+            return
+        }
+        guard let loaded = IMG_Load(url.path), let expected = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0) else {
+            XCTFail("cannot read \(url.path)", file: file, line: line)
+            return
+        }
+        SDL_FreeSurface(loaded)
+        defer { SDL_FreeSurface(expected) }
+        let w = Int(expected.pointee.w), h = Int(expected.pointee.h)
+        guard w == renderer.size.width, h == renderer.size.height else {
+            XCTFail("\(name): snapshot is \(w)x\(h), framebuffer \(renderer.size)", file: file, line: line)
+            return
+        }
+        let pitch = Int(expected.pointee.pitch) / 4
+        let pixels = expected.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+        guard let diff = SDL_CreateRGBSurfaceWithFormat(0, Int32(w), Int32(h), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue)) else { return }
+        defer { SDL_FreeSurface(diff) }
+        let diffPixels = diff.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+        let diffPitch = Int(diff.pointee.pitch) / 4
+        var differing = 0
+        for y in 0..<h {
+            for x in 0..<w {
+                let a = pixels[y * pitch + x], b = renderer.pixel(x: x, y: y)
+                var worst: UInt32 = 0
+                for shift in [0, 8, 16] as [UInt32] {
+                    let ca = (a >> shift) & 0xFF, cb = (b >> shift) & 0xFF
+                    worst = max(worst, ca > cb ? ca - cb : cb - ca)
+                }
+                let bad = worst > 24
+                if bad { differing += 1 }
+                diffPixels[y * diffPitch + x] = bad ? 0xFFFF_0000 : 0xFF00_0000 | ((b & 0xFEFEFE) >> 1)
+            }
+        }
+        // Up to 0.1 % of pixels may differ (font hinting across FreeType builds).
+        if differing > w * h / 1000 {
+            try renderer.savePNG(to: directory.appendingPathComponent("\(name)_actual.png").path)
+            IMG_SavePNG(diff, directory.appendingPathComponent("\(name)_diff.png").path)
+            XCTFail("\(name): \(differing) pixels differ; see \(name)_diff.png (RECORD_SNAPSHOTS=1 to accept)", file: file, line: line)
+        }
+    }
+}
