@@ -113,7 +113,11 @@ public final class Renderer {
         SDL_RenderSetClipRect(renderer, &rect)
     }
 
-    private func setColor(_ c: Color) { SDL_SetRenderDrawColor(renderer, c.r, c.g, c.b, c.a) }
+    /// Opaque fills are plain copies; only translucent ones (the scrim) pay for blending.
+    private func setColor(_ c: Color) {
+        SDL_SetRenderDrawBlendMode(renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND)
+        SDL_SetRenderDrawColor(renderer, c.r, c.g, c.b, c.a)
+    }
 
     private func sdl(_ r: Rect) -> SDL_Rect {
         SDL_Rect(x: Int32(r.x), y: Int32(r.y), w: Int32(r.width), h: Int32(r.height))

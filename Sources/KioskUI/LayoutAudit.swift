@@ -46,7 +46,7 @@ public enum LayoutAudit {
     }
 
     /// Every screen with its longest content.
-    static func sampleStates(policy: KioskPolicy) -> [(String, KioskState)] {
+    public static func sampleStates(policy: KioskPolicy) -> [(String, KioskState)] {
         let start = KioskState.initial(now: .init(timeIntervalSince1970: 0), policy: policy)
         var help = start
         help.screen = .help(from: .home)
