@@ -22,7 +22,7 @@ public final class AppDatabase: Sendable {
     /// What `open` had to do to a damaged file, or nil when the file was sound.
     public let recovery: RecoveryReport?
 
-    let writer: DatabasePool
+    let writer: any DatabaseWriter
     let clock: StoreClock
     let options: Options
 
@@ -46,13 +46,27 @@ public final class AppDatabase: Sendable {
     /// The file name of the database inside the data dir.
     public static let fileName = "passerelle.sqlite"
 
-    init(dataDir: URL, writer: DatabasePool, clock: StoreClock, options: Options, recovery: RecoveryReport?) {
+    init(dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?) {
         self.dataDir = dataDir
         self.path = writer.path
         self.writer = writer
         self.clock = clock
         self.options = options
         self.recovery = recovery
+    }
+
+    /// A store in memory, migrated, with nothing on disk: for tests and screen previews.
+    /// Same schema and invariants as the file store; `backup()` writes into `dataDir`
+    /// (a temporary directory by default).
+    public static func inMemory(clock: StoreClock = .system, options: Options = Options()) throws(StoreProblem) -> AppDatabase {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration(options))
+            try migrator.migrate(queue)
+            let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-memory-\(UUID().uuidString)")
+            return AppDatabase(dataDir: dataDir, writer: queue, clock: clock, options: options, recovery: nil)
+        } catch {
+            throw StoreProblem(error, path: ":memory:")
+        }
     }
 
     /// A read-only view of the store for screens and reports. Reads see only committed data.

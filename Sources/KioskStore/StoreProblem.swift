@@ -62,7 +62,9 @@ extension StoreProblem {
         let message = dbError.message ?? "\(dbError)"
         switch dbError.resultCode {
         case .SQLITE_FULL: self = .diskFull(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN where Self.looksReadOnly(path):
+        case .SQLITE_READONLY, .SQLITE_PERM:
+            self = .readOnly(path: path, detail: message)
+        case .SQLITE_CANTOPEN where Self.looksReadOnly(path):
             self = .readOnly(path: path, detail: message)
         case .SQLITE_IOERR:
             // SQLite reports ENOSPC during fsync/write as an I/O error on some file systems.

@@ -1,2 +1,0 @@
-import KioskStore
-print("x")
