@@ -68,7 +68,14 @@ extension StoreProblem {
             self = .readOnly(path: path, detail: message)
         case .SQLITE_IOERR:
             // SQLite reports ENOSPC during fsync/write as an I/O error on some file systems.
-            self = Self.looksFull(path) ? .diskFull(path: path) : .ioError(path: path, detail: message)
+            // and a file system remounted read-only (ext4 errors=remount-ro) as one too.
+            if Self.looksFull(path) {
+                self = .diskFull(path: path)
+            } else if Self.looksReadOnly(path) {
+                self = .readOnly(path: path, detail: message)
+            } else {
+                self = .ioError(path: path, detail: message)
+            }
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .corrupt(path: path, detail: message)
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
         case .SQLITE_CONSTRAINT:
