@@ -54,6 +54,11 @@ extension AppDatabase {
         let path = dataDir.appendingPathComponent(fileName).path
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(options))
+            // GRDB's DatabasePool runs `PRAGMA synchronous = NORMAL` on its writer *after*
+            // prepareDatabase (Database.setUpWALMode), which would make a commit survive a
+            // crash but not a power cut. Put FULL back on the one writer connection, which
+            // lives as long as the pool.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try migrator.migrate(pool)
             let database = AppDatabase(dataDir: dataDir, writer: pool, clock: clock, options: options, recovery: recovery)
             if let recovery {
