@@ -8,10 +8,13 @@ let package = Package(
     products: [
         .executable(name: "passerelle", targets: ["passerelle"]),
         .executable(name: "passerelle-bench", targets: ["passerelle-bench"]),
+        .executable(name: "passerellectl", targets: ["passerellectl"]),
+        .executable(name: "passerelle-store-bench", targets: ["passerelle-store-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C libraries from Debian's -dev packages
@@ -30,13 +33,17 @@ let package = Package(
         .target(name: "KioskUI", dependencies: ["KioskCore"]),
 
         // MARK: - Edges
+        // The store: GRDB on Debian's SQLite; it knows no other Passerelle module.
+        .target(
+            name: "KioskStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "KioskRender",
             dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskCore", "KioskUI", "KioskRender", "CSDL2",
+                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "CSDL2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -47,6 +54,15 @@ let package = Package(
                 "KioskApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "passerellectl",
+            dependencies: [
+                "KioskStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "passerelle-store-bench",
+            dependencies: ["KioskStore"]),
         .executableTarget(
             name: "passerelle-bench",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
@@ -60,6 +76,9 @@ let package = Package(
         .testTarget(
             name: "KioskAppTests",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: ["KioskStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,108 @@
+// Passerelle — KioskStore. Licensed under the EUPL-1.2.
+import Foundation
+
+/// Fills a store with a plausible run of the kiosk over some days (visits, diagnostics,
+/// bookings, cancellations, help requests, remote sessions), through the same public writes
+/// the kiosk uses, with a moving clock. Deterministic for a given seed. Used by
+/// `passerellectl debug simulate` and by the tests of stats and reports; never by the kiosk.
+public enum DemoScenario {
+    /// Writes `days` days starting at local midnight of `firstDay` ("YYYY-MM-DD") into the store
+    /// in `dataDir`; returns how many visits were written.
+    @discardableResult
+    public static func run(dataDir: URL, firstDay: String, days: Int, seed: UInt64 = 42) throws(StoreProblem) -> Int {
+        guard let components = AppDatabase.parseDay(firstDay),
+              let start = ParisCalendar.calendar.date(from: components) else {
+            throw .rejected(rule: "first day must be YYYY-MM-DD")
+        }
+        let clock = ManualClock(start)
+        let database = try AppDatabase.open(dataDir: dataDir, clock: clock.storeClock)
+        var random = SplitMix(seed: seed)
+        let placeID = try database.addPlace(PlaceDraft(name: "Mairie — accueil numérique \(seed)", phone: "+33100000000"))
+        let helpers = [try database.addHelper(displayName: "Conseillère numérique A"),
+                       try database.addHelper(displayName: "Agent d’accueil B")]
+        let services = [
+            try database.addService(ServiceDraft(name: "Aide aux démarches \(seed)", durationMinutes: 30, thematique: "papiers_elections_citoyennete")),
+            try database.addService(ServiceDraft(name: "Prendre en main un smartphone \(seed)", durationMinutes: 45, thematique: "prendre_en_main_du_materiel")),
+            try database.addService(ServiceDraft(name: "Créer une adresse e-mail \(seed)", durationMinutes: 30, thematique: "email")),
+        ]
+        let languages = ["fr", "fr", "fr", "fr", "fr", "fr", "ar", "en", "uk", "pt"]
+        let demarches = Thematique.demarches.map(\.code)
+        var booked: [UUID] = []
+        var visits = 0
+        for day in 0..<days {
+            let dayStart = ParisCalendar.calendar.date(byAdding: .day, value: day, to: start)!
+            let weekday = ParisCalendar.calendar.component(.weekday, from: dayStart)  // 1 = Sunday
+            guard weekday != 1 else { continue }
+            let count = weekday == 7 ? Int(random.next(upTo: 6)) : 4 + Int(random.next(upTo: 10))
+            for index in 0..<count {
+                let arrival = dayStart.addingTimeInterval(9 * 3600 + Double(index) * 1800 + Double(random.next(upTo: 900)))
+                let now = clock.now
+                clock.advance(by: arrival.timeIntervalSince(now))
+                let language = languages[Int(random.next(upTo: UInt64(languages.count)))]
+                let visit = try database.startVisit(language: language)
+                visits += 1
+                var journeys: [String] = []
+                if random.next(upTo: 10) < 6 {
+                    journeys.append("diagnostic")
+                    clock.advance(by: 420)
+                    let level = Autonomie.allCases[Int(random.next(upTo: 3))]
+                    _ = try database.recordDiagnostic(DiagnosticResult(
+                        visitID: visit, completedAt: clock.now, language: language, autonomie: level,
+                        scores: ["1": Double(random.next(upTo: 100)) / 100, "4": Double(random.next(upTo: 100)) / 100]))
+                }
+                if random.next(upTo: 10) < 4 {
+                    journeys.append("booking")
+                    let helper = helpers[Int(random.next(upTo: 2))]
+                    let slotDay = Double(1 + random.next(upTo: 6)) * 86_400
+                    let slot = dayStart.addingTimeInterval(slotDay + 9 * 3600 + Double(random.next(upTo: 16)) * 1800)
+                    let service = services[Int(random.next(upTo: 3))]
+                    if let appointment = try? database.bookAppointment(BookingRequest(
+                        serviceID: service, helperID: helper, placeID: placeID, visitID: visit, startsAt: slot,
+                        thematique: random.next(upTo: 2) == 0 ? demarches[Int(random.next(upTo: UInt64(demarches.count)))] : nil,
+                        personName: "Personne \(visits)", personPhone: "+3361234\(String(format: "%04d", visits % 10000))",
+                        remindBySMS: true)) {
+                        booked.append(appointment.uuid)
+                    }
+                }
+                if random.next(upTo: 10) < 2 {
+                    journeys.append("help")
+                    let channel: HelpChannel = random.next(upTo: 3) == 0 ? .remote : .desk
+                    let request = try database.recordHelpRequest(
+                        channel: channel, thematique: demarches[Int(random.next(upTo: UInt64(demarches.count)))], visit: visit)
+                    if channel == .remote {
+                        let session = try database.startRemoteSession(helpRequest: request, viewConsentAt: clock.now)
+                        clock.advance(by: 600)
+                        try database.endRemoteSession(session, reason: .completed)
+                    }
+                    try database.closeHelpRequest(request, outcome: .helped)
+                }
+                clock.advance(by: 300)
+                try database.endVisit(visit, journeys: journeys, endReason: journeys.isEmpty ? .left : .completed)
+            }
+            // The helpers mark yesterday's appointments, and a few people cancel.
+            for uuid in booked {
+                guard let appointment = try database.appointment(uuid), appointment.status == .unknown else { continue }
+                if appointment.endsAt < clock.now {
+                    try database.markAppointment(uuid, honoured: random.next(upTo: 10) < 8)
+                } else if random.next(upTo: 30) == 0 {
+                    try database.cancelAppointment(uuid, byPerson: true)
+                }
+            }
+        }
+        return visits
+    }
+}
+
+/// A tiny seeded generator (SplitMix64), so scenarios are reproducible on every platform.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(upTo bound: UInt64) -> UInt64 { next() % bound }
+}

@@ -1,0 +1,84 @@
+// Passerelle — passerellectl. Licensed under the EUPL-1.2.
+import ArgumentParser
+import Foundation
+import KioskStore
+
+/// The admin CLI of a kiosk's data dir. Thin: every command parses, validates, calls
+/// KioskStore and prints. Errors name the problem on stderr and exit non-zero.
+@main
+struct PasserelleCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passerellectl",
+        abstract: "Administer a Passerelle kiosk's data: figures, reports, retention, backups.",
+        subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Debug.self])
+}
+
+// MARK: - Shared options
+
+struct DataDirOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "The kiosk's data directory.", completion: .directory)
+    var dataDir: String = "/var/lib/passerelle"
+
+    var url: URL { URL(fileURLWithPath: dataDir, isDirectory: true) }
+
+    /// For commands that read or change an existing store: refuse to create an empty one.
+    func requireExistingStore() throws {
+        let file = url.appendingPathComponent(AppDatabase.fileName).path
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw ValidationError("no Passerelle store in \(dataDir) (missing \(AppDatabase.fileName))")
+        }
+    }
+
+    func open() throws -> AppDatabase {
+        do {
+            let database = try AppDatabase.open(dataDir: url)
+            if let recovery = database.recovery {
+                warn("the store was damaged and has been recovered: \(recovery.reason); damaged file moved to \(recovery.movedTo); restored from \(recovery.restoredFrom ?? "nothing (started empty)")")
+            }
+            return database
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+// MARK: - Errors
+
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("passerellectl: \(message)\n".utf8))
+}
+
+/// Prints the problem and returns the exit code to throw: 3 disk full, 4 read-only,
+/// 5 corrupt, 6 busy, 1 anything else.
+func fail(_ error: StoreProblem) -> ExitCode {
+    warn("error: \(error)")
+    switch error {
+    case .diskFull: return ExitCode(3)
+    case .readOnly: return ExitCode(4)
+    case .corrupt: return ExitCode(5)
+    case .busy: return ExitCode(6)
+    default: return ExitCode(1)
+    }
+}
+
+func writeOutput(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        warn("error: cannot write \(path): \(error.localizedDescription)")
+        throw ExitCode(1)
+    }
+}
+
+/// Runs a store call; a problem is printed and becomes the command's exit code.
+func orExit<T>(_ body: () throws(StoreProblem) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw fail(error)
+    }
+}
