@@ -41,7 +41,10 @@ public enum StartError: Error, CustomStringConvertible {
 
 /// Loads config, texts and fonts and builds a kiosk. The same function serves the real
 /// program, the scenario runner and the tests; only `clock` and `effects` differ.
-public func buildKiosk(options: KioskOptions, clock: @escaping () -> Date, sizeOverride: Size? = nil, startedAt: Date = Date()) throws -> BuiltKiosk {
+public func buildKiosk(
+    options: KioskOptions, clock: @escaping @Sendable () -> Date, sizeOverride: Size? = nil, startedAt: Date = Date(),
+    workerMode: Worker.Mode = .inline
+) throws -> BuiltKiosk {
     guard let assets = AssetLocator.find(override: options.assetsDir) else { throw StartError.assetsNotFound }
     var config = KioskConfig()
     if let path = options.configPath {
@@ -83,7 +86,10 @@ public func buildKiosk(options: KioskOptions, clock: @escaping () -> Date, sizeO
         collectStatus: { kiosk in
             StatusReport.collect(kiosk: kiosk, options: options, assets: assets, startedAt: startedAt)
         })
-    let kiosk = Kiosk(config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects)
+    let services = KioskServices.open(dataDir: options.dataDir, clock: clock)
+    let kiosk = Kiosk(
+        config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects,
+        services: services, worker: Worker(mode: workerMode))
     return BuiltKiosk(kiosk: kiosk, config: config, assets: assets)
 }
 
@@ -101,6 +107,16 @@ enum StatusReport {
             lines.append(StatusLine("Configuration state", "ok"))
         }
         lines.append(StatusLine("Data directory", options.dataDir ?? "(none)"))
+        lines.append(StatusLine("Store", kiosk.services.storeDescription, isProblem: kiosk.services.openProblem != nil))
+        if let problem = kiosk.services.openProblem {
+            lines.append(StatusLine("Store error", "\(problem)", isProblem: true))
+        }
+        if let note = kiosk.services.recoveryNote {
+            lines.append(StatusLine("Store recovered", note, isProblem: true))
+        }
+        if let problem = kiosk.services.lastProblem {
+            lines.append(StatusLine("Last store failure", problem, isProblem: true))
+        }
         if let dir = options.dataDir, let attrs = try? FileManager.default.attributesOfFileSystem(forPath: dir),
             let free = attrs[.systemFreeSize] as? NSNumber
         {

@@ -15,6 +15,10 @@ public final class Kiosk {
     public var size: Size { renderer.size }
     /// Runs the effects that leave the pure core; replaceable in tests.
     public var effects: EffectRunner
+    /// The store and other services that may block; only the worker calls them.
+    public let services: KioskServices
+    /// Runs blocking effects off the loop and brings their outcome back as actions.
+    public let worker: Worker
 
     private var router = InputRouter()
     private var currentScene: Scene
@@ -29,7 +33,12 @@ public final class Kiosk {
     /// The last configuration reload that failed, for the status page.
     public private(set) var configProblem: String?
 
-    public init(config: KioskConfig, catalogue: Catalogue, renderer: Renderer, clock: @escaping () -> Date, effects: EffectRunner) {
+    public init(
+        config: KioskConfig, catalogue: Catalogue, renderer: Renderer, clock: @escaping () -> Date, effects: EffectRunner,
+        services: KioskServices, worker: Worker
+    ) {
+        self.services = services
+        self.worker = worker
         self.config = config
         self.catalogue = catalogue
         self.renderer = renderer
@@ -56,6 +65,13 @@ public final class Kiosk {
         let effects = reduce(&state, action, Environment(now: clock(), policy: config.policy))
         if state != before { refreshScene() }
         for effect in effects { run(effect) }
+        if worker.mode == .inline { takeWorkerResults() }
+    }
+
+    /// Feeds the reducer with what finished background jobs sent back. The loop calls it
+    /// when the worker wakes it.
+    public func takeWorkerResults() {
+        for action in worker.takeResults() { send(action) }
     }
 
     /// Sends `.timeElapsed` if a deadline has passed.
@@ -130,7 +146,25 @@ public final class Kiosk {
             send(.screenshotFinished(path: effects.saveScreenshot(self)))
         case .collectStatus:
             send(.statusCollected(effects.collectStatus(self)))
+        case .visitStarted(let language):
+            let services = services
+            worker.submit { services.visitStarted(language: language); return [] }
+        case .visitEnded(let journeys, let language, let reason):
+            let services = services
+            worker.submit { services.visitEnded(journeys: journeys, language: language, reason: reason); return [] }
         }
+    }
+
+    /// Before the process ends: the visit under way is closed (the person is gone with the
+    /// kiosk) and every pending write finishes.
+    public func shutdown() {
+        if let visit = state.visit {
+            let services = services
+            let language = state.language
+            worker.submit { services.visitEnded(journeys: visit.journeys, language: language, reason: .left); return [] }
+        }
+        worker.waitUntilIdle()
+        services.stopped()
     }
 
     /// Draws the last visitor scene and writes it as PNG, then restores the current screen.

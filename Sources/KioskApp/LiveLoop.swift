@@ -9,7 +9,7 @@ import KioskUI
 /// and draws only when the state changed: idle, it draws nothing and uses no CPU.
 /// Runs on the main thread (SDL's video functions must).
 public final class LiveLoop {
-    public enum Signal { case terminate, reload, report }
+    public enum Signal { case terminate, reload, report, workDone }
 
     let kiosk: Kiosk
     let window: Window?
@@ -27,6 +27,7 @@ public final class LiveLoop {
         self.window = window
         self.configPath = configPath
         wakeEventType = window != nil ? SDL_RegisterEvents(1) : 0
+        kiosk.worker.setWake { [weak self] in self?.post(.workDone) }
     }
 
     // MARK: - Signals
@@ -70,6 +71,7 @@ public final class LiveLoop {
     public func run() throws {
         var first = true
         while true {
+            kiosk.takeWorkerResults()
             kiosk.tick()
             let damage = kiosk.render()
             if !damage.isEmpty {
@@ -82,6 +84,7 @@ public final class LiveLoop {
             for signal in takeSignals() {
                 switch signal {
                 case .terminate: return
+                case .workDone: break  // taken at the top of the loop
                 case .reload: if let configPath { kiosk.reload(path: configPath) }
                 case .report:
                     print("frames=\(kiosk.renderer.framesDrawn)")

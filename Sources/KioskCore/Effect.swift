@@ -13,4 +13,8 @@ public enum Effect: Equatable, Sendable {
     case takeScreenshot
     /// Gather the admin status page; answers `.statusCollected`.
     case collectStatus
+    /// Count a new anonymous visit (the store's `startVisit`).
+    case visitStarted(language: Language)
+    /// Close the visit: the journeys taken, the language it ended in, and why.
+    case visitEnded(journeys: [String], language: Language, reason: VisitEnd)
 }

@@ -15,12 +15,16 @@ public struct KioskState: Equatable, Sendable {
     /// When the person last touched or typed anything.
     public var lastActivity: Date
     public var admin: AdminState
+    /// The anonymous visit under way (counted in the figures), from the person's first
+    /// choice until they leave. Not a trace of the person by itself: a visit that only
+    /// remains open ends quietly after the idle delay, without a warning.
+    public var visit: VisitTrace?
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(
             screen: .home, history: [], language: policy.defaultLanguage,
             largeText: false, highContrast: false, focus: nil, idle: .active,
-            lastActivity: now, admin: AdminState())
+            lastActivity: now, admin: AdminState(), visit: nil)
     }
 
     /// Whether the state holds anything a person chose: only then is a reset needed.
@@ -29,6 +33,7 @@ public struct KioskState: Equatable, Sendable {
         pristine.admin.secretTaps = admin.secretTaps
         pristine.admin.failedAttempts = admin.failedAttempts
         pristine.admin.lockedUntil = admin.lockedUntil
+        pristine.visit = visit
         return self != pristine
     }
 }

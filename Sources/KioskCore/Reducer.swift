@@ -3,6 +3,14 @@ import Foundation
 /// The kiosk's one reducer: pure, synchronous, its clock injected through `env`.
 /// It changes `state` and returns the effects the edges must run.
 public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environment) -> [Effect] {
+    let before = state
+    var effects = reduceShell(&state, action, env)
+    effects += state.trackVisit(after: action, before: before, now: env.now)
+    return effects
+}
+
+/// The shell's own actions: navigation, languages, idle, admin.
+func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment) -> [Effect] {
     let now = env.now
     let policy = env.policy
     switch action {
@@ -129,7 +137,7 @@ public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environme
         return []
 
     case .adminLeaveTapped:
-        return state.forgetPerson(now: now, policy: policy)
+        return state.forgetPerson(now: now, policy: policy, reason: .left)
     }
 }
 
@@ -168,19 +176,26 @@ extension KioskState {
             idle = .warning(resetAt: resetAt, secondsLeft: Int((resetAt.timeIntervalSince(now)).rounded(.up)))
             return [.playWarningSound]
         }
+        var effects: [Effect] = []
+        if visit != nil && idleFor >= policy.idleTimeout {
+            // Back on a pristine home and nobody touched it since: the person left.
+            effects += endVisit(reason: .left)
+        }
         if screen == .home && idleFor >= policy.attractAfter {
+            effects += endVisit(reason: .left)
             screen = .attract
         }
-        return []
+        return effects
     }
 
     /// Back to a fresh home in the default language. Only the PIN lockout survives: it
     /// protects the kiosk, it says nothing about a person.
-    mutating func forgetPerson(now: Date, policy: KioskPolicy) -> [Effect] {
+    mutating func forgetPerson(now: Date, policy: KioskPolicy, reason: VisitEnd = .idleTimeout) -> [Effect] {
         let lock = (admin.failedAttempts, admin.lockedUntil)
+        let ended = endVisit(reason: reason)
         self = KioskState.initial(now: now, policy: policy)
         (admin.failedAttempts, admin.lockedUntil) = lock
-        return [.forgetPerson]
+        return ended + [.forgetPerson]
     }
 
     /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
@@ -190,7 +205,7 @@ extension KioskState {
         if screen == .attract { return deadlines.min() }
         if case .warning(let resetAt, let secondsLeft) = idle {
             deadlines.append(resetAt.addingTimeInterval(-Double(max(secondsLeft - 1, 0))))
-        } else if holdsTraces(policy: policy) {
+        } else if holdsTraces(policy: policy) || visit != nil {
             deadlines.append(lastActivity.addingTimeInterval(policy.idleTimeout))
         } else if screen == .home {
             deadlines.append(lastActivity.addingTimeInterval(policy.attractAfter))

@@ -24,6 +24,14 @@ public enum Screen: Equatable, Sendable {
         }
     }
 
+    /// The journey this screen belongs to, as counted in the visit figures.
+    public var journey: String? {
+        switch self {
+        case .help: return "help"
+        default: return nil
+        }
+    }
+
     /// Whether the screen belongs to the admin: not part of a person's visit.
     public var isAdmin: Bool {
         switch self {

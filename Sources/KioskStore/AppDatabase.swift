@@ -137,15 +137,16 @@ extension AppDatabase {
     }
 
     /// Saves the end of a visit with the journeys taken, in order (e.g. ["diagnostic", "booking"]).
+    /// `language`, when given, replaces the one the visit started in (the person switched).
     /// Throws `.notFound` for an unknown id and `.rejected` if the visit already ended.
-    public func endVisit(_ id: VisitID, at date: Date? = nil, journeys: [String], endReason: VisitEndReason)
-        throws(StoreProblem)
+    public func endVisit(_ id: VisitID, at date: Date? = nil, journeys: [String], language: String? = nil,
+                         endReason: VisitEndReason) throws(StoreProblem)
     {
         let date = date ?? clock.now()
         try write { db in
             try db.execute(
-                sql: "UPDATE visit SET endedAt = ?, endReason = ? WHERE id = ? AND endedAt IS NULL",
-                arguments: [date, endReason.rawValue, id.rawValue])
+                sql: "UPDATE visit SET endedAt = ?, endReason = ?, language = coalesce(?, language) WHERE id = ? AND endedAt IS NULL",
+                arguments: [date, endReason.rawValue, language, id.rawValue])
             guard db.changesCount == 1 else {
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE id = ?", arguments: [id.rawValue]) ?? false
                 throw exists ? StoreProblem.rejected(rule: "visit \(id) already ended") : StoreProblem.notFound(what: "visit \(id)")

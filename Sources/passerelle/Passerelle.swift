@@ -93,6 +93,7 @@ struct Passerelle: ParsableCommand {
         if let directory { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
         let runner = ScenarioRunner(kiosk: built.kiosk, clock: clock, screenshotDirectory: directory)
         defer {
+            built.kiosk.shutdown()
             if let dumpScene { try? SceneDump.json(runner.reachedScenes).write(to: URL(fileURLWithPath: dumpScene)) }
             if reportResources { reportResourceFigures(built.kiosk) }
         }
@@ -119,7 +120,9 @@ struct Passerelle: ParsableCommand {
             window = try start { try Window(size: options.size ?? config.size, fullscreen: wantFullscreen, title: "Passerelle") }
             sizeOverride = window?.size
         }
-        let built = try start { try buildKiosk(options: options, clock: Date.init, sizeOverride: sizeOverride, startedAt: startedAt) }
+        let built = try start { try buildKiosk(
+                options: options, clock: { Date() }, sizeOverride: sizeOverride, startedAt: startedAt, workerMode: .background)
+        }
         let sound = (!options.headless && built.config.sound) ? WarningSound() : nil
         built.kiosk.effects.playWarningSound = { sound?.play() }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
@@ -134,6 +137,7 @@ struct Passerelle: ParsableCommand {
         }
         FileHandle.standardError.write(Data("passerelle: running \(options.headless ? "headless" : "in a window") at \(built.kiosk.size)\n".utf8))
         do { try loop.run() } catch { throw fail(error) }
+        built.kiosk.shutdown()
         if reportResources { reportResourceFigures(built.kiosk) }
     }
 

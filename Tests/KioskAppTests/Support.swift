@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 import KioskApp
 import KioskCore
 import KioskUI
@@ -25,6 +26,27 @@ enum Support {
     static var binary: URL? {
         let candidates = [".build/debug/passerelle", ".build/x86_64-unknown-linux-gnu/debug/passerelle"]
         return candidates.map { root.appendingPathComponent($0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// A built program of the package; a missing one skips the test on a developer's
+    /// machine, and fails it in CI (`make test` builds everything first).
+    static func requireBinary(_ name: String) throws -> URL {
+        let candidates = [".build/debug/\(name)", ".build/x86_64-unknown-linux-gnu/debug/\(name)"]
+        if let found = candidates.map({ root.appendingPathComponent($0) }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
+            return found
+        }
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            throw NSError(domain: "Support", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(name) is not built; run `swift build` first"])
+        }
+        throw XCTSkip("\(name) is not built; `make test` builds it first")
+    }
+
+    /// The Paris day on which scenario runs happen (their clock starts at a fixed instant).
+    static var scenarioDay: String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Europe/Paris")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: ManualClock().now)
     }
 
     static func run(_ binary: URL, _ arguments: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {

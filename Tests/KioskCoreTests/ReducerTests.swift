@@ -59,6 +59,7 @@ final class ReducerTests: XCTestCase {
         expected.language = .ar
         expected.largeText = true
         expected.highContrast = true
+        expected.visit = VisitTrace(startedAt: start)
         XCTAssertEqual(state, expected)
     }
 
@@ -81,7 +82,7 @@ final class ReducerTests: XCTestCase {
         _ = advance(25)
         XCTAssertEqual(state.idle, .warning(resetAt: start.addingTimeInterval(120), secondsLeft: 5))
         let effects = advance(5)
-        XCTAssertEqual(effects, [.forgetPerson])
+        XCTAssertEqual(effects, [.visitEnded(journeys: ["help"], language: .ar, reason: .idleTimeout), .forgetPerson])
         XCTAssertEqual(state, KioskState.initial(now: now, policy: policy))
     }
 
@@ -106,7 +107,7 @@ final class ReducerTests: XCTestCase {
 
     func test_a_clock_jump_past_the_warning_still_resets() {
         send(.helpTapped)
-        XCTAssertEqual(advance(500), [.forgetPerson])
+        XCTAssertEqual(advance(500), [.visitEnded(journeys: ["help"], language: .fr, reason: .idleTimeout), .forgetPerson])
         XCTAssertEqual(state.screen, .home)
     }
 
@@ -191,6 +192,43 @@ final class ReducerTests: XCTestCase {
         send(.adminPinChecked(valid: true))
         XCTAssertEqual(send(.adminLeaveTapped), [.forgetPerson])
         XCTAssertEqual(state, KioskState.initial(now: now, policy: policy))
+    }
+
+    // MARK: - Visits (anonymous figures)
+
+    func test_a_visit_opens_at_the_first_choice_and_counts_each_journey_once() {
+        XCTAssertEqual(send(.personActed), [], "a touch alone is not a visit yet")
+        XCTAssertEqual(send(.languageTapped(.ar)), [.visitStarted(language: .fr)])
+        XCTAssertEqual(send(.helpTapped), [])
+        send(.backTapped)
+        send(.helpTapped)
+        XCTAssertEqual(state.visit?.journeys, ["help"])
+        XCTAssertEqual(state.visit?.startedAt, start)
+    }
+
+    func test_a_visit_with_nothing_left_on_screen_ends_quietly_after_the_idle_delay() {
+        send(.helpTapped)
+        send(.homeTapped)
+        XCTAssertFalse(state.holdsTraces(policy: policy), "an open visit alone is no trace")
+        XCTAssertEqual(state.nextDeadline(policy: policy), start.addingTimeInterval(90))
+        XCTAssertEqual(advance(90), [.visitEnded(journeys: ["help"], language: .fr, reason: .left)])
+        XCTAssertEqual(state.idle, .active, "no warning on a pristine home")
+        XCTAssertNil(state.visit)
+        XCTAssertEqual(advance(30), [])
+        XCTAssertEqual(state.screen, .attract)
+    }
+
+    func test_the_admin_gesture_opens_no_visit() {
+        for _ in 1...5 { XCTAssertEqual(send(.secretZoneTapped), []) }
+        send(.pinDigitTapped(1))
+        XCTAssertNil(state.visit)
+    }
+
+    func test_waking_the_attract_screen_is_not_yet_a_visit() {
+        _ = advance(120)
+        XCTAssertEqual(state.screen, .attract)
+        XCTAssertEqual(send(.attractTouched), [])
+        XCTAssertNil(state.visit)
     }
 
     private func openPinPad() {

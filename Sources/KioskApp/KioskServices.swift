@@ -1,0 +1,98 @@
+import Foundation
+import KioskCore
+import KioskStore
+
+/// The kiosk's link to its store. Only the worker's thread calls it (one job at a time), so
+/// it needs no lock of its own. A store problem never stops the kiosk: it is logged, kept
+/// for the admin status page, and the screen goes on with what it has.
+public final class KioskServices: @unchecked Sendable {
+    public let store: AppDatabase?
+    /// Where the store lives, for the status page ("in memory" when no data dir was given).
+    public let storeDescription: String
+    /// Why the store could not be opened, if it could not.
+    public let openProblem: StoreProblem?
+    /// Set when the store was damaged at start and restored from a backup.
+    public let recoveryNote: String?
+
+    private let lock = NSLock()
+    private var _lastProblem: String?
+    private var openVisit: VisitID?
+
+    /// The last failed write, for the status page. Thread-safe.
+    public var lastProblem: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return _lastProblem
+    }
+
+    public init(store: AppDatabase?, description: String, openProblem: StoreProblem? = nil) {
+        self.store = store
+        self.storeDescription = description
+        self.openProblem = openProblem
+        self.recoveryNote = store?.recovery.map { "\($0)" }
+    }
+
+    /// Opens the store in `dataDir`, or in memory without one. Never throws: a kiosk whose
+    /// disk failed still serves its screens (and says so on the status page).
+    public static func open(dataDir: String?, clock: @escaping @Sendable () -> Date) -> KioskServices {
+        let storeClock = StoreClock { clock() }
+        do throws(StoreProblem) {
+            if let dataDir {
+                let store = try AppDatabase.open(dataDir: URL(fileURLWithPath: dataDir), clock: storeClock)
+                if let recovery = store.recovery {
+                    log("the store was damaged and has been recovered: \(recovery)")
+                }
+                try? store.appendJournal(.kioskStarted(version: PasserelleVersion.string))
+                return KioskServices(store: store, description: store.path)
+            }
+            return KioskServices(store: try AppDatabase.inMemory(clock: storeClock), description: "in memory (no --data-dir)")
+        } catch {
+            log("the store could not be opened, nothing will be saved: \(error)")
+            let fallback = try? AppDatabase.inMemory(clock: storeClock)
+            return KioskServices(store: fallback, description: "in memory (the data dir failed)", openProblem: error)
+        }
+    }
+
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data("passerelle: store: \(message)\n".utf8))
+    }
+
+    func noteProblem(_ what: String, _ problem: StoreProblem) {
+        let message = "\(what): \(problem)"
+        lock.lock()
+        _lastProblem = message
+        lock.unlock()
+        Self.log(message)
+    }
+
+    /// Journals the kiosk's stop. Called once, after the worker drained.
+    func stopped() {
+        try? store?.appendJournal(.kioskStopped(reason: "shutdown"))
+    }
+
+    // MARK: - Visits
+
+    func visitStarted(language: Language) {
+        guard let store else { return }
+        do throws(StoreProblem) {
+            openVisit = try store.startVisit(language: language.rawValue)
+        } catch {
+            openVisit = nil
+            noteProblem("visit not counted", error)
+        }
+    }
+
+    func visitEnded(journeys: [String], language: Language, reason: VisitEnd) {
+        guard let store, let visit = openVisit else { return }
+        openVisit = nil
+        do throws(StoreProblem) {
+            try store.endVisit(visit, journeys: journeys, language: language.rawValue,
+                               endReason: VisitEndReason(rawValue: reason.rawValue) ?? .left)
+        } catch {
+            noteProblem("visit end not saved", error)
+        }
+    }
+
+    /// The visit under way, for records that belong to it (a booking, a diagnostic).
+    var currentVisit: VisitID? { openVisit }
+}
