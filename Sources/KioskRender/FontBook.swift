@@ -86,7 +86,7 @@ public final class FontBook {
     /// Whether the icon font has a glyph for every icon we use.
     public func missingIcons() -> [Icon] {
         let font = font(.icons, size: 32)
-        return Icon.allCases.filter { TTF_GlyphIsProvided32(font, $0.codepoint) == 0 }
+        return Icon.shellIcons.filter { TTF_GlyphIsProvided32(font, $0.codepoint) == 0 }
     }
 
     /// Whether the font chosen for `text` can draw each of its characters.

@@ -1,42 +1,86 @@
-/// The pictograms the kiosk uses, as code points of the Material Icons font
-/// (Debian `fonts-material-design-icons-iconfont`, Apache-2.0).
-public enum Icon: String, CaseIterable, Sendable {
-    case help, home, arrowBack, arrowForward, language, textSize, contrast, touch,
-        lock, camera, info, power, backspace, check, timer, person, exit, warning,
-        handshake, place
+import KioskCore
 
-    public var codepoint: UInt32 {
-        switch self {
-        case .help: return 0xE887  // help
-        case .home: return 0xE88A  // home
-        case .arrowBack: return 0xE5C4  // arrow_back
-        case .arrowForward: return 0xE5C8  // arrow_forward
-        case .language: return 0xE894  // language
-        case .textSize: return 0xE245  // format_size
-        case .contrast: return 0xE891  // invert_colors
-        case .touch: return 0xE913  // touch_app
-        case .lock: return 0xE897  // lock
-        case .camera: return 0xE412  // photo_camera
-        case .info: return 0xE88E  // info
-        case .power: return 0xE8AC  // power_settings_new
-        case .backspace: return 0xE14A  // backspace
-        case .check: return 0xE5CA  // check
-        case .timer: return 0xE425  // timer
-        case .person: return 0xE7FD  // person
-        case .exit: return 0xE879  // exit_to_app
-        case .warning: return 0xE002  // warning
-        case .handshake: return 0xE7FB  // people
-        case .place: return 0xE55F  // place
-        }
+/// A pictogram: one glyph of the Material Icons font (Debian
+/// `fonts-material-design-icons-iconfont`, Apache-2.0), known by its Material name.
+/// The shell's own icons are the constants below; content packs name theirs ("mail", "send")
+/// and `Icon(material:)` looks them up.
+public struct Icon: Hashable, Sendable, CustomStringConvertible {
+    /// The Material name ("arrow_back").
+    public let name: String
+    public let codepoint: UInt32
+
+    /// The glyph called `name` in the font, or nil if there is none.
+    public init?(material name: String) {
+        guard let codepoint = Pictogram.codepoint(named: name) else { return nil }
+        self.name = name
+        self.codepoint = codepoint
     }
+
+    private init(_ name: String) {
+        // The shell's constants are checked against the generated table by the tests.
+        self.name = name
+        self.codepoint = Pictogram.codepoint(named: name) ?? 0xE887
+    }
+
+    public var description: String { name }
+    /// Kept for snapshots and status lines.
+    public var rawValue: String { name }
+
+    public static let help = Icon("help")
+    public static let home = Icon("home")
+    public static let arrowBack = Icon("arrow_back")
+    public static let arrowForward = Icon("arrow_forward")
+    public static let language = Icon("language")
+    public static let textSize = Icon("format_size")
+    public static let contrast = Icon("invert_colors")
+    public static let touch = Icon("touch_app")
+    public static let lock = Icon("lock")
+    public static let camera = Icon("photo_camera")
+    public static let info = Icon("info")
+    public static let power = Icon("power_settings_new")
+    public static let backspace = Icon("backspace")
+    public static let check = Icon("check")
+    public static let timer = Icon("timer")
+    public static let person = Icon("person")
+    public static let exit = Icon("exit_to_app")
+    public static let warning = Icon("warning")
+    public static let handshake = Icon("people")
+    public static let place = Icon("place")
+    public static let close = Icon("close")
+    public static let event = Icon("event")
+    public static let schedule = Icon("schedule")
+    public static let phone = Icon("phone")
+    public static let print = Icon("print")
+    public static let school = Icon("school")
+    public static let groups = Icon("groups")
+    public static let description_ = Icon("description")
+    public static let supportAgent = Icon("support_agent")
+    public static let quiz = Icon("quiz")
+    public static let edit = Icon("edit")
+    public static let sun = Icon("wb_sunny")
+    public static let evening = Icon("wb_twilight")
+    public static let shift = Icon("keyboard_capslock")
+    public static let space = Icon("space_bar")
+    public static let thumbUp = Icon("thumb_up")
+    public static let dontKnow = Icon("help_outline")
+    public static let undo = Icon("undo")
+    public static let volume = Icon("volume_up")
+    public static let qrCode = Icon("qr_code_2")
+    public static let cancel = Icon("event_busy")
+
+    /// Every icon the shell draws by itself (the status page checks the font has them).
+    public static let shellIcons: [Icon] = [
+        .help, .home, .arrowBack, .arrowForward, .language, .textSize, .contrast, .touch, .lock, .camera,
+        .info, .power, .backspace, .check, .timer, .person, .exit, .warning, .handshake, .place, .close,
+        .event, .schedule, .phone, .print, .school, .groups, .description_, .supportAgent, .quiz, .edit,
+        .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel,
+    ]
 
     /// The icon to show in a right-to-left layout: arrows point the other way.
     public func mirrored(_ rightToLeft: Bool) -> Icon {
         guard rightToLeft else { return self }
-        switch self {
-        case .arrowBack: return .arrowForward
-        case .arrowForward: return .arrowBack
-        default: return self
-        }
+        if self == .arrowBack { return .arrowForward }
+        if self == .arrowForward { return .arrowBack }
+        return self
     }
 }
