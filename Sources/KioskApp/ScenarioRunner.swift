@@ -56,10 +56,7 @@ public final class ScenarioRunner {
         case .tapPoint(let point):
             tap(point)
         case .type(let text):
-            for ch in text {
-                let node = try find(String(ch), exactOnly: true)
-                tap(Point(x: node.frame.midX, y: node.frame.midY))
-            }
+            for ch in text { try typeOnScreen(ch) }
         case .key(let key):
             kiosk.handle(.key(key))
         case .expect(let text):
@@ -97,6 +94,24 @@ public final class ScenarioRunner {
     }
 
     /// The interactive node whose label equals `label`, else the only one that contains it.
+    /// Taps the on-screen key that types `ch`: its own key, or shift then the key, or space.
+    private func typeOnScreen(_ ch: Character) throws {
+        let keys = kiosk.scene.interactiveNodes
+        func tapNode(_ node: SemanticNode) { tap(Point(x: node.frame.midX, y: node.frame.midY)) }
+        if ch == " ", let space = keys.first(where: { $0.id == "key-space" }) { return tapNode(space) }
+        if let key = keys.first(where: { $0.role == .key && $0.label == String(ch) }) { return tapNode(key) }
+        let lower = String(ch).lowercased(), upper = String(ch).uppercased()
+        if let shift = keys.first(where: { $0.id == "key-shift" }),
+            keys.contains(where: { $0.role == .key && ($0.label == lower || $0.label == upper) })
+        {
+            tapNode(shift)
+            if let key = kiosk.scene.interactiveNodes.first(where: { $0.role == .key && $0.label == String(ch) }) {
+                return tapNode(key)
+            }
+        }
+        tapNode(try find(String(ch), exactOnly: true))
+    }
+
     private func find(_ label: String, exactOnly: Bool = false) throws -> SemanticNode {
         let nodes = kiosk.scene.interactiveNodes
         let exact = nodes.filter { $0.label == label }

@@ -14,6 +14,18 @@ public enum Action: Equatable, Sendable {
     /// Keyboard or keypad focus moved to the node with this id (nil: no focus).
     case focusMoved(String?)
 
+    // MARK: - Typing (on-screen keyboard, keypad, physical keyboard or a scanner)
+    /// A key of the on-screen keyboard, or text from a physical keyboard or scanner.
+    case keyTyped(String)
+    case keyErased
+    case shiftTapped
+
+    // MARK: - Dragging (hands-on tasks of the diagnostic)
+    /// A draggable thing moved `dx`, `dy` pixels from where it was pressed.
+    case dragMoved(id: String, dx: Int, dy: Int)
+    /// It was let go, over the node `droppedOn` (nil: over nothing).
+    case dragEnded(id: String, dx: Int, dy: Int, droppedOn: String?)
+
     // MARK: - Home
     case languageTapped(Language)
     case largeTextToggled

@@ -138,6 +138,10 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     case .adminLeaveTapped:
         return state.forgetPerson(now: now, policy: policy, reason: .left)
+
+    // Typing and dragging belong to the journey screens that show a keyboard or a task.
+    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded:
+        return []
     }
 }
 

@@ -7,6 +7,11 @@ public enum TextKey: String, CaseIterable, Sendable {
     case back = "back"
     case home = "home"
 
+    // MARK: - Keyboards (spoken names of the keys without a letter)
+    case keyShift = "key.shift"
+    case keyErase = "key.erase"
+    case keySpace = "key.space"
+
     // MARK: - Home
     case welcomeTitle = "welcome.title"
     case welcomeBody = "welcome.body"

@@ -29,7 +29,8 @@ extension Action {
     var isPersonChoice: Bool {
         switch self {
         case .personActed, .timeElapsed, .focusMoved, .secretZoneTapped, .attractTouched, .stayTapped,
-            .adminPinChecked, .screenshotFinished, .statusCollected:
+            .adminPinChecked, .screenshotFinished, .statusCollected, .keyTyped, .keyErased, .shiftTapped,
+            .dragMoved, .dragEnded:
             return false
         default:
             return true

@@ -20,8 +20,26 @@ public enum EventTranslator {
                 x: min(size.width - 1, max(0, Int(f.x * Float(size.width)))),
                 y: min(size.height - 1, max(0, Int(f.y * Float(size.height)))))
             return event.type == SDL_FINGERDOWN.rawValue ? .pointerDown(p) : .pointerUp(p)
+        case SDL_MOUSEMOTION:
+            let m = event.motion
+            // 1 is SDL_BUTTON_LMASK (a macro Swift cannot import): only drags with the main button.
+            guard m.which != touchMouseID, (m.state & 1) != 0 else { return nil }
+            return .pointerMoved(window?.framebufferPoint(x: m.x, y: m.y, framebuffer: size) ?? Point(x: Int(m.x), y: Int(m.y)))
+        case SDL_FINGERMOTION:
+            let f = event.tfinger
+            return .pointerMoved(Point(
+                x: min(size.width - 1, max(0, Int(f.x * Float(size.width)))),
+                y: min(size.height - 1, max(0, Int(f.y * Float(size.height))))))
         case SDL_KEYDOWN:
             return .key(key(event.key.keysym))
+        case SDL_TEXTINPUT:
+            // Space stays a navigation key (it activates the focused control); a barcode
+            // scanner or a keyboard types everything else.
+            let text = withUnsafeBytes(of: event.text.text) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !text.isEmpty, text != " " else { return nil }
+            return .text(text)
         default:
             return nil
         }
@@ -41,6 +59,7 @@ public enum EventTranslator {
         case Int(SDLK_RIGHT.rawValue), Int(SDLK_KP_6.rawValue): return .right
         case Int(SDLK_RETURN.rawValue), Int(SDLK_KP_ENTER.rawValue), Int(SDLK_KP_5.rawValue): return .enter
         case Int(SDLK_SPACE.rawValue): return .space
+        case Int(SDLK_BACKSPACE.rawValue): return .backspace
         default: return .other
         }
     }

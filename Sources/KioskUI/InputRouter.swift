@@ -5,13 +5,17 @@ public enum InputEvent: Equatable, Sendable {
     /// A finger or the primary button went down / up at a framebuffer point.
     case pointerDown(Point)
     case pointerUp(Point)
+    /// The finger or the mouse moved while down.
+    case pointerMoved(Point)
     case key(Key)
+    /// Printable text from a physical keyboard or a scanner that types.
+    case text(String)
 }
 
 /// The keys the kiosk answers to. Every other key is `.other`: it shows someone is there
 /// and does nothing else, so no combination (Escape, Alt+F4, Ctrl+Q) can quit.
 public enum Key: String, Equatable, Sendable, CaseIterable {
-    case tab, shiftTab = "shift-tab", up, down, left, right, enter, space, other
+    case tab, shiftTab = "shift-tab", up, down, left, right, enter, space, backspace, other
 }
 
 /// Turns input events into actions by hit-testing the last scene. A control fires on
@@ -19,18 +23,37 @@ public enum Key: String, Equatable, Sendable, CaseIterable {
 public struct InputRouter: Sendable {
     private var pressedNodeID: String?
     private var pressedInSecretZone = false
+    /// Where the press began, while a draggable node is held.
+    private var dragStart: Point?
+    private var dragMoved = false
+    /// A finger moves a little while tapping: below this, a drag is still a tap.
+    static let dragThreshold = 24
 
     public init() {}
 
     public mutating func route(_ event: InputEvent, scene: Scene, focus: String?) -> [Action] {
         switch event {
         case .pointerDown(let point):
-            pressedNodeID = scene.node(at: point)?.id
+            let pressed = scene.node(at: point)
+            pressedNodeID = pressed?.id
             pressedInSecretZone = pressedNodeID == nil && (scene.secretZone?.contains(point) ?? false)
+            dragStart = (pressed?.draggable ?? false) ? point : nil
+            dragMoved = false
             return [.personActed]
 
+        case .pointerMoved(let point):
+            guard let start = dragStart, let id = pressedNodeID else { return [] }
+            let (dx, dy) = (point.x - start.x, point.y - start.y)
+            if !dragMoved && abs(dx) < Self.dragThreshold && abs(dy) < Self.dragThreshold { return [] }
+            dragMoved = true
+            return [.dragMoved(id: id, dx: dx, dy: dy)]
+
         case .pointerUp(let point):
-            defer { pressedNodeID = nil; pressedInSecretZone = false }
+            defer { pressedNodeID = nil; pressedInSecretZone = false; dragStart = nil; dragMoved = false }
+            if let start = dragStart, let id = pressedNodeID, dragMoved {
+                let under = scene.nodes.last { $0.id != id && $0.frame.contains(point) }
+                return [.dragEnded(id: id, dx: point.x - start.x, dy: point.y - start.y, droppedOn: under?.id)]
+            }
             let released = scene.node(at: point)
             if let pressed = pressedNodeID, let released, released.id == pressed, let action = released.action {
                 return [action]
@@ -40,8 +63,14 @@ public struct InputRouter: Sendable {
             }
             return []
 
+        case .key(.backspace):
+            return [.personActed, .keyErased]
+
         case .key(let key):
             return [.personActed] + keyActions(key, scene: scene, focus: focus)
+
+        case .text(let text):
+            return [.personActed, .keyTyped(text)]
         }
     }
 
@@ -67,7 +96,7 @@ public struct InputRouter: Sendable {
         case .enter, .space:
             guard let current, let action = targets[current].action else { return [] }
             return [action]
-        case .other:
+        case .other, .backspace:
             return []
         }
     }

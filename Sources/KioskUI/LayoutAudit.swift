@@ -19,7 +19,8 @@ public enum LayoutAudit {
                         state.largeText = largeText
                         let scene = view(state, ViewContext(size: size, catalogue: catalogue, measurer: measurer, policy: policy))
                         let place = "\(name) \(language.rawValue) \(size)\(largeText ? " large" : "")"
-                        problems += audit(scene, minimumTarget: Theme(size: size, largeText: largeText, highContrast: false).minimumTarget).map { "\(place): \($0)" }
+                        let theme = Theme(size: size, largeText: largeText, highContrast: false)
+                        problems += audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey).map { "\(place): \($0)" }
                     }
                 }
             }
@@ -27,7 +28,7 @@ public enum LayoutAudit {
         return problems
     }
 
-    public static func audit(_ scene: Scene, minimumTarget: Int) -> [String] {
+    public static func audit(_ scene: Scene, minimumTarget: Int, minimumKey: Int? = nil) -> [String] {
         var problems = scene.overflows.map { "text does not fit: \"\($0)\"" }
         let screen = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height)
         for node in scene.nodes where !screen.contains(node.frame) {
@@ -35,8 +36,9 @@ public enum LayoutAudit {
         }
         let targets = scene.interactiveNodes
         for (i, a) in targets.enumerated() {
-            if a.frame.width < minimumTarget || a.frame.height < minimumTarget {
-                problems.append("\(a.id) is smaller than \(minimumTarget) px: \(a.frame)")
+            let minimum = a.role == .key ? (minimumKey ?? minimumTarget) : minimumTarget
+            if a.frame.width < minimum || a.frame.height < minimum {
+                problems.append("\(a.id) is smaller than \(minimum) px: \(a.frame)")
             }
             for b in targets[(i + 1)...] where a.frame.intersects(b.frame) && a.id != "attract" {
                 problems.append("\(a.id) overlaps \(b.id)")

@@ -34,9 +34,9 @@ public struct Scene: Equatable, Sendable {
     /// Nodes a person can activate, in reading (and focus) order.
     public var interactiveNodes: [SemanticNode] { nodes.filter { $0.action != nil && $0.enabled } }
 
-    /// The top-most enabled interactive node under `point`.
+    /// The top-most enabled interactive (or draggable) node under `point`.
     public func node(at point: Point) -> SemanticNode? {
-        nodes.last { $0.action != nil && $0.enabled && $0.frame.contains(point) }
+        nodes.last { ($0.action != nil || $0.draggable) && $0.enabled && $0.frame.contains(point) }
     }
 
     public func node(id: String) -> SemanticNode? { nodes.first { $0.id == id } }
@@ -53,7 +53,8 @@ public struct Scene: Equatable, Sendable {
 /// A thing on screen as a person (or a screen reader) meets it.
 public struct SemanticNode: Equatable, Sendable {
     public enum Role: String, Sendable {
-        case button, toggle, heading, text, image, status
+        /// `key`: a key of an on-screen keyboard (its own, smaller minimum size).
+        case button, toggle, heading, text, image, status, key
     }
 
     public var id: String
@@ -65,11 +66,14 @@ public struct SemanticNode: Equatable, Sendable {
     public var selected: Bool
     /// What activating it does; nil for text.
     public var action: Action?
+    /// Whether a finger can drag it (hands-on tasks): moves become `.dragMoved`.
+    public var draggable: Bool
 
     public init(
         id: String, role: Role, label: String, frame: Rect, enabled: Bool = true,
-        selected: Bool = false, action: Action? = nil
+        selected: Bool = false, action: Action? = nil, draggable: Bool = false
     ) {
+        self.draggable = draggable
         self.id = id
         self.role = role
         self.label = label

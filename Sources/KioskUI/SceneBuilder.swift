@@ -115,6 +115,8 @@ public struct SceneBuilder {
         case row
         /// Icon above the label (tiles and compact top-bar buttons).
         case stacked
+        /// The icon alone; the label is only spoken (keyboard keys such as erase).
+        case iconOnly
     }
 
     mutating func button(
@@ -149,6 +151,9 @@ public struct SceneBuilder {
             let iconBox = rest.sliceTop(iconSize, gap: theme.px(4))
             self.icon(icon, in: iconBox, size: iconSize, textColor)
             text(label, in: rest, size: size, weight: .bold, textColor, align: .center, centerVertically: true, maxLines: 3)
+        case (let icon?, .iconOnly):
+            let iconSize = min(theme.iconSize, inner.height, inner.width)
+            self.icon(icon, in: inner, size: iconSize, textColor)
         case (nil, _):
             text(label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true, maxLines: 3)
         }

@@ -73,6 +73,8 @@ public struct Theme: Equatable, Sendable {
     public var buttonHeight: Int { px(130 * max(1, textScale * 0.9)) }
     /// No target is smaller than this on either side (≈ 15 mm on a 24" full-HD screen).
     public var minimumTarget: Int { px(110) }
+    /// Keys of the on-screen keyboards: eleven to a row, still ≈ 20 mm on a 24" screen.
+    public var minimumKey: Int { px(76) }
     public var iconSize: Int { px(64) }
     public var focusWidth: Int { px(8) }
 }

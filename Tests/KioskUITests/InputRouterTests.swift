@@ -48,4 +48,45 @@ final class InputRouterTests: XCTestCase {
         _ = router.route(.pointerDown(center("help")), scene: scene, focus: nil)
         XCTAssertEqual(router.route(.pointerUp(p), scene: scene, focus: nil), [])
     }
+
+    // MARK: - Dragging and typing
+
+    func dragScene() -> Scene {
+        Scene(
+            screenID: "drag", size: Size(width: 1080, height: 1920),
+            background: Color(hex: 0xFFFFFF),
+            nodes: [
+                SemanticNode(id: "box", role: .image, label: "box", frame: Rect(x: 600, y: 600, width: 300, height: 300)),
+                SemanticNode(id: "letter", role: .image, label: "letter", frame: Rect(x: 100, y: 100, width: 200, height: 200), action: .helpTapped, draggable: true),
+            ])
+    }
+
+    func test_a_draggable_thing_moves_and_is_dropped_on_what_lies_under_the_finger() {
+        let scene = dragScene()
+        XCTAssertEqual(router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil), [.personActed])
+        XCTAssertEqual(router.route(.pointerMoved(Point(x: 160, y: 155)), scene: scene, focus: nil), [], "a shaky tap is not a drag")
+        XCTAssertEqual(router.route(.pointerMoved(Point(x: 400, y: 420)), scene: scene, focus: nil), [.dragMoved(id: "letter", dx: 250, dy: 270)])
+        XCTAssertEqual(
+            router.route(.pointerUp(Point(x: 700, y: 700)), scene: scene, focus: nil),
+            [.dragEnded(id: "letter", dx: 550, dy: 550, droppedOn: "box")])
+    }
+
+    func test_a_draggable_thing_that_is_only_tapped_still_fires_its_action() {
+        let scene = dragScene()
+        _ = router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil)
+        _ = router.route(.pointerMoved(Point(x: 155, y: 152)), scene: scene, focus: nil)
+        XCTAssertEqual(router.route(.pointerUp(Point(x: 155, y: 152)), scene: scene, focus: nil), [.helpTapped])
+    }
+
+    func test_moves_without_a_press_or_over_fixed_things_do_nothing() {
+        let scene = dragScene()
+        XCTAssertEqual(router.route(.pointerMoved(Point(x: 400, y: 400)), scene: scene, focus: nil), [])
+        _ = router.route(.pointerDown(Point(x: 700, y: 700)), scene: scene, focus: nil)
+        XCTAssertEqual(router.route(.pointerMoved(Point(x: 900, y: 900)), scene: scene, focus: nil), [])
+    }
+
+    func test_typed_text_and_backspace_reach_the_reducer() {
+        XCTAssertEqual(router.route(.text("PASSERELLE:RDV:1"), scene: scene, focus: nil), [.personActed, .keyTyped("PASSERELLE:RDV:1")])
+        XCTAssertEqual(router.route(.key(.backspace), scene: scene, focus: nil), [.personActed, .keyErased])
+    }
 }
