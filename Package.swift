@@ -27,6 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "CSDL2Image", pkgConfig: "SDL2_image",
             providers: [.apt(["libsdl2-image-dev"])]),
+        .systemLibrary(
+            name: "CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"])]),
 
         // MARK: - Pure core and UI (no SDL, no SQLite, no network)
         .target(name: "KioskCore"),
@@ -37,13 +40,15 @@ let package = Package(
         .target(
             name: "KioskStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Speech: espeak-ng into memory; KioskApp plays it on the audio device.
+        .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         .target(
             name: "KioskRender",
             dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "CSDL2",
+                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "CSDL2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -76,6 +81,7 @@ let package = Package(
         .testTarget(
             name: "KioskAppTests",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
+        .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
             dependencies: ["KioskStore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -7,9 +7,10 @@ PACKAGES=(
   pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev   # rendering, text (HarfBuzz), PNG
   libsqlite3-dev                                  # the local store (GRDB)
+  libespeak-ng-dev espeak-ng-data                 # speech
   fonts-noto-core                                 # Noto Sans and Noto Sans Arabic
   fonts-material-design-icons-iconfont            # pictograms
-  xvfb xauth                                      # a real window without a screen (bench, tests)
+  xvfb xauth xdotool                              # a real window without a screen (bench, tests)
 )
 
 missing=()

@@ -62,8 +62,12 @@ public final class Kiosk {
 
     public func send(_ action: Action) {
         let before = state
+        let beforeScene = currentScene
         let effects = reduce(&state, action, Environment(now: clock(), policy: config.policy))
-        if state != before { refreshScene() }
+        if state != before {
+            refreshScene()
+            announce(after: action, before: before, beforeScene: beforeScene)
+        }
         for effect in effects { run(effect) }
         if worker.mode == .inline { takeWorkerResults() }
     }
@@ -80,6 +84,40 @@ public final class Kiosk {
     }
 
     public func nextDeadline() -> Date? { state.nextDeadline(policy: config.policy) }
+
+    // MARK: - Speech
+
+    /// What the person hears: a new screen's headings and texts, the focused control, the
+    /// idle warning. A reset or the attract screen says nothing (nobody may be there).
+    public private(set) var lastAnnouncement: String?
+
+    private func announce(after action: Action, before: KioskState, beforeScene: Scene) {
+        guard config.speech, !state.screen.isAdmin, state.screen != .attract else { return }
+        var text: String?
+        if case .warning = state.idle, before.idle == .active {
+            text = Self.spokenText(of: currentScene, roles: [.heading, .status])
+        } else if action == .timeElapsed {
+            return
+        } else if currentScene.screenID != beforeScene.screenID || state.language != before.language
+            || state.screen != before.screen
+        {
+            text = Self.spokenText(of: currentScene, roles: [.heading, .text])
+        } else if state.focus != before.focus, let id = state.focus, let node = currentScene.node(id: id) {
+            text = node.label
+        }
+        guard let text, !text.isEmpty else { return }
+        lastAnnouncement = text
+        effects.speak(text, state.language)
+    }
+
+    /// The labels of a scene's nodes of these roles, in reading order, as one utterance.
+    static func spokenText(of scene: Scene, roles: Set<SemanticNode.Role>) -> String {
+        var parts: [String] = []
+        for node in scene.nodes where roles.contains(node.role) && !node.label.isEmpty && !parts.contains(node.label) {
+            parts.append(node.label)
+        }
+        return parts.joined(separator: ". ").replacingOccurrences(of: "..", with: ".")
+    }
 
     // MARK: - Drawing
 
@@ -133,6 +171,8 @@ public final class Kiosk {
             warningSounds += 1
             if config.sound { effects.playWarningSound() }
         case .forgetPerson:
+            effects.silence()
+            lastAnnouncement = nil
             renderer.forgetPerson()
             router = InputRouter()
             refreshScene()
@@ -179,6 +219,10 @@ public final class Kiosk {
 /// The effects that touch the world beyond the kiosk's memory.
 public struct EffectRunner {
     public var playWarningSound: () -> Void
+    /// Says a text aloud in a language, interrupting what was being said.
+    public var speak: (String, Language) -> Void = { _, _ in }
+    /// Stops speaking at once.
+    public var silence: () -> Void = {}
     /// Returns the written file's path, or nil if it failed.
     public var saveScreenshot: (Kiosk) -> String?
     public var collectStatus: (Kiosk) -> [StatusLine]

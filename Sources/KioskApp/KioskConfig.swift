@@ -19,6 +19,10 @@ public struct KioskConfig: Equatable, Sendable {
     /// "sha256:<iterations>:<salt hex>:<hash hex>"; empty disables admin mode.
     public var adminPinHash = ""
     public var sound = true
+    /// Say each new screen aloud (espeak-ng).
+    public var speech = true
+    /// Words per minute.
+    public var speechRate = 145
 
     public init() {}
 
@@ -110,10 +114,11 @@ public struct KioskConfig: Equatable, Sendable {
 
     struct ValueError: Error { var text: String }
 
-    static let sections = ["kiosk", "idle", "admin"]
+    static let sections = ["kiosk", "idle", "admin", "speech"]
     public static let keys = [
         "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
         "kiosk.sound", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
+        "speech.enabled", "speech.rate",
     ]
 
     private mutating func set(_ key: String, _ value: String) throws {
@@ -135,6 +140,12 @@ public struct KioskConfig: Equatable, Sendable {
             size = parsed
         case "kiosk.fullscreen": fullscreen = try Self.bool(value)
         case "kiosk.sound": sound = try Self.bool(value)
+        case "speech.enabled": speech = try Self.bool(value)
+        case "speech.rate":
+            guard let rate = Int(value), (80...300).contains(rate) else {
+                throw ValueError(text: "\"\(value)\" is not a speaking rate; write words per minute, 80 to 300")
+            }
+            speechRate = rate
         case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
         case "idle.warning": warningDuration = try Self.seconds(value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")
         case "idle.attract_after": attractAfter = try Self.seconds(value, min: 10, max: 86400)

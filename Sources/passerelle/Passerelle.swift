@@ -123,8 +123,13 @@ struct Passerelle: ParsableCommand {
         let built = try start { try buildKiosk(
                 options: options, clock: { Date() }, sizeOverride: sizeOverride, startedAt: startedAt, workerMode: .background)
         }
-        let sound = (!options.headless && built.config.sound) ? WarningSound() : nil
-        built.kiosk.effects.playWarningSound = { sound?.play() }
+        // Sound and speech on a real display; headless runs stay silent.
+        let audio = options.headless ? nil : AudioOutput()
+        built.kiosk.effects.playWarningSound = { audio?.play(WarningSound.samples) }
+        if let audio, built.config.speech, let speaker = Speaker.make(output: audio, rate: built.config.speechRate) {
+            built.kiosk.effects.speak = { text, language in speaker.say(text, language: language) }
+            built.kiosk.effects.silence = { speaker.silence() }
+        }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
         let report = reportFirstFrame, exitAfter = exitAfterFirstFrame

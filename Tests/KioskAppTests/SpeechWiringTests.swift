@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+
+@testable import KioskApp
+import KioskCore
+
+/// What the kiosk says aloud, with a recording speaker in place of espeak-ng.
+final class SpeechWiringTests: XCTestCase {
+    func test_new_screens_and_focus_are_spoken_and_a_reset_silences_everything() throws {
+        let (kiosk, clock) = try Support.kiosk()
+        var said: [(String, Language)] = []
+        var silenced = 0
+        kiosk.effects.speak = { said.append(($0, $1)) }
+        kiosk.effects.silence = { silenced += 1 }
+        let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
+
+        try runner.run(Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
+        XCTAssertEqual(said.last?.1, .fr)
+        XCTAssertTrue(said.last?.0.hasPrefix("Besoin d'aide ?. Une personne peut vous aider.") ?? false, "\(said)")
+
+        try runner.run(Scenario.parse("tap \"Accueil\"\ntap \"العربية\"\n", file: "t"))
+        XCTAssertEqual(said.last?.1, .ar)
+        XCTAssertTrue(said.last?.0.contains("مرحبا") ?? false, "\(said)")
+
+        kiosk.handle(.key(.tab))
+        XCTAssertEqual(said.last?.0, kiosk.scene.node(id: kiosk.state.focus ?? "")?.label, "the focused control is named")
+
+        let count = said.count
+        try runner.run(Scenario.parse("advance 95\n", file: "t"))
+        XCTAssertEqual(said.count, count + 1, "the idle warning is spoken")
+        try runner.run(Scenario.parse("advance 40\n", file: "t"))
+        XCTAssertEqual(said.count, count + 1, "the reset says nothing: nobody may be there")
+        XCTAssertEqual(silenced, 1, "the reset silences what was being said")
+        XCTAssertNil(kiosk.lastAnnouncement)
+    }
+
+    func test_speech_can_be_turned_off() throws {
+        let (kiosk, clock) = try Support.kiosk(config: "[speech]\nenabled = false\n")
+        var said: [String] = []
+        kiosk.effects.speak = { text, _ in said.append(text) }
+        try ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil).run(Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
+        XCTAssertEqual(said, [])
+    }
+}
