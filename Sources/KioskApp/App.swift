@@ -12,6 +12,8 @@ public struct KioskOptions {
     public var size: Size?
     public var language: Language?
     public var assetsDir: String?
+    /// Where the content packs are (default: the Assets' content folder).
+    public var contentDir: String?
 
     public init() {}
 }
@@ -90,6 +92,8 @@ public func buildKiosk(
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects,
         services: services, worker: Worker(mode: workerMode))
+    kiosk.contentDir = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path)
+    kiosk.reloadContent()
     return BuiltKiosk(kiosk: kiosk, config: config, assets: assets)
 }
 
@@ -124,6 +128,10 @@ enum StatusReport {
             lines.append(StatusLine("Free disk", "\(mb) MB", isProblem: mb < 200))
         }
         lines.append(StatusLine("Assets", assets.path))
+        lines.append(StatusLine("Diagnostic pack", kiosk.diagnosticPackDescription, isProblem: kiosk.content.diagnosticPack == nil))
+        for problem in kiosk.contentProblems.prefix(6) {
+            lines.append(StatusLine("Content error", problem, isProblem: true))
+        }
         lines.append(StatusLine("Screen", "\(kiosk.size) \(options.headless ? "headless" : (SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"))"))
         lines.append(StatusLine("Frames drawn", "\(kiosk.renderer.framesDrawn)"))
         lines.append(StatusLine("Text cache", "\(kiosk.renderer.cachedTextCount) entries"))

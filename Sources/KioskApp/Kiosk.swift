@@ -26,6 +26,9 @@ public final class Kiosk {
     /// The last scene a visitor saw (admin screenshots show this, not the admin menu).
     private(set) var lastVisitorScene: Scene
 
+    /// The content packs and agenda the journeys use (the last good ones).
+    public private(set) var content = KioskContent()
+
     /// Set when an admin asked to quit.
     public private(set) var quitRequested = false
     /// How many warning sounds were asked for (tests read it).
@@ -46,7 +49,7 @@ public final class Kiosk {
         self.effects = effects
         let state = KioskState.initial(now: clock(), policy: config.policy)
         self.state = state
-        let scene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy))
+        let scene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy, content: content))
         self.currentScene = scene
         self.lastVisitorScene = scene
     }
@@ -63,7 +66,7 @@ public final class Kiosk {
     public func send(_ action: Action) {
         let before = state
         let beforeScene = currentScene
-        let effects = reduce(&state, action, Environment(now: clock(), policy: config.policy))
+        let effects = reduce(&state, action, Environment(now: clock(), policy: config.policy, content: content))
         if state != before {
             refreshScene()
             announce(after: action, before: before, beforeScene: beforeScene)
@@ -135,9 +138,35 @@ public final class Kiosk {
     }
 
     private func refreshScene() {
-        currentScene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy))
+        currentScene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy, content: content))
         if !state.screen.isAdmin { lastVisitorScene = currentScene }
         needsDraw = true
+    }
+
+    /// Replaces the journeys' content (a pack that loaded without problems).
+    public func apply(_ newContent: KioskContent) {
+        content = newContent
+        refreshScene()
+    }
+
+    /// Where the content packs are read from.
+    public var contentDir: URL?
+    /// What went wrong at the last content load (the status page shows it).
+    public private(set) var contentProblems: [String] = []
+    private var diagnosticFile: String?
+
+    /// Reads the content again (at start and on SIGHUP); a broken pack keeps the last good one.
+    public func reloadContent() {
+        guard let contentDir else { return }
+        let outcome = ContentLoader.load(contentDir: contentDir, previous: content, bookingAvailable: content.bookingAvailable)
+        contentProblems = outcome.problems
+        if outcome.problems.isEmpty { diagnosticFile = outcome.diagnosticFile }
+        apply(outcome.content)
+    }
+
+    public var diagnosticPackDescription: String {
+        guard let pack = content.diagnosticPack else { return "none: the diagnostic is not offered" }
+        return "\(pack.id) v\(pack.version), \(pack.items.count) items (\(diagnosticFile ?? "?"))"
     }
 
     // MARK: - Configuration
@@ -153,6 +182,7 @@ public final class Kiosk {
     /// Re-reads the configuration file. A bad file is reported and the last good one kept.
     @discardableResult
     public func reload(path: String) -> Bool {
+        reloadContent()
         do {
             apply(try KioskConfig.load(path: path))
             return true
@@ -186,6 +216,12 @@ public final class Kiosk {
             send(.screenshotFinished(path: effects.saveScreenshot(self)))
         case .collectStatus:
             send(.statusCollected(effects.collectStatus(self)))
+        case .saveDiagnostic(let report, let language):
+            let services = services
+            worker.submit { [.diagnostic(.saved(services.saveDiagnostic(report, language: language)))] }
+        case .printResources:
+            // Printing arrives with the ticket printer; until then the screen says to ask at the desk.
+            send(.diagnostic(.printed(false)))
         case .visitStarted(let language):
             let services = services
             worker.submit { services.visitStarted(language: language); return [] }

@@ -25,7 +25,11 @@ public final class KioskServices: @unchecked Sendable {
         return _lastProblem
     }
 
-    public init(store: AppDatabase?, description: String, openProblem: StoreProblem? = nil) {
+    /// The kiosk's clock (scenario runs move it by hand).
+    let now: @Sendable () -> Date
+
+    public init(store: AppDatabase?, description: String, openProblem: StoreProblem? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
         self.store = store
         self.storeDescription = description
         self.openProblem = openProblem
@@ -43,13 +47,13 @@ public final class KioskServices: @unchecked Sendable {
                     log("the store was damaged and has been recovered: \(recovery)")
                 }
                 try? store.appendJournal(.kioskStarted(version: PasserelleVersion.string))
-                return KioskServices(store: store, description: store.path)
+                return KioskServices(store: store, description: store.path, now: clock)
             }
-            return KioskServices(store: try AppDatabase.inMemory(clock: storeClock), description: "in memory (no --data-dir)")
+            return KioskServices(store: try AppDatabase.inMemory(clock: storeClock), description: "in memory (no --data-dir)", now: clock)
         } catch {
             log("the store could not be opened, nothing will be saved: \(error)")
             let fallback = try? AppDatabase.inMemory(clock: storeClock)
-            return KioskServices(store: fallback, description: "in memory (the data dir failed)", openProblem: error)
+            return KioskServices(store: fallback, description: "in memory (the data dir failed)", openProblem: error, now: clock)
         }
     }
 
@@ -90,6 +94,23 @@ public final class KioskServices: @unchecked Sendable {
                                endReason: VisitEndReason(rawValue: reason.rawValue) ?? .left)
         } catch {
             noteProblem("visit end not saved", error)
+        }
+    }
+
+    // MARK: - Diagnostic
+
+    /// Keeps the anonymous result; returns its id, or nil if it could not be saved.
+    func saveDiagnostic(_ report: DiagnosticReport, language: Language) -> UUID? {
+        guard let store else { return nil }
+        let result = DiagnosticResult(
+            visitID: openVisit, completedAt: now(), language: language.rawValue,
+            autonomie: Autonomie(rawValue: report.autonomy.rawValue) ?? .entierementAccompagne,
+            profile: InclusionProfile(rawValue: report.profile.rawValue), scores: report.scores)
+        do throws(StoreProblem) {
+            return try store.recordDiagnostic(result)
+        } catch {
+            noteProblem("diagnostic not saved", error)
+            return nil
         }
     }
 

@@ -85,7 +85,7 @@ public final class LiveLoop {
                 switch signal {
                 case .terminate: return
                 case .workDone: break  // taken at the top of the loop
-                case .reload: if let configPath { kiosk.reload(path: configPath) }
+                case .reload: if let configPath { kiosk.reload(path: configPath) } else { kiosk.reloadContent() }
                 case .report:
                     print("frames=\(kiosk.renderer.framesDrawn)")
                     fflush(stdout)

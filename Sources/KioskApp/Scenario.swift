@@ -3,7 +3,8 @@ import KioskUI
 
 /// A journey as a text file, one step a line (see ARCHITECTURE.md):
 /// `tap "Label"`, `tap X Y`, `type "text"`, `key NAME`, `expect "text"`, `expect-not "text"`,
-/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`.
+/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`;
+/// for hands-on tasks, `drag "Label" to "Label"` and `swipe "Label" DX DY`.
 public struct Scenario: Equatable {
     public enum Step: Equatable {
         case tapLabel(String)
@@ -15,6 +16,8 @@ public struct Scenario: Equatable {
         case waitFor(String, seconds: Double)
         case advance(Double)
         case screenshot(String)
+        case drag(String, to: String)
+        case swipe(String, dx: Int, dy: Int)
     }
 
     public struct Line: Equatable {
@@ -103,11 +106,15 @@ public struct Scenario: Equatable {
         case ("expect-not", 1): return .expectNot(args[0])
         case ("wait-for", 2): return .waitFor(args[0], seconds: try number(args[1]))
         case ("advance", 1): return .advance(try number(args[0]))
+        case ("drag", 3) where args[1] == "to": return .drag(args[0], to: args[2])
+        case ("swipe", 3):
+            guard let dx = Int(args[1]), let dy = Int(args[2]) else { throw StepError(message: "swipe \"Label\" DX DY needs two whole numbers") }
+            return .swipe(args[0], dx: dx, dy: dy)
         case ("screenshot", 1):
             guard !args[0].contains("/"), !args[0].isEmpty else { throw StepError(message: "a screenshot name cannot contain \"/\"") }
             return .screenshot(args[0])
         default:
-            throw StepError(message: "unknown step \"\(line)\"; steps are tap, type, key, expect, expect-not, wait-for, advance, screenshot")
+            throw StepError(message: "unknown step \"\(line)\"; steps are tap, type, key, expect, expect-not, wait-for, advance, screenshot, drag, swipe")
         }
     }
 

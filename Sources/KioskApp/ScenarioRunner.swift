@@ -57,6 +57,13 @@ public final class ScenarioRunner {
             tap(point)
         case .type(let text):
             for ch in text { try typeOnScreen(ch) }
+        case .drag(let from, let to):
+            let start = try findAny(from), end = try findAny(to)
+            slide(from: Point(x: start.frame.midX, y: start.frame.midY), to: Point(x: end.frame.midX, y: end.frame.midY))
+        case .swipe(let label, let dx, let dy):
+            let node = try findAny(label)
+            let start = Point(x: node.frame.midX, y: node.frame.midY)
+            slide(from: start, to: Point(x: start.x + dx, y: start.y + dy))
         case .key(let key):
             kiosk.handle(.key(key))
         case .expect(let text):
@@ -82,6 +89,25 @@ public final class ScenarioRunner {
             }
             screenshots.append(url)
         }
+    }
+
+    /// A finger pressed at `from`, moved in small steps to `to`, and lifted.
+    private func slide(from: Point, to: Point) {
+        kiosk.handle(.pointerDown(from))
+        for i in 1...8 {
+            kiosk.handle(.pointerMoved(Point(x: from.x + (to.x - from.x) * i / 8, y: from.y + (to.y - from.y) * i / 8)))
+        }
+        kiosk.handle(.pointerUp(to))
+    }
+
+    /// Any node (touchable or not) whose label is `label`, else contains it.
+    private func findAny(_ label: String) throws -> SemanticNode {
+        let nodes = kiosk.scene.nodes.filter { !$0.label.isEmpty }
+        let exact = nodes.filter { $0.label == label }
+        if let one = exact.first, exact.count == 1 { return one }
+        let partial = nodes.filter { $0.label.contains(label) }
+        if let one = partial.first, partial.count == 1 { return one }
+        throw StepFailure(message: "no single thing on screen is labelled \"\(label)\"; labels: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))")
     }
 
     private func tap(_ point: Point) {

@@ -26,6 +26,10 @@ public enum Action: Equatable, Sendable {
     /// It was let go, over the node `droppedOn` (nil: over nothing).
     case dragEnded(id: String, dx: Int, dy: Int, droppedOn: String?)
 
+    // MARK: - Journeys
+    case journeyTapped(Journey)
+    case diagnostic(DiagnosticAction)
+
     // MARK: - Home
     case languageTapped(Language)
     case largeTextToggled

@@ -13,6 +13,10 @@ public enum Effect: Equatable, Sendable {
     case takeScreenshot
     /// Gather the admin status page; answers `.statusCollected`.
     case collectStatus
+    /// Keep the diagnostic's anonymous result (answers `.diagnostic(.saved)`).
+    case saveDiagnostic(DiagnosticReport, language: Language)
+    /// Print the free resources that fit an autonomous person.
+    case printResources(DiagnosticReport, language: Language)
     /// Count a new anonymous visit (the store's `startVisit`).
     case visitStarted(language: Language)
     /// Close the visit: the journeys taken, the language it ended in, and why.

@@ -5,9 +5,11 @@ import Foundation
 public struct Environment: Sendable {
     public var now: Date
     public var policy: KioskPolicy
+    public var content: KioskContent
 
-    public init(now: Date, policy: KioskPolicy) {
+    public init(now: Date, policy: KioskPolicy, content: KioskContent = KioskContent()) {
         self.now = now
         self.policy = policy
+        self.content = content
     }
 }

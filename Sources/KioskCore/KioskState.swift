@@ -19,12 +19,14 @@ public struct KioskState: Equatable, Sendable {
     /// choice until they leave. Not a trace of the person by itself: a visit that only
     /// remains open ends quietly after the idle delay, without a warning.
     public var visit: VisitTrace?
+    /// The diagnostic under way or just finished.
+    public var diagnostic: DiagnosticJourney?
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(
             screen: .home, history: [], language: policy.defaultLanguage,
             largeText: false, highContrast: false, focus: nil, idle: .active,
-            lastActivity: now, admin: AdminState(), visit: nil)
+            lastActivity: now, admin: AdminState(), visit: nil, diagnostic: nil)
     }
 
     /// Whether the state holds anything a person chose: only then is a reset needed.

@@ -4,7 +4,10 @@ import Foundation
 /// It changes `state` and returns the effects the edges must run.
 public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environment) -> [Effect] {
     let before = state
-    var effects = reduceShell(&state, action, env)
+    var effects = state.reduceJourney(action, env: env) ?? reduceShell(&state, action, env)
+    if before.screen == .diagnostic(.result), state.screen != .diagnostic(.result), state.screen != .diagnostic(.item) {
+        effects = state.settleDiagnostic() + effects
+    }
     effects += state.trackVisit(after: action, before: before, now: env.now)
     return effects
 }
@@ -140,7 +143,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return state.forgetPerson(now: now, policy: policy, reason: .left)
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
-    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded:
+    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic:
         return []
     }
 }
@@ -196,7 +199,7 @@ extension KioskState {
     /// protects the kiosk, it says nothing about a person.
     mutating func forgetPerson(now: Date, policy: KioskPolicy, reason: VisitEnd = .idleTimeout) -> [Effect] {
         let lock = (admin.failedAttempts, admin.lockedUntil)
-        let ended = endVisit(reason: reason)
+        let ended = settleDiagnostic() + endVisit(reason: reason)
         self = KioskState.initial(now: now, policy: policy)
         (admin.failedAttempts, admin.lockedUntil) = lock
         return ended + [.forgetPerson]

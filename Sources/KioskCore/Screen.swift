@@ -11,6 +11,7 @@ public enum Screen: Equatable, Sendable {
     case adminPin
     case adminMenu
     case adminStatus
+    case diagnostic(DiagnosticStep)
 
     /// A stable name for screenshots, scene dumps and logs.
     public var id: String {
@@ -21,6 +22,9 @@ public enum Screen: Equatable, Sendable {
         case .adminPin: return "admin-pin"
         case .adminMenu: return "admin-menu"
         case .adminStatus: return "admin-status"
+        case .diagnostic(.intro): return "diagnostic-intro"
+        case .diagnostic(.item): return "diagnostic-item"
+        case .diagnostic(.result): return "diagnostic-result"
         }
     }
 
@@ -28,6 +32,7 @@ public enum Screen: Equatable, Sendable {
     public var journey: String? {
         switch self {
         case .help: return "help"
+        case .diagnostic: return "diagnostic"
         default: return nil
         }
     }

@@ -3,7 +3,7 @@ import KioskCore
 /// Home: a greeting, the journeys (tiles appear as their journeys land), the languages named
 /// in their own script, and the two comfort toggles.
 enum HomeScreen {
-    static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, t: Texts) {
+    static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, journeys: [Journey], t: Texts) {
         let theme = b.theme
         var rest = area
         let buttonHeight = theme.buttonHeight
@@ -44,15 +44,34 @@ enum HomeScreen {
         let body = rest.sliceTop(min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
         b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
 
-        // Journeys. None has landed yet: say plainly where a person gets help instead.
-        let panel = rest
-        b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
-        let inner = panel.inset(by: theme.px(32))
-        let iconSize = min(theme.px(140), inner.height / 3)
-        // Icon just above the middle, the sentence just below: the pair sits centred.
-        let iconBox = Rect(x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
-        b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
-        let textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
-        b.label(t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text, align: .center)
+        // Journeys: one large tile each (icon and a few words); none yet, then a person helps.
+        guard !journeys.isEmpty else {
+            let panel = rest
+            b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
+            let inner = panel.inset(by: theme.px(32))
+            let iconSize = min(theme.px(140), inner.height / 3)
+            // Icon just above the middle, the sentence just below: the pair sits centred.
+            let iconBox = Rect(x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
+            b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
+            let textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
+            b.label(t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text, align: .center)
+            return
+        }
+        let tiles: [Rect]
+        if theme.size.isPortrait {
+            tiles = rest.rows(journeys.count, gap: theme.gap)
+        } else {
+            tiles = rest.columns(journeys.count, gap: theme.gap)
+        }
+        for (journey, frame) in zip(journeys, tiles) {
+            let (id, key, icon): (String, TextKey, Icon) = {
+                switch journey {
+                case .diagnostic: return ("tile-diagnostic", .tileDiagnostic, .quiz)
+                case .booking: return ("tile-booking", .tileBooking, .event)
+                case .myAppointment: return ("tile-my-appointment", .tileMyAppointment, .qrCode)
+                }
+            }()
+            b.tile(id: id, label: t(key), icon: icon, frame: frame, action: .journeyTapped(journey))
+        }
     }
 }

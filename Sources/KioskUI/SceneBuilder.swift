@@ -43,6 +43,15 @@ public struct SceneBuilder {
         commands.append(.icon(icon.mirrored(rightToLeft), frame: frame, size: size, color))
     }
 
+    /// A pictogram drawn exactly as named, even in a right-to-left scene (a task that asks
+    /// for the "send" arrow must show it as phones do).
+    mutating func unmirroredIcon(_ icon: Icon, in frame: Rect, size: Int, _ color: Color) {
+        commands.append(.icon(icon, frame: frame, size: size, color))
+    }
+
+    mutating func pushClip(_ rect: Rect) { commands.append(.pushClip(rect)) }
+    mutating func popClip() { commands.append(.popClip) }
+
     // MARK: - Text
 
     /// The height of one line of `text` as it will be set (Arabic lines are taller).
@@ -161,6 +170,29 @@ public struct SceneBuilder {
             SemanticNode(
                 id: id, role: role, label: label, frame: frame, enabled: enabled, selected: selected,
                 action: action))
+    }
+
+    /// A journey tile on the home screen: a large pictogram and two to four words, the
+    /// pictogram above the words in portrait and beside them in landscape.
+    mutating func tile(id: String, label: String, icon: Icon, frame: Rect, action: Action) {
+        if focusID == id {
+            let ring = theme.focusWidth
+            rounded(frame.inset(by: -ring * 2), palette.focus, radius: theme.radius + ring * 2)
+            rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
+        }
+        bordered(frame, fill: palette.primary, border: palette.primary, width: theme.px(3))
+        var inner = frame.inset(by: theme.px(24))
+        let size = theme.px(52 * theme.textScale)
+        if frame.width > frame.height * 2 {
+            let iconSide = min(inner.height, theme.px(150))
+            self.icon(icon, in: inner.sliceLeft(iconSide, gap: theme.gap), size: iconSide, palette.onPrimary)
+            text(label, in: inner, size: size, weight: .bold, palette.onPrimary, centerVertically: true, maxLines: 3)
+        } else {
+            let iconSide = min(inner.height / 2, inner.width / 2, theme.px(180))
+            self.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, palette.onPrimary)
+            text(label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true, maxLines: 3)
+        }
+        nodes.append(SemanticNode(id: id, role: .button, label: label, frame: frame, action: action))
     }
 
     // MARK: - Nodes

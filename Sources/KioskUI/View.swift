@@ -18,12 +18,19 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     var content = TopBar.draw(&b, screen: state.screen, context: context, t: t)
     content = content.inset(by: theme.margin)
     switch state.screen {
-    case .home: HomeScreen.draw(&b, in: content, state: state, t: t)
+    case .home: HomeScreen.draw(&b, in: content, state: state, journeys: context.content.journeys, t: t)
     case .help(let from): HelpScreen.draw(&b, in: content, from: from, policy: context.policy, t: t)
     case .adminPin: AdminScreens.drawPin(&b, in: content, state: state, t: t)
     case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
     case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
     case .attract: break
+    case .diagnostic(.intro): DiagnosticScreens.drawIntro(&b, in: content, t: t)
+    case .diagnostic(.item):
+        if let journey = state.diagnostic { DiagnosticScreens.drawItem(&b, in: content, journey: journey, language: state.language, t: t) }
+    case .diagnostic(.result):
+        if let journey = state.diagnostic {
+            DiagnosticScreens.drawResult(&b, in: content, journey: journey, content: context.content, language: state.language, t: t)
+        }
     }
 
     if case .warning(_, let secondsLeft) = state.idle {

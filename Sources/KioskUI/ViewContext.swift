@@ -6,8 +6,11 @@ public struct ViewContext {
     public var catalogue: Catalogue
     public var measurer: TextMeasurer
     public var policy: KioskPolicy
+    /// Which journeys can run (the home's tiles).
+    public var content: KioskContent
 
-    public init(size: Size, catalogue: Catalogue, measurer: TextMeasurer, policy: KioskPolicy) {
+    public init(size: Size, catalogue: Catalogue, measurer: TextMeasurer, policy: KioskPolicy, content: KioskContent = KioskContent()) {
+        self.content = content
         self.size = size
         self.catalogue = catalogue
         self.measurer = measurer

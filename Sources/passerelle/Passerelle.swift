@@ -20,6 +20,7 @@ struct Passerelle: ParsableCommand {
     @Option(help: "Screen size, WIDTHxHEIGHT (default 1080x1920, or the display's in fullscreen).") var size: String?
     @Option(help: "Start language: fr, en or ar.") var lang: String?
     @Option(help: "Directory of the Assets (strings, content).") var assets: String?
+    @Option(help: "Directory of the content packs (default: the Assets' content folder).") var content: String?
     @Option(help: "Play this scenario file, headless, then exit.") var script: String?
     @Option(help: "Write the scenario's screenshots into this directory.") var screenshots: String?
     @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.") var dumpScene: String?
@@ -49,6 +50,7 @@ struct Passerelle: ParsableCommand {
         options.size = size.flatMap(Size.init(parsing:))
         options.language = lang.flatMap(Language.init(rawValue:))
         options.assetsDir = assets
+        options.contentDir = content
 
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
         SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0")

@@ -14,14 +14,15 @@ final class LiveSpeechTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let audio = dir.appendingPathComponent("audio.raw")
-        // Help sits at the top right of the portrait home; tap it, let the voice speak.
+        // Help sits at the top right of the portrait home; tap it once the window is up.
+        let pidFile = dir.appendingPathComponent("pid")
         let script = """
             \(passerelle.path) --size 1080x1920 --data-dir \(dir.path) & p=$!
-            for i in $(seq 50); do xdotool search --name Passerelle >/dev/null 2>&1 && break; sleep 0.1; done
-            sleep 0.5
+            echo $p > \(pidFile.path)
+            for i in $(seq 100); do xdotool search --name Passerelle >/dev/null 2>&1 && break; sleep 0.1; done
+            sleep 1
             xdotool mousemove 880 80 click 1
-            sleep 3
-            kill $p; wait $p
+            wait $p
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/xvfb-run")
@@ -33,13 +34,21 @@ final class LiveSpeechTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Wait (20 s at most, the machine may be busy) until a second of speech was played.
+        func spokenSeconds() -> Double {
+            guard let data = try? Data(contentsOf: audio) else { return 0 }
+            let samples = data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+            return Double(samples.filter { abs(Int($0)) > 300 }.count) / 22050
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && spokenSeconds() < 1.0 { Thread.sleep(forTimeInterval: 0.5) }
+        if let pid = try? String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), let p = Int32(pid) {
+            kill(p, SIGTERM)
+        }
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
 
-        let data = try Data(contentsOf: audio)
-        let samples = data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
-        let loud = samples.filter { abs(Int($0)) > 300 }.count
-        let seconds = Double(loud) / 22050
+        let seconds = spokenSeconds()
         XCTAssertGreaterThan(seconds, 1.0, "the help screen was not spoken: \(seconds) s of sound")
     }
 }
