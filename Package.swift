@@ -63,6 +63,7 @@ let package = Package(
             name: "passerellectl",
             dependencies: [
                 "KioskStore",
+                "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

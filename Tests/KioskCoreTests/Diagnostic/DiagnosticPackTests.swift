@@ -40,4 +40,26 @@ final class DiagnosticPackTests: XCTestCase {
             }
         }
     }
+
+    func test_the_screens_helpers_judge_answers_as_the_pack_says() throws {
+        let pack = try DiagnosticFixtures.shippedPack()
+        guard case .typeWord(let word) = pack.item(id: "type-bread")?.kind,
+              case .findIcon(let icons) = pack.item(id: "find-send")?.kind,
+              case .spotFraud(let judge) = pack.item(id: "judge-parcel-message")?.kind,
+              case .spotFraud(let pick) = pack.item(id: "pick-fraud-message")?.kind,
+              case .scroll(let list) = pack.item(id: "scroll-paw")?.kind
+        else { return XCTFail("the shipped items changed type") }
+        XCTAssertTrue(word.accepts(" Pain ", in: .fr))
+        XCTAssertTrue(word.accepts("BREAD", in: .en))
+        XCTAssertTrue(word.accepts("خبز", in: .ar))
+        XCTAssertFalse(word.accepts("pin", in: .fr))
+        XCTAssertTrue(icons.isCorrect(choice: "send"))
+        XCTAssertFalse(icons.isCorrect(choice: "delete"))
+        XCTAssertTrue(judge.isJudge)
+        XCTAssertTrue(judge.isCorrect(trusts: false))
+        XCTAssertFalse(pick.isJudge)
+        XCTAssertEqual(pick.messages.indices.filter(pick.isCorrect(pick:)), [2])
+        XCTAssertFalse(pick.isCorrect(pick: 7))
+        XCTAssertEqual(list.answerIndex, 12)
+    }
 }
