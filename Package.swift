@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "passerelle-bench", targets: ["passerelle-bench"]),
         .executable(name: "passerellectl", targets: ["passerellectl"]),
         .executable(name: "passerelle-store-bench", targets: ["passerelle-store-bench"]),
+        .executable(name: "passerelle-agenda-bench", targets: ["passerelle-agenda-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +64,7 @@ let package = Package(
         .executableTarget(
             name: "passerelle-store-bench",
             dependencies: ["KioskStore"]),
+        .executableTarget(name: "passerelle-agenda-bench", dependencies: ["KioskCore"]),
         .executableTarget(
             name: "passerelle-bench",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
