@@ -34,10 +34,10 @@ let package = Package(
         .target(name: "KioskUI", dependencies: ["KioskCore"]),
 
         // MARK: - Edges
-        // The store: GRDB on Debian's SQLite; it knows no other Passerelle module.
+        // The store: GRDB on Debian's SQLite; of ours it knows only the pure core (agenda values).
         .target(
             name: "KioskStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "KioskRender",
             dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "passerellectl",
             dependencies: [
-                "KioskStore",
+                "KioskStore", "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -80,7 +80,7 @@ let package = Package(
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
-            dependencies: ["KioskStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

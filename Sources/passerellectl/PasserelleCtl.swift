@@ -10,7 +10,7 @@ struct PasserelleCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passerellectl",
         abstract: "Administer a Passerelle kiosk's data: figures, reports, retention, backups.",
-        subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Debug.self])
+        subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Agenda.self, Reminders.self, Debug.self])
 }
 
 // MARK: - Shared options

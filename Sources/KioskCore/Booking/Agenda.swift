@@ -71,11 +71,13 @@ public struct AgendaService: Hashable, Sendable {
     public var maxNoticeDays: Int
     public var location: LocationKind
     public var whatToBring: LocalizedText?
+    /// The person may cancel or move it herself (RDVSP motif setting); otherwise only the place.
+    public var cancellableByPerson: Bool
     public var isActive: Bool
 
     public init(key: String, name: LocalizedText, support: SupportKind, durationMinutes: Int, minNoticeMinutes: Int = 0,
                 maxNoticeDays: Int = 60, location: LocationKind = .onSite, whatToBring: LocalizedText? = nil,
-                isActive: Bool = true) {
+                cancellableByPerson: Bool = true, isActive: Bool = true) {
         self.key = key
         self.name = name
         self.support = support
@@ -84,6 +86,7 @@ public struct AgendaService: Hashable, Sendable {
         self.maxNoticeDays = maxNoticeDays
         self.location = location
         self.whatToBring = whatToBring
+        self.cancellableByPerson = cancellableByPerson
         self.isActive = isActive
     }
 }
