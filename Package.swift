@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "passerelle-bench", targets: ["passerelle-bench"]),
         .executable(name: "passerellectl", targets: ["passerellectl"]),
         .executable(name: "passerelle-store-bench", targets: ["passerelle-store-bench"]),
+        .executable(name: "passerelle-agenda-bench", targets: ["passerelle-agenda-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,10 +37,10 @@ let package = Package(
         .target(name: "KioskUI", dependencies: ["KioskCore"]),
 
         // MARK: - Edges
-        // The store: GRDB on Debian's SQLite; it knows no other Passerelle module.
+        // The store: GRDB on Debian's SQLite; of ours it knows only the pure core (agenda values).
         .target(
             name: "KioskStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Speech: espeak-ng into memory; KioskApp plays it on the audio device.
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         .target(
@@ -62,13 +63,13 @@ let package = Package(
         .executableTarget(
             name: "passerellectl",
             dependencies: [
-                "KioskStore",
-                "KioskCore",
+                "KioskStore", "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "passerelle-store-bench",
             dependencies: ["KioskStore"]),
+        .executableTarget(name: "passerelle-agenda-bench", dependencies: ["KioskCore"]),
         .executableTarget(
             name: "passerelle-bench",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
@@ -85,7 +86,7 @@ let package = Package(
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
-            dependencies: ["KioskStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -78,35 +78,39 @@ extension AppDatabase {
     /// Books an appointment: the slot ends after the service's duration; the schema refuses an
     /// overlap with the helper's other appointments (`StoreProblem.slotTaken`). With
     /// `remindBySMS` and a phone, an SMS reminder is queued for 48 h before, in the same
-    /// transaction. Journals `appointmentBooked`. Durable when it returns: the screen may say
+    /// transaction (see `Options.reminderLead`). Journals `appointmentBooked`. Durable when it returns: the screen may say
     /// "your appointment is saved".
     public func bookAppointment(_ request: BookingRequest) throws(StoreProblem) -> Appointment {
         let now = clock.now()
+        let options = options
+        return try write { db in try Self.insertAppointment(request, now: now, options: options, in: db) }
+    }
+
+    /// The insert behind `bookAppointment` and `book(_:)`, inside the caller's transaction.
+    static func insertAppointment(_ request: BookingRequest, now: Date, options: Options, in db: Database) throws -> Appointment {
         let uuid = UUID()
-        return try write { db in
-            guard let duration = try Int.fetchOne(
-                db, sql: "SELECT durationMinutes FROM service WHERE id = ? AND active", arguments: [request.serviceID])
-            else { throw StoreProblem.notFound(what: "active service \(request.serviceID)") }
-            let endsAt = request.startsAt.addingTimeInterval(Double(duration) * 60)
-            try db.execute(
-                sql: """
-                    INSERT INTO appointment (uuid, serviceId, helperId, placeId, visitId, thematique, startsAt, endsAt,
-                      bookedAt, personName, personPhone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    uuid.uuidString, request.serviceID, request.helperID, request.placeID, request.visitID?.rawValue,
-                    request.thematique, request.startsAt, endsAt, now, request.personName, request.personPhone,
-                ])
-            let appointmentID = db.lastInsertedRowID
-            if request.remindBySMS, request.personPhone != nil {
-                let remindAt = max(now, request.startsAt.addingTimeInterval(-48 * 3600))
-                _ = try Self.insertOutbox(
-                    kind: .smsReminder, payload: ["appointment": uuid.uuidString], appointmentID: appointmentID,
-                    notBefore: remindAt, now: now, in: db)
-            }
-            try Self.insertJournal(.appointmentBooked(appointment: uuid), at: now, in: db)
-            return try Self.fetchAppointment(uuid, in: db)!
+        guard let duration = try Int.fetchOne(
+            db, sql: "SELECT durationMinutes FROM service WHERE id = ? AND active", arguments: [request.serviceID])
+        else { throw StoreProblem.notFound(what: "active service \(request.serviceID)") }
+        let endsAt = request.startsAt.addingTimeInterval(Double(duration) * 60)
+        try db.execute(
+            sql: """
+                INSERT INTO appointment (uuid, serviceId, helperId, placeId, visitId, thematique, startsAt, endsAt,
+                  bookedAt, personName, personPhone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                uuid.uuidString, request.serviceID, request.helperID, request.placeID, request.visitID?.rawValue,
+                request.thematique, request.startsAt, endsAt, now, request.personName, request.personPhone,
+            ])
+        let appointmentID = db.lastInsertedRowID
+        if request.remindBySMS, request.personPhone != nil,
+           let remindAt = options.reminderDue(start: request.startsAt, now: now) {
+            _ = try insertOutbox(
+                kind: .smsReminder, payload: ["appointment": uuid.uuidString], appointmentID: appointmentID,
+                notBefore: remindAt, now: now, in: db)
         }
+        try insertJournal(.appointmentBooked(appointment: uuid), at: now, in: db)
+        return try fetchAppointment(uuid, in: db)!
     }
 
     /// Cancels an appointment: `.excused` when the person cancels, `.revoked` when the helper or

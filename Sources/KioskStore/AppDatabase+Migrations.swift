@@ -15,6 +15,7 @@ extension AppDatabase {
         "v1-booking",
         "v1-diagnostic-and-assistance",
         "v1-outbox",
+        "v2-agenda",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -23,6 +24,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-booking", migrate: createBooking)
         migrator.registerMigration("v1-diagnostic-and-assistance", migrate: createDiagnosticAndAssistance)
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
+        migrator.registerMigration("v2-agenda", migrate: createAgendaKeys)
         return migrator
     }
 

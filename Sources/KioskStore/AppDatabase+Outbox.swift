@@ -42,8 +42,12 @@ extension AppDatabase {
         }
     }
 
-    /// Claims up to `limit` due messages for `lease` seconds and counts the attempt.
-    public func claimDueMessages(limit: Int = 10, lease: TimeInterval = 120) throws(StoreProblem) -> [OutboxMessage] {
+    /// Claims up to `limit` due messages (of `kinds`, or all) for `lease` seconds and counts the
+    /// attempt. Claiming is a write transaction: two senders never claim the same message.
+    public func claimDueMessages(limit: Int = 10, lease: TimeInterval = 120, kinds: Set<OutboxKind>? = nil)
+        throws(StoreProblem) -> [OutboxMessage]
+    {
+        let kindList = (kinds ?? Set(OutboxKind.allCases)).map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
         let now = clock.now()
         return try write { db in
             // Leases that expired with no attempts left end here.
@@ -56,7 +60,8 @@ extension AppDatabase {
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, uuid, kind, payload, attempts FROM outbox
-                WHERE (status = 'pending' AND nextAttemptAt <= ?) OR (status = 'in_flight' AND leaseUntil <= ?)
+                WHERE ((status = 'pending' AND nextAttemptAt <= ?) OR (status = 'in_flight' AND leaseUntil <= ?))
+                  AND kind IN (\(kindList))
                 ORDER BY nextAttemptAt, id LIMIT ?
                 """, arguments: [now, now, limit])
             return try rows.map { row in
@@ -97,6 +102,18 @@ extension AppDatabase {
                     sql: "UPDATE outbox SET status = 'pending', leaseUntil = NULL, lastError = ?, nextAttemptAt = ? WHERE uuid = ?",
                     arguments: [String(error.prefix(500)), now.addingTimeInterval(Self.outboxBackoff(afterAttempt: attempts)), uuid.uuidString])
             }
+        }
+    }
+
+    /// Gives up on a message that can never be delivered (e.g. its appointment lost its phone
+    /// number to the retention purge). Journals `outboxAbandoned`.
+    public func abandonMessage(_ uuid: UUID, reason: String) throws(StoreProblem) {
+        let now = clock.now()
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT kind, attempts FROM outbox WHERE uuid = ? AND status IN ('pending', 'in_flight')",
+                                             arguments: [uuid.uuidString])
+            else { return }
+            try Self.abandon(uuid: uuid.uuidString, kind: row["kind"], attempts: row["attempts"], error: reason, now: now, in: db)
         }
     }
 

@@ -35,11 +35,26 @@ public final class AppDatabase: Sendable {
         public var maxDatabaseBytes: Int? = nil
         /// How many backups `backup()` keeps in `backups/`.
         public var backupsToKeep: Int = 7
+        /// An SMS reminder is due this long before the appointment (RDV Service Public: 48 h).
+        public var reminderLead: TimeInterval = 48 * 3600
+        /// Booked later than `reminderLead` before the start, the reminder is due at once, unless
+        /// the appointment starts within this delay: then the person has just seen it on screen
+        /// and no reminder is queued.
+        public var reminderSkipWithin: TimeInterval = 2 * 3600
 
-        public init(busyTimeout: TimeInterval = 10, maxDatabaseBytes: Int? = nil, backupsToKeep: Int = 7) {
+        public init(busyTimeout: TimeInterval = 10, maxDatabaseBytes: Int? = nil, backupsToKeep: Int = 7,
+                    reminderLead: TimeInterval = 48 * 3600, reminderSkipWithin: TimeInterval = 2 * 3600) {
             self.busyTimeout = busyTimeout
             self.maxDatabaseBytes = maxDatabaseBytes
             self.backupsToKeep = backupsToKeep
+            self.reminderLead = reminderLead
+            self.reminderSkipWithin = reminderSkipWithin
+        }
+
+        /// When the reminder of an appointment starting at `start` is due, or nil for none.
+        public func reminderDue(start: Date, now: Date) -> Date? {
+            if start.timeIntervalSince(now) < reminderSkipWithin { return nil }
+            return max(now, start.addingTimeInterval(-reminderLead))
         }
     }
 

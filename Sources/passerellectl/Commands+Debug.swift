@@ -1,13 +1,14 @@
 // Passerelle — passerellectl. Licensed under the EUPL-1.2.
 import ArgumentParser
 import Foundation
+import KioskCore
 import KioskStore
 
 extension PasserelleCtl {
     /// Hidden tools for tests and demos; not for production data dirs.
     struct Debug: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Test and demo tools.", shouldDisplay: false, subcommands: [WriteLoop.self, Simulate.self])
+            abstract: "Test and demo tools.", shouldDisplay: false, subcommands: [WriteLoop.self, Simulate.self, Book.self])
     }
 }
 
@@ -54,6 +55,50 @@ extension PasserelleCtl.Debug {
                 try DemoScenario.run(dataDir: store.url, firstDay: from, days: days, seed: seed)
             }
             print("simulated \(days) days, \(visits) visits in \(store.dataDir)")
+        }
+    }
+}
+
+extension PasserelleCtl.Debug {
+    /// Books one slot and prints "booked UUID" (exit 0) or "taken" (exit 2). The race test runs
+    /// two of these at once on the same slot, many times: exactly one must win each time.
+    struct Book: ParsableCommand {
+        @OptionGroup var store: DataDirOptions
+        @Option(help: "Service key.") var service: String
+        @Option(help: "Helper key.") var helper: String
+        @Option(help: "Place key.") var place: String
+        @Option(help: "Start, seconds since 1970.") var start: Double
+        @Option(help: "Wait until this time (seconds since 1970) before booking, so racers start together.")
+        var at: Double = 0
+
+        func run() throws {
+            let database = try store.open()
+            guard let snapshot = try? database.agendaSnapshot(from: Date(), to: Date().addingTimeInterval(86_400)),
+                  let duration = snapshot.services[service]?.durationMinutes
+            else { throw ExitCode(1) }
+            let startDate = Date(timeIntervalSince1970: start)
+            let slot = Slot(service: service, helper: helper, place: place, start: startDate,
+                            end: startDate.addingTimeInterval(Double(duration * 60)))
+            let wait = at - Date().timeIntervalSince1970
+            if wait > 0 { usleep(UInt32(wait * 1_000_000)) }
+            switch Self.book(slot, in: database) {
+            case .success(let appointment):
+                print("booked \(appointment.uuid)")
+            case .failure(.slotTaken):
+                print("taken")
+                throw ExitCode(2)
+            case .failure(let problem):
+                throw fail(problem)
+            }
+        }
+
+        /// Outside run(): swift 6.3.1 crashes on typed-throws catches inside ArgumentParser run().
+        static func book(_ slot: Slot, in database: AppDatabase) -> Result<Appointment, StoreProblem> {
+            do {
+                return .success(try database.book(slot, for: PersonContact(name: "Test", phone: "0612345678")))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 }

@@ -9,8 +9,8 @@ import KioskStore
 struct PasserelleCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passerellectl",
-        abstract: "Administer a Passerelle kiosk's data and content: figures, reports, retention, backups, content checks.",
-        subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Debug.self])
+        abstract: "Administer a Passerelle kiosk's data and content: figures, reports, agenda, reminders, retention, backups, content checks.",
+        subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Agenda.self, Reminders.self, Debug.self])
 }
 
 // MARK: - Shared options

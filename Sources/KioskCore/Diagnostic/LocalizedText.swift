@@ -2,7 +2,7 @@
 
 /// A text of a content pack in every language the kiosk speaks. Content loading refuses a pack
 /// where one is missing, so a screen never has to fall back to another language.
-public struct LocalizedText: Equatable, Hashable, Sendable {
+public struct LocalizedText: Equatable, Hashable, Sendable, Codable {
     public var fr: String
     public var en: String
     public var ar: String

@@ -1,0 +1,50 @@
+// Passerelle — KioskCore booking tests. Licensed under the EUPL-1.2.
+import XCTest
+@testable import KioskCore
+
+final class OpeningHoursTests: XCTestCase {
+    func test_weekday_ranges_lists_several_times_and_rules_are_understood() throws {
+        let cases: [(text: String, expected: [String])] = [
+            ("Mo-Fr 09:00-12:00,14:00-17:00; PH off", ["Mo,Tu,We,Th,Fr 09:00-12:00", "Mo,Tu,We,Th,Fr 14:00-17:00"]),
+            ("Mo,We,Fr 09:00-12:00", ["Mo,We,Fr 09:00-12:00"]),
+            ("Mo-We,Fr 08:30-12:00", ["Mo,Tu,We,Fr 08:30-12:00"]),
+            ("Mo-Fr 09:00-17:00; We off", ["Mo,Tu,Th,Fr 09:00-17:00"]),
+            ("Mo-Fr 09:00-12:00; Sa 09:00-12:30; Su off", ["Mo,Tu,We,Th,Fr 09:00-12:00", "Sa 09:00-12:30"]),
+            ("Sa-Mo 10:00-11:00", ["Mo,Sa,Su 10:00-11:00"]),
+            ("10:00-11:00", ["Mo,Tu,We,Th,Fr,Sa,Su 10:00-11:00"]),
+            ("Tu 14:00-24:00", ["Tu 14:00-24:00"]),
+            ("  Mo 09:00-10:00 ;Tu 09:00-10:00  ", ["Mo,Tu 09:00-10:00"]),
+        ]
+        for (text, expected) in cases {
+            let hours = try OpeningHours.parse(text)
+            XCTAssertEqual(hours.ranges.map { "\($0.weekdays) \($0.range)" }, expected, text)
+        }
+        XCTAssertTrue(try OpeningHours.parse("Mo 09:00-10:00; PH off").saysHolidaysOff)
+    }
+
+    func test_anything_else_is_refused_with_its_column() {
+        let cases: [(text: String, column: Int, message: String)] = [
+            ("", 1, "the opening hours are empty"),
+            ("Mo-Fr 9:00-12:00", 7, "a time was expected as HH:MM (e.g. 09:00)"),
+            ("Mo-Fr 09:00-12:00;", 19, "an empty rule (two \";\" in a row, or a \";\" at the end)"),
+            ("Mo-Fr 09:00-12:00;; Sa off", 19, "an empty rule (two \";\" in a row, or a \";\" at the end)"),
+            ("Lu-Ve 09:00-12:00", 1, "\"Lu\" is not a weekday; use Mo Tu We Th Fr Sa Su"),
+            ("Mo-Fr 12:00-09:00", 7, "the range 12:00-09:00 ends before it starts (ranges past midnight are not supported)"),
+            ("Mo-Fr 09:00-12:00,11:00-13:00", 19, "the range 11:00-13:00 overlaps 09:00-12:00"),
+            ("Mo-Fr 09:00-25:00", 13, "25:00 is not a time of day"),
+            ("Jan-Mar Mo 09:00-10:00", 1, "months (\"Jan\") are not supported: give the dates of the range with \"from\" and \"until\""),
+            ("PH 09:00-12:00", 4, "only \"PH off\" is supported: the kiosk never opens on public holidays"),
+            ("24/7", 1, "a time was expected as HH:MM (e.g. 09:00)"),
+            ("Mo-Fr", 6, "a time range such as 09:00-12:00, or \"off\", was expected after the weekdays"),
+            ("Mo-Fr 09:00-12:00 Sa 10:00-11:00", 19, "\";\" was expected between two rules, found \"S\""),
+            ("Mo-Fr 09:00-12:00 || Sa off", 19, "\";\" was expected between two rules, found \"|\""),
+            ("PH off", 1, "no opening hours: add a rule such as \"Mo-Fr 09:00-12:00\""),
+            ("Mo-Fr 09:00-12:00, 14:00-17:00", 19, "a time was expected as HH:MM (e.g. 09:00)"),
+        ]
+        for (text, column, message) in cases {
+            XCTAssertThrowsError(try OpeningHours.parse(text), text) { error in
+                XCTAssertEqual(error as? OpeningHours.SyntaxError, OpeningHours.SyntaxError(column: column, message: message), text)
+            }
+        }
+    }
+}
