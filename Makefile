@@ -26,6 +26,7 @@ run: build
 	fi
 
 test: setup
+	@scripts/setup-python.sh
 	$(SWIFT) build
 	$(SWIFT) test
 

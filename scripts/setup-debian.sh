@@ -11,6 +11,7 @@ PACKAGES=(
   fonts-noto-core                                 # Noto Sans and Noto Sans Arabic
   fonts-material-design-icons-iconfont            # pictograms
   xvfb xauth xdotool                              # a real window without a screen (bench, tests)
+  python3-venv                                    # scripts/setup-python.sh: icalendar for the ICS tests
 )
 
 missing=()

@@ -101,7 +101,8 @@ public enum ICalendar {
         return out + "\r\n"
     }
 
-    static func utc(_ date: Date) -> String {
+    /// "20261201T080000Z".
+    public static func utc(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
