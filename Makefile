@@ -4,6 +4,8 @@
 SWIFT ?= swift
 DATA_DIR ?= $(CURDIR)/.data
 CONFIG ?= Assets/passerelle.conf
+# A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
+AGENDA ?= Assets/agenda/example.json
 
 .PHONY: setup build release run test bench screenshots clean
 
@@ -19,10 +21,10 @@ release: setup
 # In a window when there is a display, headless otherwise.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) --size 1080x1920; \
+	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) --size 1080x1920; \
 	else \
 	  echo "No display: running headless (Ctrl+C to stop)."; \
-	  .build/debug/passerelle --headless --config $(CONFIG) --data-dir $(DATA_DIR); \
+	  .build/debug/passerelle --headless --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)); \
 	fi
 
 test: setup

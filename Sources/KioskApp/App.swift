@@ -14,6 +14,8 @@ public struct KioskOptions {
     public var assetsDir: String?
     /// Where the content packs are (default: the Assets' content folder).
     public var contentDir: String?
+    /// An agenda file to import into the store at start (demo runs and scenarios).
+    public var agendaFile: String?
 
     public init() {}
 }
@@ -30,6 +32,7 @@ public enum StartError: Error, CustomStringConvertible {
     case catalogue(Catalogue.LoadError)
     case config(String)
     case sdl(SDLError)
+    case agenda(String)
 
     public var description: String {
         switch self {
@@ -37,6 +40,7 @@ public enum StartError: Error, CustomStringConvertible {
         case .catalogue(let e): return "strings: \(e)"
         case .config(let e): return "configuration:\n\(e)"
         case .sdl(let e): return "SDL: \(e)"
+        case .agenda(let e): return "agenda:\n\(e)"
         }
     }
 }
@@ -92,9 +96,28 @@ public func buildKiosk(
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects,
         services: services, worker: Worker(mode: workerMode))
+    if let agendaFile = options.agendaFile {
+        try importAgenda(agendaFile, into: services)
+    }
     kiosk.contentDir = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path)
     kiosk.reloadContent()
     return BuiltKiosk(kiosk: kiosk, config: config, assets: assets)
+}
+
+/// Imports an agenda file into the kiosk's store (all or nothing; re-importing is harmless).
+func importAgenda(_ path: String, into services: KioskServices) throws {
+    guard let store = services.store else { throw StartError.agenda("no store to import into") }
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        throw StartError.agenda("\(path): cannot be read: \(error.localizedDescription)")
+    }
+    do {
+        let document = try AgendaDocument.parse(data, file: path)
+        _ = try store.importAgenda(document)
+        try store.rewriteHelperCalendars()
+    } catch {
+        throw StartError.agenda("\(error)")
+    }
 }
 
 /// The admin status page: what an admin checks when something looks wrong.

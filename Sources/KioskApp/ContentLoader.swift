@@ -21,9 +21,8 @@ public enum ContentLoader {
     }
 
     /// Loads the content of `contentDir`; where a part fails, `previous` keeps serving.
-    public static func load(contentDir: URL, previous: KioskContent, bookingAvailable: Bool) -> Outcome {
+    public static func load(contentDir: URL, previous: KioskContent) -> Outcome {
         var content = previous
-        content.bookingAvailable = bookingAvailable
         var problems: [String] = []
         var file: String?
         if let url = diagnosticPackURL(in: contentDir) {

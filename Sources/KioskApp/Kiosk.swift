@@ -158,7 +158,12 @@ public final class Kiosk {
     /// Reads the content again (at start and on SIGHUP); a broken pack keeps the last good one.
     public func reloadContent() {
         guard let contentDir else { return }
-        let outcome = ContentLoader.load(contentDir: contentDir, previous: content, bookingAvailable: content.bookingAvailable)
+        var outcome = ContentLoader.load(contentDir: contentDir, previous: content)
+        let services = services, rules = config.bookingRules
+        var catalogue: BookingCatalogue?
+        worker.submit { catalogue = services.bookingCatalogue(rules: rules); return [] }
+        worker.waitUntilIdle()
+        outcome.content.booking = catalogue
         contentProblems = outcome.problems
         if outcome.problems.isEmpty { diagnosticFile = outcome.diagnosticFile }
         apply(outcome.content)
@@ -182,7 +187,7 @@ public final class Kiosk {
     /// Re-reads the configuration file. A bad file is reported and the last good one kept.
     @discardableResult
     public func reload(path: String) -> Bool {
-        reloadContent()
+        defer { reloadContent() }
         do {
             apply(try KioskConfig.load(path: path))
             return true
@@ -222,6 +227,25 @@ public final class Kiosk {
         case .printResources:
             // Printing arrives with the ticket printer; until then the screen says to ask at the desk.
             send(.diagnostic(.printed(false)))
+        case .loadSlots(let service, let days):
+            let services = services
+            worker.submit { [.booking(.slotsLoaded(services.freeSlots(service: service, days: days)))] }
+        case .saveBooking(let request):
+            let services = services
+            worker.submit { [.booking(.saved(services.save(request)))] }
+        case .printTicket(let uuid, let language):
+            let services = services
+            let print = effects.printTicket
+            worker.submit { [.booking(.printed(print(services, uuid, language)))] }
+        case .findAppointments(let phone):
+            let services = services
+            worker.submit { [.myAppointment(.found(services.appointments(phone: phone)))] }
+        case .findAppointment(let uuid):
+            let services = services
+            worker.submit { [.myAppointment(.found(services.appointment(uuid)))] }
+        case .cancelAppointment(let uuid):
+            let services = services
+            worker.submit { [.myAppointment(.cancelDone(services.cancel(uuid)))] }
         case .visitStarted(let language):
             let services = services
             worker.submit { services.visitStarted(language: language); return [] }
@@ -259,6 +283,8 @@ public struct EffectRunner {
     public var speak: (String, Language) -> Void = { _, _ in }
     /// Stops speaking at once.
     public var silence: () -> Void = {}
+    /// Prints an appointment's ticket (on the worker's thread); says whether it came out.
+    public var printTicket: @Sendable (KioskServices, UUID, Language) -> PrintOutcome = { _, _, _ in .unavailable }
     /// Returns the written file's path, or nil if it failed.
     public var saveScreenshot: (Kiosk) -> String?
     public var collectStatus: (Kiosk) -> [StatusLine]

@@ -23,6 +23,14 @@ public struct KioskConfig: Equatable, Sendable {
     public var speech = true
     /// Words per minute.
     public var speechRate = 145
+    /// A person may cancel at the kiosk until this many hours before the appointment.
+    public var cancelUntilHours = 4
+    /// And move it until this many days before.
+    public var moveUntilDays = 2
+
+    public var bookingRules: BookingRules {
+        BookingRules(cancelUntilHoursBefore: cancelUntilHours, moveUntilDaysBefore: moveUntilDays)
+    }
 
     public init() {}
 
@@ -114,11 +122,11 @@ public struct KioskConfig: Equatable, Sendable {
 
     struct ValueError: Error { var text: String }
 
-    static let sections = ["kiosk", "idle", "admin", "speech"]
+    static let sections = ["kiosk", "idle", "admin", "speech", "booking"]
     public static let keys = [
         "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
         "kiosk.sound", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
-        "speech.enabled", "speech.rate",
+        "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
     ]
 
     private mutating func set(_ key: String, _ value: String) throws {
@@ -146,6 +154,16 @@ public struct KioskConfig: Equatable, Sendable {
                 throw ValueError(text: "\"\(value)\" is not a speaking rate; write words per minute, 80 to 300")
             }
             speechRate = rate
+        case "booking.cancel_until_hours":
+            guard let hours = Int(value), (0...168).contains(hours) else {
+                throw ValueError(text: "\"\(value)\" is not a number of hours between 0 and 168")
+            }
+            cancelUntilHours = hours
+        case "booking.move_until_days":
+            guard let days = Int(value), (0...30).contains(days) else {
+                throw ValueError(text: "\"\(value)\" is not a number of days between 0 and 30")
+            }
+            moveUntilDays = days
         case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
         case "idle.warning": warningDuration = try Self.seconds(value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")
         case "idle.attract_after": attractAfter = try Self.seconds(value, min: 10, max: 86400)

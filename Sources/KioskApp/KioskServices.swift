@@ -105,13 +105,126 @@ public final class KioskServices: @unchecked Sendable {
         let result = DiagnosticResult(
             visitID: openVisit, completedAt: now(), language: language.rawValue,
             autonomie: Autonomie(rawValue: report.autonomy.rawValue) ?? .entierementAccompagne,
-            profile: InclusionProfile(rawValue: report.profile.rawValue), scores: report.scores)
+            profile: InclusionProfile(rawValue: report.profile.rawValue), scores: Self.storedScores(report))
         do throws(StoreProblem) {
             return try store.recordDiagnostic(result)
         } catch {
             noteProblem("diagnostic not saved", error)
             return nil
         }
+    }
+
+    /// The area scores, plus which tasks were done and not done (1 / 0), which the helper
+    /// sees only if the person consents to share the result with their appointment.
+    static func storedScores(_ report: DiagnosticReport) -> [String: Double] {
+        var scores = report.scores
+        for id in report.done { scores["done:\(id)"] = 1 }
+        for id in report.notDone { scores["not_done:\(id)"] = 0 }
+        return scores
+    }
+
+    // MARK: - Booking
+
+    /// The bookable agenda (services, places, helpers), or nil without one.
+    func bookingCatalogue(rules: BookingRules) -> BookingCatalogue? {
+        guard let store else { return nil }
+        do throws(StoreProblem) {
+            let snapshot = try store.agendaSnapshot(from: now(), to: now().addingTimeInterval(86_400))
+            let services = snapshot.services.values.filter(\.isActive).sorted { $0.key < $1.key }
+            guard !services.isEmpty else { return nil }
+            return BookingCatalogue(services: services, places: snapshot.places, helpers: snapshot.helpers, rules: rules)
+        } catch {
+            noteProblem("agenda not read", error)
+            return nil
+        }
+    }
+
+    func freeSlots(service: String, days: Int) -> [Slot] {
+        guard let store else { return [] }
+        let start = now()
+        do throws(StoreProblem) {
+            let snapshot = try store.agendaSnapshot(from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(Double(days + 1) * 86_400))
+            return SlotFinder.freeSlots(for: service, in: snapshot, from: start, days: days)
+        } catch {
+            noteProblem("free times not computed", error)
+            return []
+        }
+    }
+
+    func save(_ request: BookingRequestValue) -> AppointmentOutcome {
+        guard let store else { return .failed }
+        do throws(StoreProblem) {
+            let appointment: Appointment
+            if let moving = request.moving {
+                appointment = try store.moveAppointment(moving, to: request.slot)
+            } else {
+                appointment = try store.book(
+                    request.slot,
+                    for: PersonContact(name: request.firstName, phone: request.phone, remindBySMS: request.phone != nil),
+                    visitID: openVisit)
+                if let diagnostic = request.diagnostic {
+                    try store.shareDiagnostic(diagnostic, with: appointment.uuid, consentAt: now())
+                }
+            }
+            publishCalendar(helper: request.slot.helper)
+            return .saved(appointment.uuid)
+        } catch .slotTaken {
+            return .slotTaken
+        } catch {
+            noteProblem("appointment not saved", error)
+            return .failed
+        }
+    }
+
+    /// Rewrites the helper's calendar file; a failure is logged, the booking stands.
+    func publishCalendar(helper: String) {
+        guard let store else { return }
+        do throws(StoreProblem) {
+            try store.rewriteCalendar(helper: helper)
+        } catch {
+            noteProblem("calendar of \(helper) not rewritten", error)
+        }
+    }
+
+    func appointments(phone: String) -> [AppointmentSummary]? {
+        guard let store else { return nil }
+        do throws(StoreProblem) {
+            return try store.appointments(phone: phone).map(Self.summary)
+        } catch {
+            noteProblem("appointments not read", error)
+            return nil
+        }
+    }
+
+    func appointment(_ uuid: UUID) -> [AppointmentSummary]? {
+        guard let store else { return nil }
+        do throws(StoreProblem) {
+            guard let booked = try store.bookedAppointment(uuid), booked.appointment.status == .unknown,
+                  booked.appointment.endsAt > now() else { return [] }
+            return [Self.summary(booked)]
+        } catch {
+            noteProblem("appointment not read", error)
+            return nil
+        }
+    }
+
+    func cancel(_ uuid: UUID) -> Bool {
+        guard let store else { return false }
+        do throws(StoreProblem) {
+            let helper = try store.helperKey(of: uuid)
+            try store.cancelAppointment(uuid, byPerson: true)
+            if let helper { publishCalendar(helper: helper) }
+            return true
+        } catch {
+            noteProblem("appointment not cancelled", error)
+            return false
+        }
+    }
+
+    static func summary(_ booked: BookedAppointment) -> AppointmentSummary {
+        AppointmentSummary(
+            uuid: booked.appointment.uuid, service: booked.service, helper: booked.helper, place: booked.place,
+            start: booked.appointment.startsAt, end: booked.appointment.endsAt)
     }
 
     /// The visit under way, for records that belong to it (a booking, a diagnostic).

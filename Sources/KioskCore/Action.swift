@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     // MARK: - Journeys
     case journeyTapped(Journey)
     case diagnostic(DiagnosticAction)
+    case booking(BookingAction)
+    case myAppointment(MyAppointmentAction)
 
     // MARK: - Home
     case languageTapped(Language)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Work the reducer asks the edges to do. Effects are values; the app runs them off the
 /// reducer and sends their outcome back as an `Action`.
 public enum Effect: Equatable, Sendable {
@@ -17,6 +19,18 @@ public enum Effect: Equatable, Sendable {
     case saveDiagnostic(DiagnosticReport, language: Language)
     /// Print the free resources that fit an autonomous person.
     case printResources(DiagnosticReport, language: Language)
+    /// Compute the free times of a service from the store's agenda (answers `.booking(.slotsLoaded)`).
+    case loadSlots(service: String, days: Int)
+    /// Save a booking or a move durably (answers `.booking(.saved)`).
+    case saveBooking(BookingRequestValue)
+    /// Print the appointment's ticket, or keep it as PNG (answers `.booking(.printed)`).
+    case printTicket(UUID, language: Language)
+    /// The person's appointments by phone number (answers `.myAppointment(.found)`).
+    case findAppointments(phone: String)
+    /// One appointment, from the ticket's QR code (answers `.myAppointment(.found)`).
+    case findAppointment(UUID)
+    /// Cancel at the person's request (answers `.myAppointment(.cancelDone)`).
+    case cancelAppointment(UUID)
     /// Count a new anonymous visit (the store's `startVisit`).
     case visitStarted(language: Language)
     /// Close the visit: the journeys taken, the language it ended in, and why.

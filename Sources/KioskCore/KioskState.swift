@@ -21,12 +21,16 @@ public struct KioskState: Equatable, Sendable {
     public var visit: VisitTrace?
     /// The diagnostic under way or just finished.
     public var diagnostic: DiagnosticJourney?
+    /// The booking under way (a new appointment or a move).
+    public var booking: BookingJourney?
+    /// "My appointment" under way.
+    public var myAppointment: MyAppointmentJourney?
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(
             screen: .home, history: [], language: policy.defaultLanguage,
             largeText: false, highContrast: false, focus: nil, idle: .active,
-            lastActivity: now, admin: AdminState(), visit: nil, diagnostic: nil)
+            lastActivity: now, admin: AdminState(), visit: nil, diagnostic: nil, booking: nil, myAppointment: nil)
     }
 
     /// Whether the state holds anything a person chose: only then is a reset needed.

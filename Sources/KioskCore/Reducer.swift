@@ -143,7 +143,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return state.forgetPerson(now: now, policy: policy, reason: .left)
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
-    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic:
+    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking, .myAppointment:
         return []
     }
 }

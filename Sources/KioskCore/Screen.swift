@@ -12,6 +12,8 @@ public enum Screen: Equatable, Sendable {
     case adminMenu
     case adminStatus
     case diagnostic(DiagnosticStep)
+    case booking(BookingStep)
+    case myAppointment(MyAppointmentStep)
 
     /// A stable name for screenshots, scene dumps and logs.
     public var id: String {
@@ -25,6 +27,27 @@ public enum Screen: Equatable, Sendable {
         case .diagnostic(.intro): return "diagnostic-intro"
         case .diagnostic(.item): return "diagnostic-item"
         case .diagnostic(.result): return "diagnostic-result"
+        case .booking(let step):
+            switch step {
+            case .need: return "booking-need"
+            case .when: return "booking-when"
+            case .time: return "booking-time"
+            case .name: return "booking-name"
+            case .phone: return "booking-phone"
+            case .consent: return "booking-consent"
+            case .confirm: return "booking-confirm"
+            case .ticket: return "booking-ticket"
+            case .failed: return "booking-failed"
+            }
+        case .myAppointment(let step):
+            switch step {
+            case .phone: return "my-appointment-phone"
+            case .list: return "my-appointment-list"
+            case .confirmCancel: return "my-appointment-cancel"
+            case .cancelled: return "my-appointment-cancelled"
+            case .refused: return "my-appointment-refused"
+            case .failed: return "my-appointment-failed"
+            }
         }
     }
 
@@ -33,6 +56,8 @@ public enum Screen: Equatable, Sendable {
         switch self {
         case .help: return "help"
         case .diagnostic: return "diagnostic"
+        case .booking: return "booking"
+        case .myAppointment: return "my_appointment"
         default: return nil
         }
     }

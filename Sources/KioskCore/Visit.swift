@@ -32,6 +32,10 @@ extension Action {
             .adminPinChecked, .screenshotFinished, .statusCollected, .keyTyped, .keyErased, .shiftTapped,
             .dragMoved, .dragEnded:
             return false
+        case .diagnostic(.saved), .diagnostic(.printed), .booking(.slotsLoaded), .booking(.saved), .booking(.printed),
+            .myAppointment(.found), .myAppointment(.cancelDone):
+            // Answers of effects: they may arrive after the person left.
+            return false
         default:
             return true
         }

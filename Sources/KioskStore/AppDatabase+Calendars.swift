@@ -26,7 +26,9 @@ extension AppDatabase {
                 """, arguments: [since, helper, helper])
             return try uuids.compactMap { text -> CalendarEvent? in
                 guard let uuid = UUID(uuidString: text), let booked = try Self.fetchBooked(uuid, in: db) else { return nil }
-                return Self.event(booked, summary: summaries?(uuid))
+                // Without a provider, the diagnostic the person agreed to share (if any).
+                let summary = try summaries.map { $0(uuid) } ?? Self.diagnosticSummary(appointment: uuid, in: db)
+                return Self.event(booked, summary: summary)
             }
         }
     }

@@ -287,7 +287,7 @@ enum DiagnosticScreens {
         // The big button first (bottom), so the rest shares what is left.
         let support = report.support
         let (label, icon, action): (String, Icon, Action) = {
-            if support.isBookable && content.bookingAvailable { return (t(.diagBookIt), .event, .diagnostic(.followHelp)) }
+            if support.isBookable && content.booking?.service(for: support) != nil { return (t(.diagBookIt), .event, .diagnostic(.followHelp)) }
             if support == .autonomyResources { return (t(.diagPrintList), .print, .diagnostic(.followHelp)) }
             return (t(.diagAskPerson), .supportAgent, .diagnostic(.followHelp))
         }()

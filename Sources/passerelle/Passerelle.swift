@@ -21,6 +21,7 @@ struct Passerelle: ParsableCommand {
     @Option(help: "Start language: fr, en or ar.") var lang: String?
     @Option(help: "Directory of the Assets (strings, content).") var assets: String?
     @Option(help: "Directory of the content packs (default: the Assets' content folder).") var content: String?
+    @Option(name: .customLong("import-agenda"), help: "Import this agenda file into the store at start (see docs/agenda.md).") var importAgenda: String?
     @Option(help: "Play this scenario file, headless, then exit.") var script: String?
     @Option(help: "Write the scenario's screenshots into this directory.") var screenshots: String?
     @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.") var dumpScene: String?
@@ -51,6 +52,7 @@ struct Passerelle: ParsableCommand {
         options.language = lang.flatMap(Language.init(rawValue:))
         options.assetsDir = assets
         options.contentDir = content
+        options.agendaFile = importAgenda
 
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
         SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0")

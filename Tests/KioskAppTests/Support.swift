@@ -9,9 +9,10 @@ enum Support {
     static let scenarios = root.appendingPathComponent("Tests/Scenarios")
 
     /// A kiosk with the shipped assets, a manual clock and an optional config text.
-    static func kiosk(config: String? = nil, size: Size = Size(width: 1080, height: 1920)) throws -> (Kiosk, ManualClock) {
+    static func kiosk(config: String? = nil, size: Size = Size(width: 1080, height: 1920), agenda: Bool = true) throws -> (Kiosk, ManualClock) {
         var options = KioskOptions()
         options.size = size
+        if agenda { options.agendaFile = root.appendingPathComponent("Assets/agenda/example.json").path }
         if let config {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-\(UUID().uuidString).conf")
             try config.write(to: url, atomically: true, encoding: .utf8)

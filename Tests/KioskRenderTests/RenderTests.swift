@@ -36,7 +36,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(fonts.missingIcons(), [])
         for language in Language.allCases {
             for key in TextKey.allCases {
-                let text = Self.catalogue.text(key, language, ["seconds": "30", "done": "3", "total": "9", "step": "2"])
+                let text = Self.catalogue.text(key, language, ["seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3"])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
                 XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")
             }

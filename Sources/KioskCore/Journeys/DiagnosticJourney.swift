@@ -114,8 +114,8 @@ extension KioskState {
             guard screen == .diagnostic(.result), let journey = diagnostic else { return [] }
             let effects = settleDiagnostic()
             let support = journey.report.support
-            if support.isBookable, let booking = reduceJourney(.journeyTapped(.booking(support)), env: env) {
-                return effects + booking
+            if support.isBookable, env.content.booking?.service(for: support) != nil {
+                return effects + reduceBooking(.journeyTapped(.booking(support)), env: env)
             }
             if support == .autonomyResources {
                 return effects + [.printResources(journey.report, language: language)]

@@ -13,12 +13,15 @@ public enum Journey: Equatable, Sendable {
 /// new pack is refused there, and the last good one stays).
 public struct KioskContent: Equatable, Sendable {
     public var diagnosticPack: DiagnosticPack?
-    public var bookingAvailable: Bool
+    /// The agenda's services, places and helpers; nil or empty: no booking at this kiosk.
+    public var booking: BookingCatalogue?
 
-    public init(diagnosticPack: DiagnosticPack? = nil, bookingAvailable: Bool = false) {
+    public init(diagnosticPack: DiagnosticPack? = nil, booking: BookingCatalogue? = nil) {
         self.diagnosticPack = diagnosticPack
-        self.bookingAvailable = bookingAvailable
+        self.booking = booking
     }
+
+    public var bookingAvailable: Bool { !(booking?.supportKinds.isEmpty ?? true) }
 
     /// The tiles of the home screen, in order.
     public var journeys: [Journey] {
@@ -35,14 +38,24 @@ extension KioskState {
         switch action {
         case .journeyTapped(.diagnostic), .diagnostic:
             return reduceDiagnostic(action, env: env)
-        case .journeyTapped:
-            return nil
+        case .journeyTapped(.booking), .booking:
+            return reduceBooking(action, env: env)
+        case .journeyTapped(.myAppointment), .myAppointment:
+            return reduceMyAppointment(action, env: env)
         case .backTapped:
             if screen == .diagnostic(.item) || screen == .diagnostic(.result) { return reduceDiagnostic(action, env: env) }
+            if screen == .booking(.ticket) || screen == .myAppointment(.cancelled) {
+                // Done: back would reopen a finished booking.
+                return forgetPerson(now: env.now, policy: env.policy, reason: .completed)
+            }
             return nil
         case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded:
-            if case .diagnostic = screen { return reduceDiagnostic(action, env: env) }
-            return nil
+            switch screen {
+            case .diagnostic: return reduceDiagnostic(action, env: env)
+            case .booking: return reduceBooking(action, env: env)
+            case .myAppointment: return reduceMyAppointment(action, env: env)
+            default: return nil
+            }
         default:
             return nil
         }

@@ -1,0 +1,299 @@
+import Foundation
+import KioskCore
+
+/// Days and times as a person says them: "mardi 24 novembre", "14:30", in Paris time.
+public enum SpokenDates {
+    static func formatter(_ template: String, _ language: Language) -> DateFormatter {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: language == .fr ? "fr_FR" : language == .en ? "en_GB" : "ar")
+        f.timeZone = ParisTime.timeZone
+        f.setLocalizedDateFormatFromTemplate(template)
+        return f
+    }
+
+    public static func day(_ date: Date, _ language: Language) -> String {
+        formatter("EEEEdMMMM", language).string(from: date)
+    }
+
+    public static func day(_ day: LocalDay, _ language: Language) -> String {
+        guard let noon = ParisTime.date(day, minute: 12 * 60) else { return day.description }
+        return Self.day(noon, language)
+    }
+
+    /// 24-hour time, as on French signs: "9:00", "14:30".
+    public static func time(_ date: Date, _ language: Language) -> String {
+        let minute = ParisTime.minuteOfDay(date)
+        return String(format: "%d:%02d", minute / 60, minute % 60)
+    }
+}
+
+/// Booking: what you need, when, your first name, a phone number if you want, the
+/// appointment read back ("C'est bon ?"), then the ticket. And "my appointment".
+enum BookingScreens {
+    // MARK: - Shared pieces
+
+    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
+        let theme = b.theme
+        let height = max(b.lineHeight(text, size: theme.titleSize, weight: .bold), theme.px(80))
+        var row = rest.sliceTop(min(height * 2, rest.height / 4), gap: theme.gap)
+        b.icon(icon, in: row.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
+        b.label(text, id: "title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text, centerVertically: true)
+    }
+
+    static func note(_ b: inout SceneBuilder, _ text: String, id: String, in rest: inout Rect, problem: Bool = false) {
+        let theme = b.theme
+        let lines = max(1, min(4, text.count / 38 + 1))
+        let height = b.lineHeight(text, size: theme.bodySize) * lines + theme.px(8)
+        b.label(text, id: id, role: problem ? .status : .text, in: rest.sliceTop(min(height, rest.height / 3), gap: theme.gap), size: theme.bodySize,
+                weight: problem ? .bold : .regular, problem ? b.palette.problem : b.palette.text)
+    }
+
+    /// Rows of facts with a pictogram each: where, which day, what time, with whom.
+    static func details(_ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookingCatalogue?, service: AgendaService?, language: Language, large: Bool) {
+        let theme = b.theme
+        let place = catalogue?.places[slot.place]
+        let helper = catalogue?.helpers[slot.helper]
+        var rows: [(String, Icon, String, String?)] = [
+            ("detail-day", .event, SpokenDates.day(slot.start, language), nil),
+            ("detail-time", .schedule, SpokenDates.time(slot.start, language), nil),
+            ("detail-place", .place, place?.name ?? slot.place, place?.address),
+            ("detail-helper", .person, helper?.firstName ?? slot.helper, service?.name[language]),
+        ]
+        if !large { rows.swapAt(0, 0) }
+        b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(4))
+        let inner = frame.inset(by: theme.px(20))
+        for (i, row) in inner.rows(rows.count, gap: theme.px(12)).enumerated() {
+            var r = row
+            let (id, icon, main, sub) = rows[i]
+            let iconSide = min(r.height, theme.px(large ? 96 : 72))
+            b.icon(icon, in: r.sliceLeft(iconSide, gap: theme.gap), size: iconSide * 4 / 5, b.palette.primary)
+            let mainSize = i < 2 ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
+            if let sub {
+                let top = r.sliceTop(r.height * 11 / 20)
+                b.label(main, id: id, in: top, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
+                b.label(sub, id: id + "-more", in: r, size: theme.smallSize, b.palette.text)
+            } else {
+                b.label(main, id: id, in: r, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
+            }
+        }
+    }
+
+    // MARK: - Booking
+
+    static func draw(_ b: inout SceneBuilder, in area: Rect, step: BookingStep, state: KioskState, catalogue: BookingCatalogue?, t: Texts) {
+        guard let journey = state.booking else { return }
+        let theme = b.theme
+        let language = state.language
+        var rest = area
+        switch step {
+        case .need:
+            title(&b, t(.bookNeedTitle), icon: .event, in: &rest)
+            let kinds = catalogue?.supportKinds ?? []
+            let height = min(rest.height, kinds.count * theme.buttonHeight * 3 / 2 + (kinds.count - 1) * theme.gap)
+            let column = Rect(x: rest.x, y: rest.y, width: rest.width, height: height)
+            for (kind, frame) in zip(kinds, column.rows(max(kinds.count, 1), gap: theme.gap)) {
+                let (key, icon): (TextKey, Icon) = {
+                    switch kind {
+                    case .procedureHelp: return (.bookNeedProcedure, .description_)
+                    case .individualLearning: return (.bookNeedLearn, .school)
+                    case .workshop: return (.bookNeedWorkshop, .groups)
+                    default: return (.bookNeedConseiller, .supportAgent)
+                    }
+                }()
+                b.button(id: "need-\(kind.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary, action: .booking(.needChosen(kind)))
+            }
+
+        case .when:
+            title(&b, t(.bookWhenTitle), icon: .event, in: &rest)
+            if journey.slotWasTaken { note(&b, t(.bookSlotTaken), id: "slot-taken", in: &rest, problem: true) }
+            guard let slots = journey.slots else {
+                note(&b, t(.bookLoading), id: "loading", in: &rest)
+                return
+            }
+            guard let first = slots.first else {
+                note(&b, t(.bookNoSlot), id: "no-slot", in: &rest, problem: true)
+                return
+            }
+            let firstLabel = t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", " + SpokenDates.time(first.start, language)
+            let big = rest.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
+            b.button(id: "first-slot", label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
+                     icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
+            if language == .ar {
+                // Digits and Arabic words are set apart so each is drawn in its own script.
+                b.label(SpokenDates.time(first.start, language), id: "first-slot-time", in: rest.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text, align: .center)
+            }
+            let days = slots.groupedByDay().map(\.day)
+            let others = Array(days.dropFirst().prefix(theme.size.isPortrait ? 6 : 4))
+            guard !others.isEmpty else { return }
+            note(&b, t(.bookOtherDays), id: "other-days", in: &rest)
+            let rowsNeeded = (others.count + 1) / 2
+            let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: min(rest.height, rowsNeeded * theme.buttonHeight + (rowsNeeded - 1) * theme.gap))
+            let rowRects = grid.rows(rowsNeeded, gap: theme.gap)
+            for (i, day) in others.enumerated() {
+                let cells = rowRects[i / 2].columns(2, gap: theme.gap)
+                b.button(id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % 2], style: .secondary, action: .booking(.dayChosen(day)))
+            }
+
+        case .time(let day):
+            title(&b, SpokenDates.day(day, language), icon: .schedule, in: &rest)
+            let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime()
+            let parts: [(TextKey, Icon, [Slot])] = [
+                (.bookMorning, .sun, slots.filter { $0.partOfDay == .morning }),
+                (.bookAfternoon, .evening, slots.filter { $0.partOfDay == .afternoon }),
+            ].filter { !$0.2.isEmpty }
+            let columns = theme.size.isPortrait ? 3 : 5
+            let rowHeight = theme.buttonHeight
+            for (key, icon, list) in parts {
+                let headHeight = b.lineHeight(t(key), size: theme.bodySize, weight: .bold)
+                var head = rest.sliceTop(headHeight, gap: theme.px(12))
+                b.icon(icon, in: head.sliceLeft(headHeight, gap: theme.px(12)), size: headHeight, b.palette.primary)
+                b.label(t(key), id: "part-\(key.rawValue)", role: .heading, in: head, size: theme.bodySize, weight: .bold, b.palette.text)
+                let maxRows = max(1, (rest.height / parts.count - headHeight) / (rowHeight + theme.gap))
+                let shown = Array(list.prefix(maxRows * columns))
+                let rowsNeeded = (shown.count + columns - 1) / columns
+                let grid = rest.sliceTop(rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap, gap: theme.gap * 2)
+                let rows = grid.rows(rowsNeeded, gap: theme.gap)
+                for (i, slot) in shown.enumerated() {
+                    let cell = rows[i / columns].columns(columns, gap: theme.gap)[i % columns]
+                    b.button(id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language), icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)), textSize: theme.px(50))
+                }
+            }
+
+        case .name:
+            title(&b, t(.bookNameTitle), icon: .person, in: &rest)
+            let layout = KeyboardLayout.for(language)
+            var left = rest, right = rest
+            if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
+            note(&b, t(.bookNameHint), id: "name-hint", in: &left)
+            var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
+            let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+            Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
+            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: .booking(.next), enabled: !journey.name.trimmed.isEmpty)
+            if theme.size.isPortrait { right = left }
+            let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
+            Keyboard.draw(&b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout, shifted: journey.name.shifted, t: t)
+
+        case .phone:
+            title(&b, t(.bookPhoneTitle), icon: .phone, in: &rest)
+            var left = rest, right = rest
+            if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
+            note(&b, journey.phoneInvalid ? t(.bookPhoneInvalid) : t(.bookPhoneHint), id: "phone-hint", in: &left, problem: journey.phoneInvalid)
+            Keyboard.drawField(&b, id: "phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
+            let buttons = left.sliceBottom(theme.buttonHeight, gap: theme.gap).columns(2, gap: theme.gap)
+            b.button(id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary, action: .booking(.skipPhone))
+            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary, action: .booking(.next), enabled: !journey.phone.text.isEmpty)
+            if theme.size.isPortrait { right = left }
+            Keyboard.drawKeypad(&b, in: right, t: t)
+
+        case .consent:
+            title(&b, t(.bookConsentTitle), icon: .quiz, in: &rest)
+            note(&b, t(.bookConsentBody), id: "consent-body", in: &rest)
+            let buttons = rest.sliceTop(theme.buttonHeight * 3 / 2, gap: theme.gap).columns(2, gap: theme.gap)
+            b.button(id: "consent-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .secondary, action: .booking(.consentAnswered(true)))
+            b.button(id: "consent-no", label: t(.bookNo), icon: .close, frame: buttons[1], style: .secondary, action: .booking(.consentAnswered(false)))
+
+        case .confirm:
+            guard let slot = journey.chosen else { return }
+            title(&b, t(.bookConfirmTitle), icon: .event, in: &rest)
+            let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
+            let question = rest.sliceBottom(b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+            b.label(t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold, b.palette.text, align: .center)
+            details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
+            b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmed))
+            b.button(id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary, action: .booking(.change))
+
+        case .ticket:
+            guard let slot = journey.chosen else { return }
+            title(&b, t(.bookSavedTitle), icon: .check, in: &rest)
+            let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
+            b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finished))
+            let printText: String
+            switch journey.print {
+            case .printed: printText = t(.bookPrinted)
+            case .unavailable: printText = t(.bookNoPrinter)
+            default: printText = t(.bookPrinting)
+            }
+            let how = rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
+            b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
+            if let bring = journey.service?.whatToBring?[language] {
+                let row = rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
+                b.label(t(.bookBring, ["what": bring]), id: "bring", in: row, size: theme.bodySize, weight: .bold, b.palette.text)
+            }
+            let status = rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
+            var statusRow = status
+            b.icon(journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)), size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
+            b.label(printText, id: "print-status", role: .status, in: statusRow, size: theme.bodySize, weight: .bold, journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
+            details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true)
+
+        case .failed:
+            title(&b, t(.bookFailed), icon: .warning, in: &rest)
+            b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
+        }
+    }
+
+    // MARK: - My appointment
+
+    static func drawMine(_ b: inout SceneBuilder, in area: Rect, step: MyAppointmentStep, state: KioskState, catalogue: BookingCatalogue?, t: Texts) {
+        guard let journey = state.myAppointment else { return }
+        let theme = b.theme
+        let language = state.language
+        var rest = area
+        switch step {
+        case .phone:
+            title(&b, t(.myPhoneTitle), icon: .phone, in: &rest)
+            var left = rest, right = rest
+            if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
+            note(&b, t(.myPhoneHint), id: "my-hint", in: &left)
+            Keyboard.drawField(&b, id: "my-phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
+            let search = left.sliceBottom(theme.buttonHeight, gap: theme.gap)
+            b.button(id: "search", label: t(.mySearch), icon: .arrowForward, frame: search, style: .primary, action: .myAppointment(.search), enabled: !journey.phone.text.isEmpty && !journey.searching)
+            if theme.size.isPortrait { right = left }
+            Keyboard.drawKeypad(&b, in: right, t: t)
+
+        case .list:
+            title(&b, t(.myListTitle), icon: .event, in: &rest)
+            let found = journey.found ?? []
+            guard !found.isEmpty else {
+                note(&b, t(.myNoneFound), id: "none-found", in: &rest, problem: true)
+                return
+            }
+            let shown = Array(found.prefix(theme.size.isPortrait ? 3 : 2))
+            let cards = theme.size.isPortrait ? rest.rows(max(shown.count, 2), gap: theme.gap) : rest.columns(2, gap: theme.gap)
+            for (i, appointment) in shown.enumerated() {
+                var card = cards[i]
+                let buttons = card.sliceBottom(theme.buttonHeight, gap: theme.px(12)).columns(2, gap: theme.gap)
+                let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
+                var mine = catalogue
+                if let place = appointment.place { mine?.places[place.key] = place }
+                details(&b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false)
+                b.button(id: "cancel-\(i)", label: t(.myCancel), icon: .cancel, frame: buttons[0], style: .secondary, action: .myAppointment(.cancelTapped(appointment.uuid)))
+                b.button(id: "move-\(i)", label: t(.myMove), icon: .schedule, frame: buttons[1], style: .secondary, action: .myAppointment(.moveTapped(appointment.uuid)))
+            }
+
+        case .confirmCancel(let uuid):
+            title(&b, t(.myConfirmCancel), icon: .cancel, in: &rest)
+            let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
+            if let appointment = journey.found?.first(where: { $0.uuid == uuid }) {
+                let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
+                var mine = catalogue
+                if let place = appointment.place { mine?.places[place.key] = place }
+                details(&b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false)
+            }
+            b.button(id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary, action: .myAppointment(.cancelConfirmed))
+            b.button(id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[1], style: .secondary, action: .backTapped)
+
+        case .cancelled:
+            title(&b, t(.myCancelled), icon: .check, in: &rest)
+            b.button(id: "done", label: t(.bookDone), icon: .check, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .booking(.finished))
+
+        case .refused(let reason):
+            title(&b, t(.myListTitle), icon: .warning, in: &rest)
+            note(&b, reason.explanation(in: language), id: "refused", in: &rest, problem: true)
+            b.button(id: "refused-back", label: t(.back), icon: .arrowBack, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .backTapped)
+
+        case .failed:
+            title(&b, t(.myFailed), icon: .warning, in: &rest)
+            b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
+        }
+    }
+}
