@@ -82,7 +82,7 @@ let package = Package(
             dependencies: ["KioskRender", "KioskUI", "KioskCore", "CSDL2", "CSDL2Image"]),
         .testTarget(
             name: "KioskAppTests",
-            dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
+            dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore", "KioskStore"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",

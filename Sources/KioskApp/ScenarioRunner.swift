@@ -124,7 +124,11 @@ public final class ScenarioRunner {
     private func typeOnScreen(_ ch: Character) throws {
         let keys = kiosk.scene.interactiveNodes
         func tapNode(_ node: SemanticNode) { tap(Point(x: node.frame.midX, y: node.frame.midY)) }
-        if ch == " ", let space = keys.first(where: { $0.id == "key-space" }) { return tapNode(space) }
+        if ch == " " {
+            // A keypad has no space: a person types the digits alone.
+            if let space = keys.first(where: { $0.id == "key-space" }) { tapNode(space) }
+            return
+        }
         if let key = keys.first(where: { $0.role == .key && $0.label == String(ch) }) { return tapNode(key) }
         let lower = String(ch).lowercased(), upper = String(ch).uppercased()
         if let shift = keys.first(where: { $0.id == "key-shift" }),

@@ -136,7 +136,10 @@ enum BookingScreens {
 
         case .time(let day):
             title(&b, SpokenDates.day(day, language), icon: .schedule, in: &rest)
-            let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime()
+            // One button per time: the person chooses a time; the place and the helper are
+            // read back on the next screen, where "Change" is one tap away.
+            var seenStarts = Set<Date>()
+            let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime().filter { seenStarts.insert($0.start).inserted }
             let parts: [(TextKey, Icon, [Slot])] = [
                 (.bookMorning, .sun, slots.filter { $0.partOfDay == .morning }),
                 (.bookAfternoon, .evening, slots.filter { $0.partOfDay == .afternoon }),
