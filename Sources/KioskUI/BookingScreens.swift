@@ -34,8 +34,10 @@ enum BookingScreens {
 
     static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
         let theme = b.theme
-        let height = max(b.lineHeight(text, size: theme.titleSize, weight: .bold), theme.px(80))
-        var row = rest.sliceTop(min(height * 2, rest.height / 4), gap: theme.gap)
+        let line = b.lineHeight(text, size: theme.titleSize, weight: .bold)
+        let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = TextWrapper.wrap(text, width: rest.width - theme.px(96), style: style, measurer: b.measurer).count
+        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / 4), gap: theme.gap)
         b.icon(icon, in: row.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
         b.label(text, id: "title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text, centerVertically: true)
     }
@@ -49,7 +51,7 @@ enum BookingScreens {
     }
 
     /// Rows of facts with a pictogram each: where, which day, what time, with whom.
-    static func details(_ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookingCatalogue?, service: AgendaService?, language: Language, large: Bool) {
+    static func details(_ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookingCatalogue?, service: AgendaService?, language: Language, large: Bool, compact: Bool = false) {
         let theme = b.theme
         let place = catalogue?.places[slot.place]
         let helper = catalogue?.helpers[slot.helper]
@@ -59,15 +61,24 @@ enum BookingScreens {
             ("detail-place", .place, place?.name ?? slot.place, place?.address),
             ("detail-helper", .person, helper?.firstName ?? slot.helper, service?.name[language]),
         ]
-        if !large { rows.swapAt(0, 0) }
+        if compact {
+            // Day and time on one row, the place without its address: a list of several.
+            rows = [("detail-day", .event, SpokenDates.day(slot.start, language), SpokenDates.time(slot.start, language)),
+                    ("detail-place", .place, place?.name ?? slot.place, large ? place?.address : nil),
+                    ("detail-helper", .person, helper?.firstName ?? slot.helper, nil)]
+        }
         b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(4))
         let inner = frame.inset(by: theme.px(20))
-        for (i, row) in inner.rows(rows.count, gap: theme.px(12)).enumerated() {
+        // Four rows when the card is tall, two by two when it is wide.
+        let cells: [Rect] = frame.width > frame.height * 3 / 2 && frame.width >= theme.px(1100)
+            ? inner.rows(2, gap: theme.px(12)).flatMap { $0.columns(2, gap: theme.gap) }
+            : inner.rows(rows.count, gap: theme.px(12))
+        for (i, row) in cells.enumerated() where i < rows.count {
             var r = row
             let (id, icon, main, sub) = rows[i]
             let iconSide = min(r.height, theme.px(large ? 96 : 72))
             b.icon(icon, in: r.sliceLeft(iconSide, gap: theme.gap), size: iconSide * 4 / 5, b.palette.primary)
-            let mainSize = i < 2 ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
+            let mainSize = i < 2 && !compact ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
             if let sub {
                 let top = r.sliceTop(r.height * 11 / 20)
                 b.label(main, id: id, in: top, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
@@ -115,23 +126,31 @@ enum BookingScreens {
                 return
             }
             let firstLabel = t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", " + SpokenDates.time(first.start, language)
-            let big = rest.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
+            var left = rest
+            if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
+            let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
             b.button(id: "first-slot", label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
                      icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
             if language == .ar {
                 // Digits and Arabic words are set apart so each is drawn in its own script.
-                b.label(SpokenDates.time(first.start, language), id: "first-slot-time", in: rest.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text, align: .center)
+                b.label(SpokenDates.time(first.start, language), id: "first-slot-time", in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text, align: .center)
+                if theme.size.isPortrait { rest = left }
             }
+            if theme.size.isPortrait && language != .ar { rest = left }
             let days = slots.groupedByDay().map(\.day)
-            let others = Array(days.dropFirst().prefix(theme.size.isPortrait ? 6 : 4))
+            let others = Array(days.dropFirst().prefix(6))
             guard !others.isEmpty else { return }
             note(&b, t(.bookOtherDays), id: "other-days", in: &rest)
-            let rowsNeeded = (others.count + 1) / 2
-            let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: min(rest.height, rowsNeeded * theme.buttonHeight + (rowsNeeded - 1) * theme.gap))
-            let rowRects = grid.rows(rowsNeeded, gap: theme.gap)
-            for (i, day) in others.enumerated() {
-                let cells = rowRects[i / 2].columns(2, gap: theme.gap)
-                b.button(id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % 2], style: .secondary, action: .booking(.dayChosen(day)))
+            // Two columns in portrait; one in landscape, where the column is half the screen.
+            let columns = theme.size.isPortrait ? 2 : 1
+            let rowHeight = theme.size.isPortrait ? theme.buttonHeight : max(theme.minimumTarget, min(theme.buttonHeight, (rest.height - 5 * theme.gap / 2) / 6))
+            let fitting = Array(others.prefix(max(1, (rest.height + theme.gap / 2) / (rowHeight + theme.gap / 2)) * columns))
+            let rowsNeeded = (fitting.count + columns - 1) / columns
+            let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap / 2)
+            let rowRects = grid.rows(rowsNeeded, gap: theme.gap / 2)
+            for (i, day) in fitting.enumerated() {
+                let cells = rowRects[i / columns].columns(columns, gap: theme.gap)
+                b.button(id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns], style: .secondary, action: .booking(.dayChosen(day)))
             }
 
         case .time(let day):
@@ -198,8 +217,11 @@ enum BookingScreens {
         case .confirm:
             guard let slot = journey.chosen else { return }
             title(&b, t(.bookConfirmTitle), icon: .event, in: &rest)
-            let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
-            let question = rest.sliceBottom(b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+            var side = rest
+            if !theme.size.isPortrait { rest = side.sliceLeft(rest.width * 3 / 5, gap: theme.gap) }
+            let buttons = side.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
+            let question = side.sliceBottom(b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+            if theme.size.isPortrait { rest = side }
             b.label(t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold, b.palette.text, align: .center)
             details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
             b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmed))
@@ -208,6 +230,8 @@ enum BookingScreens {
         case .ticket:
             guard let slot = journey.chosen else { return }
             title(&b, t(.bookSavedTitle), icon: .check, in: &rest)
+            var card = rest
+            if !theme.size.isPortrait { card = rest.sliceLeft(rest.width / 2, gap: theme.gap) }
             let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
             b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finished))
             let printText: String
@@ -216,17 +240,30 @@ enum BookingScreens {
             case .unavailable: printText = t(.bookNoPrinter)
             default: printText = t(.bookPrinting)
             }
-            let how = rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
+            var statusFirst: Rect? = nil
+            if !theme.size.isPortrait {
+                let lines = TextWrapper.wrap(printText, width: rest.width - theme.px(88), style: TextStyle(size: theme.smallSize, weight: .bold, rightToLeft: language == .ar), measurer: b.measurer).count
+                statusFirst = rest.sliceTop(b.lineHeight(printText, size: theme.smallSize, weight: .bold) * lines + theme.px(8), gap: theme.gap)
+            }
+            // How to cancel: under the card in landscape, above the button in portrait.
+            let how = theme.size.isPortrait
+                ? rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
+                : card.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
             b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
             if let bring = journey.service?.whatToBring?[language] {
-                let row = rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
-                b.label(t(.bookBring, ["what": bring]), id: "bring", in: row, size: theme.bodySize, weight: .bold, b.palette.text)
+                // Landscape: what is left of the right-hand column.
+                let row = theme.size.isPortrait
+                    ? rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
+     : rest
+                b.label(t(.bookBring, ["what": bring]), id: "bring", in: row, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, b.palette.text)
             }
-            let status = rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
+            let status = statusFirst ?? rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
             var statusRow = status
             b.icon(journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)), size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
-            b.label(printText, id: "print-status", role: .status, in: statusRow, size: theme.bodySize, weight: .bold, journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
-            details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true)
+            b.label(printText, id: "print-status", role: .status, in: statusRow, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
+            if theme.size.isPortrait { card = rest }
+            details(&b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
+                    compact: !theme.size.isPortrait)
 
         case .failed:
             title(&b, t(.bookFailed), icon: .warning, in: &rest)
@@ -260,15 +297,17 @@ enum BookingScreens {
                 note(&b, t(.myNoneFound), id: "none-found", in: &rest, problem: true)
                 return
             }
-            let shown = Array(found.prefix(theme.size.isPortrait ? 3 : 2))
-            let cards = theme.size.isPortrait ? rest.rows(max(shown.count, 2), gap: theme.gap) : rest.columns(2, gap: theme.gap)
+            // Two at most: a person rarely has more, and each stays large enough to read.
+            let shown = Array(found.prefix(2))
+            let cards = theme.size.isPortrait ? rest.rows(2, gap: theme.gap) : (shown.count == 1 ? [rest] : rest.columns(2, gap: theme.gap))
             for (i, appointment) in shown.enumerated() {
                 var card = cards[i]
                 let buttons = card.sliceBottom(theme.buttonHeight, gap: theme.px(12)).columns(2, gap: theme.gap)
                 let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
                 var mine = catalogue
                 if let place = appointment.place { mine?.places[place.key] = place }
-                details(&b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false)
+                details(&b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
+                        compact: !theme.size.isPortrait && shown.count > 1)
                 b.button(id: "cancel-\(i)", label: t(.myCancel), icon: .cancel, frame: buttons[0], style: .secondary, action: .myAppointment(.cancelTapped(appointment.uuid)))
                 b.button(id: "move-\(i)", label: t(.myMove), icon: .schedule, frame: buttons[1], style: .secondary, action: .myAppointment(.moveTapped(appointment.uuid)))
             }
@@ -280,7 +319,8 @@ enum BookingScreens {
                 let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
                 var mine = catalogue
                 if let place = appointment.place { mine?.places[place.key] = place }
-                details(&b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false)
+                details(&b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
+                        compact: !theme.size.isPortrait)
             }
             b.button(id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary, action: .myAppointment(.cancelConfirmed))
             b.button(id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[1], style: .secondary, action: .backTapped)

@@ -58,8 +58,14 @@ enum DiagnosticScreens {
         b.icon(pictogram, in: promptRow.sliceLeft(iconSide, gap: theme.gap), size: iconSide, b.palette.primary)
         b.label(item.prompt[language], id: "diag-prompt", role: .heading, in: promptRow, size: theme.bodySize, weight: .bold, b.palette.text, centerVertically: true)
 
-        // "I don't know", always.
-        let bottom = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
+        // "I don't know", always: at the bottom, or under the word in a landscape typing task
+        // (the keyboard takes the right-hand side's full height).
+        var isTyping = false
+        if case .typeWord = item.kind { isTyping = !theme.size.isPortrait }
+        var bottomArea = rest
+        if isTyping { bottomArea = Rect(x: rest.x, y: rest.y, width: rest.width * 2 / 5 - theme.gap, height: rest.height) }
+        let bottom = bottomArea.sliceBottom(theme.buttonHeight, gap: theme.gap)
+        if !isTyping { rest = bottomArea }
         b.button(
             id: "diag-dont-know", label: t(.diagDontKnow), icon: .dontKnow, frame: bottom, style: .secondary,
             action: .diagnostic(.dontKnow))
@@ -157,7 +163,7 @@ enum DiagnosticScreens {
             let icon = Icon(material: name) ?? .quiz
             b.icon(icon, in: Rect(x: row.x + theme.px(20), y: row.y, width: row.height, height: row.height), size: row.height * 2 / 3, b.palette.text)
             let visible = frame.intersection(viewport)
-            if visible.height >= rowHeight / 2 {
+            if visible.height >= theme.minimumTarget {
                 b.add(SemanticNode(
                     id: "scroll-entry-\(index)", role: .button, label: name.replacingOccurrences(of: "_", with: " "),
                     frame: visible, action: .diagnostic(.choice(index)), draggable: true))
@@ -179,6 +185,7 @@ enum DiagnosticScreens {
         var right = area
         if !theme.size.isPortrait {
             right = left.sliceRight(area.width * 3 / 5, gap: theme.gap)
+            left.height -= theme.buttonHeight + theme.gap  // "I don't know" sits below
         }
         // The word to copy, large.
         let wordRow = left.sliceTop(theme.px(110 * theme.textScale), gap: theme.gap / 2)
@@ -226,13 +233,20 @@ enum DiagnosticScreens {
         let theme = b.theme
         var rest = area
         if fraud.isJudge {
-            let buttons = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
-            let halves = buttons.columns(2, gap: theme.gap)
+            let halves: [Rect]
+            if theme.size.isPortrait {
+                halves = rest.sliceBottom(theme.buttonHeight, gap: theme.gap).columns(2, gap: theme.gap)
+            } else {
+                let side = rest.sliceRight(rest.width / 3, gap: theme.gap)
+                let height = min(side.height, theme.buttonHeight * 2 + theme.gap)
+                halves = Rect(x: side.x, y: side.midY - height / 2, width: side.width, height: height).rows(2, gap: theme.gap)
+            }
             b.button(id: "diag-trust", label: t(.diagTrust), icon: .thumbUp, frame: halves[0], style: .secondary, action: .diagnostic(.trust(true)))
             b.button(id: "diag-distrust", label: t(.diagDistrust), icon: .warning, frame: halves[1], style: .secondary, action: .diagnostic(.trust(false)))
             message(&b, fraud.messages[0], in: rest, id: "message-0", action: nil, language: language)
         } else {
-            for (index, frame) in rest.rows(fraud.messages.count, gap: theme.gap).enumerated() {
+            let frames = theme.size.isPortrait ? rest.rows(fraud.messages.count, gap: theme.gap) : rest.columns(fraud.messages.count, gap: theme.gap)
+            for (index, frame) in frames.enumerated() {
                 message(&b, fraud.messages[index], in: frame, id: "message-\(index)", action: .diagnostic(.choice(index)), language: language)
             }
         }
@@ -254,25 +268,32 @@ enum DiagnosticScreens {
     private static func drawQuestion(_ b: inout SceneBuilder, in area: Rect, t: Texts) {
         let theme = b.theme
         let answers: [(Answer, TextKey, Icon)] = [(.yes, .diagYes, .check), (.sometimes, .diagSometimes, .schedule), (.no, .diagNo, .close)]
-        let height = min(area.height, 3 * theme.buttonHeight * 5 / 4 + 2 * theme.gap)
-        let column = Rect(x: area.x, y: area.midY - height / 2, width: area.width, height: height)
-        for (i, frame) in column.rows(3, gap: theme.gap).enumerated() {
+        let frames = choiceFrames(b.theme, in: area, count: 3)
+        for (i, frame) in frames.enumerated() {
             let (answer, key, icon) = answers[i]
-            b.button(id: "answer-\(answer.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary, action: .diagnostic(.answer(answer)))
+            b.button(id: "answer-\(answer.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary, action: .diagnostic(.answer(answer)),
+                     shape: theme.size.isPortrait ? .row : .stacked)
         }
     }
 
     private static func drawRating(_ b: inout SceneBuilder, in area: Rect, rating: DiagnosticItem.SelfRating, language: Language) {
         let theme = b.theme
-        let count = rating.steps.count
-        let height = min(area.height, count * theme.buttonHeight * 5 / 4 + (count - 1) * theme.gap)
-        let column = Rect(x: area.x, y: area.midY - height / 2, width: area.width, height: height)
-        for (i, frame) in column.rows(count, gap: theme.gap).enumerated() {
+        for (i, frame) in choiceFrames(theme, in: area, count: rating.steps.count).enumerated() {
             let step = rating.steps[i]
             b.button(
                 id: "rating-\(i + 1)", label: step.label[language], icon: Icon(material: step.pictogram) ?? .check, frame: frame,
-                style: .secondary, action: .diagnostic(.choice(i)))
+                style: .secondary, action: .diagnostic(.choice(i)), shape: theme.size.isPortrait ? .row : .stacked)
         }
+    }
+
+    /// Big answer buttons: stacked in portrait, side by side (and taller) in landscape.
+    static func choiceFrames(_ theme: Theme, in area: Rect, count: Int) -> [Rect] {
+        if theme.size.isPortrait {
+            let height = min(area.height, count * theme.buttonHeight * 5 / 4 + (count - 1) * theme.gap)
+            return Rect(x: area.x, y: area.midY - height / 2, width: area.width, height: height).rows(count, gap: theme.gap)
+        }
+        let height = min(area.height, theme.buttonHeight * 2)
+        return Rect(x: area.x, y: area.midY - height / 2, width: area.width, height: height).columns(count, gap: theme.gap)
     }
 
     // MARK: - Result
@@ -291,15 +312,22 @@ enum DiagnosticScreens {
             if support == .autonomyResources { return (t(.diagPrintList), .print, .diagnostic(.followHelp)) }
             return (t(.diagAskPerson), .supportAgent, .diagnostic(.followHelp))
         }()
-        let button = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
+        // Landscape: the path and strengths on the left, the help and its button on the right.
+        var helpArea: Rect? = nil
+        if !theme.size.isPortrait {
+            helpArea = rest.sliceRight(rest.width * 9 / 20, gap: theme.gap)
+        }
+        var buttonArea = helpArea ?? rest
+        let button = buttonArea.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
         b.button(id: "diag-follow", label: label, icon: icon, frame: button, style: .primary, action: action)
         if let printed = journey.resourcesPrinted {
-            let note = rest.sliceBottom(theme.px(110), gap: theme.px(12))
+            let note = buttonArea.sliceBottom(theme.px(110), gap: theme.px(12))
             b.label(printed ? t(.diagPrinted) : t(.diagPrintFailed), id: "diag-print-outcome", role: .status, in: note, size: theme.smallSize, weight: .bold, printed ? b.palette.text : b.palette.problem, align: .center)
         }
+        if helpArea != nil { helpArea = buttonArea } else { rest = buttonArea }
 
         // The three-step path, the current step marked.
-        let pathHeight = theme.px(130)
+        let pathHeight = theme.size.isPortrait ? theme.px(130) : theme.px(90)
         let path = rest.sliceTop(pathHeight, gap: theme.px(12))
         let stepIndex = min(max(report.step, 1), 3)
         let circles = path.inset(dx: theme.px(60), dy: 0).columns(3, gap: theme.gap)
@@ -321,7 +349,7 @@ enum DiagnosticScreens {
         b.label(report.stepText.title[language], id: "diag-step-title", role: .heading, in: stepTitle, size: theme.bodySize, weight: .bold, b.palette.primary, align: .center, centerVertically: true)
 
         // What they already do well, and the help that fits.
-        let blocks = rest.rows(2, gap: theme.gap)
+        let blocks = helpArea.map { [rest, $0] } ?? rest.rows(2, gap: theme.gap)
         b.bordered(blocks[0], fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
         var strengths = blocks[0].inset(by: theme.px(24))
         let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)

@@ -80,7 +80,9 @@ enum Keyboard {
         let theme = b.theme
         let gap = theme.px(12)
         let unit = Double(area.width + gap) / 11
-        let keyHeight = keyHeight(width: area.width, theme: theme)
+        let rowCount = layout.rows.count
+        // Square-ish keys, lower when the area is short (landscape), never below the minimum.
+        let keyHeight = max(theme.minimumKey, min(keyHeight(width: area.width, theme: theme), (area.height - (rowCount - 1) * gap) / rowCount))
         // The layout is drawn in reading order; a right-to-left scene is mirrored as a whole,
         // so the Arabic rows are laid out reversed to keep ض at the top left.
         let reversed = b.rightToLeft

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// Lays out every screen in every language, at portrait, landscape and small sizes, with and
@@ -7,17 +8,19 @@ import KioskCore
 public enum LayoutAudit {
     public static let sizes = [Size(width: 1080, height: 1920), Size(width: 1920, height: 1080), Size(width: 1280, height: 800)]
 
-    public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil) -> [String] {
+    /// With `content` (the shipped pack and agenda), every journey screen is audited too:
+    /// each diagnostic item type, the result, every booking step and "my appointment".
+    public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil, content: KioskContent = KioskContent()) -> [String] {
         let catalogue = catalogue ?? sampleCatalogue
         var problems: [String] = []
         let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
         for size in sizes {
             for language in Language.allCases {
                 for largeText in [false, true] {
-                    for (name, var state) in sampleStates(policy: policy) {
+                    for (name, var state) in sampleStates(policy: policy) + journeyStates(content: content, language: language) {
                         state.language = language
                         state.largeText = largeText
-                        let scene = view(state, ViewContext(size: size, catalogue: catalogue, measurer: measurer, policy: policy))
+                        let scene = view(state, ViewContext(size: size, catalogue: catalogue, measurer: measurer, policy: policy, content: content))
                         let place = "\(name) \(language.rawValue) \(size)\(largeText ? " large" : "")"
                         let theme = Theme(size: size, largeText: largeText, highContrast: false)
                         problems += audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey).map { "\(place): \($0)" }
@@ -37,10 +40,13 @@ public enum LayoutAudit {
         let targets = scene.interactiveNodes
         for (i, a) in targets.enumerated() {
             let minimum = a.role == .key ? (minimumKey ?? minimumTarget) : minimumTarget
-            if a.frame.width < minimum || a.frame.height < minimum {
+            // A hands-on task's target is sized in millimetres by the content pack, on purpose
+            // (can the person touch a small button?), and lies on the task's background.
+            let isTask = a.id.hasPrefix("task-")
+            if !isTask && (a.frame.width < minimum || a.frame.height < minimum) {
                 problems.append("\(a.id) is smaller than \(minimum) px: \(a.frame)")
             }
-            for b in targets[(i + 1)...] where a.frame.intersects(b.frame) && a.id != "attract" {
+            for b in targets[(i + 1)...] where a.frame.intersects(b.frame) && a.id != "attract" && !(isTask && b.id.hasPrefix("task-")) {
                 problems.append("\(a.id) overlaps \(b.id)")
             }
         }
@@ -70,6 +76,88 @@ public enum LayoutAudit {
         status.admin.status = (0..<12).map { StatusLine("Line \($0)", "value \($0)") }
         return [("home", start), ("help", help), ("help-admin", helpAdmin), ("idle-warning", warning), ("attract", attract),
                 ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status)]
+    }
+
+    /// One state per journey screen, with the content's longest texts.
+    public static func journeyStates(content: KioskContent, language: Language) -> [(String, KioskState)] {
+        let policy = KioskPolicy()
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        var states: [(String, KioskState)] = []
+        var home = KioskState.initial(now: now, policy: policy)
+        home.language = language
+        states.append(("home-with-journeys", home))
+        if let pack = content.diagnosticPack {
+            var intro = home
+            intro.diagnostic = DiagnosticJourney(pack: pack, now: now)
+            intro.screen = .diagnostic(.intro)
+            states.append(("diagnostic-intro", intro))
+            // Every item of the pack, as the person would meet it (answers replayed).
+            var journey = DiagnosticJourney(pack: pack, now: now)
+            var seen = Set<String>()
+            for _ in 0..<pack.items.count {
+                guard let item = journey.session.currentItem else { break }
+                if seen.insert(item.id).inserted {
+                    var s = home
+                    s.diagnostic = journey
+                    s.screen = .diagnostic(.item)
+                    s.diagnostic?.task.tryAgain = true
+                    states.append(("diagnostic-\(item.id)", s))
+                }
+                _ = journey.session.record(.task(success: true, seconds: 3, misses: 0), at: now) || journey.session.record(.answer(.yes), at: now)
+                    || journey.session.record(.rating(3), at: now)
+            }
+            // Items the adaptive path skipped for a confident person, shown too.
+            for item in pack.items where !seen.contains(item.id) {
+                var s = home
+                s.diagnostic = DiagnosticJourney(pack: pack.restricted(to: [item]), now: now)
+                s.screen = .diagnostic(.item)
+                states.append(("diagnostic-\(item.id)", s))
+            }
+            var result = home
+            result.diagnostic = journey
+            result.diagnostic?.resourcesPrinted = false
+            result.screen = .diagnostic(.result)
+            states.append(("diagnostic-result", result))
+        }
+        if let catalogue = content.booking, let service = catalogue.services.max(by: { $0.name[language].count < $1.name[language].count }),
+           let helper = catalogue.helpers.values.first, let place = catalogue.places.values.max(by: { $0.address.count < $1.address.count })
+        {
+            var booking = BookingJourney()
+            booking.service = service
+            let day = ParisTime.day(of: now).adding(days: 6)
+            let slots = (0..<16).map { i -> Slot in
+                let start = ParisTime.date(day.adding(days: i / 8), minute: 9 * 60 + (i % 8) * 45)!
+                return Slot(service: service.key, helper: helper.key, place: place.key, start: start, end: start.addingTimeInterval(2700))
+            } + (1...6).map { d -> Slot in
+                let start = ParisTime.date(day.adding(days: d + 1), minute: 14 * 60)!
+                return Slot(service: service.key, helper: helper.key, place: place.key, start: start, end: start.addingTimeInterval(2700))
+            }
+            booking.slots = slots
+            booking.slotWasTaken = true
+            booking.chosen = slots[0]
+            booking.name.type("Marie-Christine")
+            booking.phone.type("0612345678")
+            booking.phoneInvalid = true
+            booking.print = .unavailable
+            for step: BookingStep in [.need, .when, .time(day), .name, .phone, .consent, .confirm, .ticket, .failed] {
+                var s = home
+                s.booking = booking
+                s.screen = .booking(step)
+                states.append(("booking-\(s.screen.id)", s))
+            }
+            var mine = MyAppointmentJourney()
+            mine.phone.type("0612345678")
+            let summary = AppointmentSummary(uuid: UUID(), service: service, helper: helper, place: place, start: slots[0].start, end: slots[0].end)
+            mine.found = [summary, summary, summary]
+            for step: MyAppointmentStep in [.phone, .list, .confirmCancel(summary.uuid), .cancelled, .refused(.tooLateToMove(daysBefore: 2)), .failed] {
+                var s = home
+                s.myAppointment = mine
+                s.myAppointment?.found = mine.found?.map { var a = $0; a.uuid = summary.uuid; return a }
+                s.screen = .myAppointment(step)
+                states.append(("my-\(s.screen.id)", s))
+            }
+        }
+        return states
     }
 
     /// Placeholder texts only for callers that pass no catalogue.

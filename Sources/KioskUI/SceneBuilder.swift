@@ -146,8 +146,9 @@ public struct SceneBuilder {
         }
         bordered(frame, fill: fillColor, border: style == .secondary ? palette.border : fillColor, width: theme.px(3))
         let size = textSize ?? theme.buttonSize
-        let pad = theme.px(20)
-        let inner = frame.inset(dx: pad, dy: theme.px(10))
+        // Keys are narrow: their single letter gets the whole key.
+        let pad = role == .key ? theme.px(4) : theme.px(20)
+        let inner = frame.inset(dx: pad, dy: role == .key ? theme.px(4) : theme.px(10))
         switch (icon, shape) {
         case (let icon?, .row):
             var rest = inner

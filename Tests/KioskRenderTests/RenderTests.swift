@@ -27,8 +27,20 @@ final class RenderTests: XCTestCase {
 
     func test_every_screen_fits_with_the_real_fonts() throws {
         let renderer = try makeRenderer()
-        let problems = LayoutAudit.run(measurer: renderer.measurer, catalogue: Self.catalogue)
+        let problems = LayoutAudit.run(measurer: renderer.measurer, catalogue: Self.catalogue, content: try Self.shippedContent())
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
+    }
+
+    /// The shipped diagnostic pack and example agenda, as the journey screens get them.
+    static func shippedContent() throws -> KioskContent {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let packData = try Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json"))
+        let pack = try DiagnosticPack.load(data: packData, file: "pack").get()
+        let agenda = try AgendaDocument.parse(Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
+        let catalogue = BookingCatalogue(
+            services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
+            helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
+        return KioskContent(diagnosticPack: pack, booking: catalogue)
     }
 
     func test_every_icon_and_every_text_has_its_glyphs() throws {
