@@ -103,8 +103,15 @@ public final class Kiosk {
             return
         } else if currentScene.screenID != beforeScene.screenID || state.language != before.language
             || state.screen != before.screen
+            || state.diagnostic?.session.answers.count != before.diagnostic?.session.answers.count
         {
             text = Self.spokenText(of: currentScene, roles: [.heading, .text])
+            // A diagnostic item has a spoken prompt of its own, written to be heard.
+            if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
+                text = item.spoken[state.language]
+            }
+        } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
+            text = catalogue.text(.diagTryAgain, state.language)
         } else if state.focus != before.focus, let id = state.focus, let node = currentScene.node(id: id) {
             text = node.label
         }

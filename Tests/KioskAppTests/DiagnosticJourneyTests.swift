@@ -121,4 +121,30 @@ final class DiagnosticJourneyTests: XCTestCase {
         XCTAssertLessThanOrEqual(seen.count, 8, "a beginner is not kept long: \(seen)")
         XCTAssertTrue(kiosk.scene.rightToLeft)
     }
+
+    /// A person who does not use the touchscreen: a keypad moves the focus (each control is
+    /// spoken as it is reached) and Enter activates. They reach the result and its next step.
+    func test_a_beginner_finishes_by_listening_and_a_keypad() throws {
+        let (kiosk, _) = try Support.kiosk()
+        var said: [String] = []
+        kiosk.effects.speak = { text, _ in said.append(text) }
+        func activate(_ id: String) throws {
+            for _ in 0..<60 where kiosk.state.focus != id { kiosk.handle(.key(.down)) }
+            XCTAssertEqual(kiosk.state.focus, id)
+            let label = try XCTUnwrap(kiosk.scene.node(id: id)?.label)
+            XCTAssertEqual(said.last, label, "the focused control is spoken before it is used")
+            kiosk.handle(.key(.enter))
+        }
+        try activate("tile-diagnostic")
+        try activate("diag-start")
+        var items = 0
+        while kiosk.state.screen == .diagnostic(.item) && items < 20 {
+            items += 1
+            try activate("diag-dont-know")
+        }
+        XCTAssertEqual(kiosk.state.screen, .diagnostic(.result))
+        XCTAssertTrue(said.contains { $0.contains("Votre résultat") }, "the result is read aloud")
+        try activate("diag-follow")
+        XCTAssertEqual(kiosk.state.screen, .booking(.when), "one key press from the result to the times of the help that fits")
+    }
 }

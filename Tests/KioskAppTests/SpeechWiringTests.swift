@@ -42,3 +42,19 @@ final class SpeechWiringTests: XCTestCase {
         XCTAssertEqual(said, [])
     }
 }
+
+extension SpeechWiringTests {
+    func test_each_diagnostic_item_is_read_with_its_spoken_prompt() throws {
+        let (kiosk, clock) = try Support.kiosk()
+        var said: [String] = []
+        kiosk.effects.speak = { text, _ in said.append(text) }
+        let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
+        try runner.run(Scenario.parse("tap \"Faire le point\"\ntap \"Commencer\"\n", file: "t"))
+        let first = try XCTUnwrap(kiosk.state.diagnostic?.session.currentItem)
+        XCTAssertEqual(said.last, first.spoken[.fr])
+        try runner.run(Scenario.parse("tap \"Je ne sais pas\"\n", file: "t"))
+        let second = try XCTUnwrap(kiosk.state.diagnostic?.session.currentItem)
+        XCTAssertNotEqual(first.id, second.id)
+        XCTAssertEqual(said.last, second.spoken[.fr], "the next item is read too")
+    }
+}
