@@ -39,6 +39,9 @@ bench: release
 # The README's screenshots, from the scenario files.
 screenshots: build
 	.build/debug/passerelle --script Tests/Scenarios/readme.scenario --screenshots docs/screenshots
+	for s in diagnostic-confident diagnostic-confident-ar diagnostic-then-booking booking-fr booking-ar; do \
+	  .build/debug/passerelle --script Tests/Scenarios/$$s.scenario --screenshots docs/screenshots --import-agenda $(AGENDA) || exit 1; \
+	done
 
 clean:
 	rm -rf .build .data

@@ -45,7 +45,8 @@ final class TextCache {
         switch content {
         case .text(let string, let style):
             guard !string.isEmpty else { return nil }
-            surface = TTF_RenderUTF8_Blended(fonts.font(for: style), string, sdlColor)
+            let shaped = style.rightToLeft ? BidiDigits.forRightToLeftShaping(string) : string
+            surface = TTF_RenderUTF8_Blended(fonts.font(for: style), shaped, sdlColor)
         case .icon(let icon, let size):
             surface = TTF_RenderGlyph32_Blended(fonts.font(.icons, size: size), icon.codepoint, sdlColor)
         }
