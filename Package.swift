@@ -31,6 +31,9 @@ let package = Package(
         .systemLibrary(
             name: "CEspeakNG", pkgConfig: "espeak-ng",
             providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(
+            name: "CQREncode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
 
         // MARK: - Pure core and UI (no SDL, no SQLite, no network)
         .target(name: "KioskCore"),
@@ -45,7 +48,7 @@ let package = Package(
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         .target(
             name: "KioskRender",
-            dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image"]),
+            dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQREncode"]),
         .target(
             name: "KioskApp",
             dependencies: [

@@ -8,6 +8,7 @@ PACKAGES=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev   # rendering, text (HarfBuzz), PNG
   libsqlite3-dev                                  # the local store (GRDB)
   libespeak-ng-dev espeak-ng-data                 # speech
+  libqrencode-dev zbar-tools                      # the ticket's QR code (zbarimg reads it back in tests)
   fonts-noto-core                                 # Noto Sans and Noto Sans Arabic
   fonts-material-design-icons-iconfont            # pictograms
   xvfb xauth xdotool                              # a real window without a screen (bench, tests)

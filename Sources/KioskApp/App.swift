@@ -96,6 +96,20 @@ public func buildKiosk(
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects,
         services: services, worker: Worker(mode: workerMode))
+    let printer = TicketPrinter(
+        kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
+        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent("tickets"))
+    let ticketCatalogue = catalogue, siteName = config.siteName
+    kiosk.effects.printTicket = { services, uuid, language in
+        guard let ticket = services.ticket(uuid, language: language, catalogue: ticketCatalogue, siteName: siteName) else { return .unavailable }
+        do {
+            try printer.print(ticket, name: uuid.uuidString)
+            return .printed
+        } catch {
+            if (error as? TicketPrintProblem) != .notConfigured { services.note("ticket not printed: \(error)") }
+            return .unavailable
+        }
+    }
     if let agendaFile = options.agendaFile {
         try importAgenda(agendaFile, into: services)
     }

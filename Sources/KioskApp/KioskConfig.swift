@@ -23,6 +23,12 @@ public struct KioskConfig: Equatable, Sendable {
     public var speech = true
     /// Words per minute.
     public var speechRate = 145
+    /// Where tickets are printed: none (kept as PNG, shown large), cups (`lp -d queue`) or
+    /// escpos (raw ESC/POS to `device`).
+    public var printerKind: PrinterKind = .none
+    public var printerQueue = ""
+    public var printerDevice = ""
+
     /// A person may cancel at the kiosk until this many hours before the appointment.
     public var cancelUntilHours = 4
     /// And move it until this many days before.
@@ -116,17 +122,24 @@ public struct KioskConfig: Equatable, Sendable {
         if problems.isEmpty, config.attractAfter < 1 {
             problems.append(Problem(file: file, line: seen["idle.attract_after"] ?? 0, key: "idle.attract_after", message: "must be positive"))
         }
+        if config.printerKind == .cups && config.printerQueue.isEmpty {
+            problems.append(Problem(file: file, line: seen["printer.kind"] ?? 0, key: "printer.queue", message: "kind = cups needs the CUPS queue's name"))
+        }
+        if config.printerKind == .escpos && config.printerDevice.isEmpty {
+            problems.append(Problem(file: file, line: seen["printer.kind"] ?? 0, key: "printer.device", message: "kind = escpos needs the printer's device path"))
+        }
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config
     }
 
     struct ValueError: Error { var text: String }
 
-    static let sections = ["kiosk", "idle", "admin", "speech", "booking"]
+    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer"]
     public static let keys = [
         "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
         "kiosk.sound", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
         "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
+        "printer.kind", "printer.queue", "printer.device",
     ]
 
     private mutating func set(_ key: String, _ value: String) throws {
@@ -154,6 +167,19 @@ public struct KioskConfig: Equatable, Sendable {
                 throw ValueError(text: "\"\(value)\" is not a speaking rate; write words per minute, 80 to 300")
             }
             speechRate = rate
+        case "printer.kind":
+            guard let kind = PrinterKind(rawValue: value) else {
+                throw ValueError(text: "\"\(value)\" is not a printer kind; use none, cups or escpos")
+            }
+            printerKind = kind
+        case "printer.queue":
+            guard value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+                throw ValueError(text: "\"\(value)\" is not a CUPS queue name (letters, digits, - _ . @)")
+            }
+            printerQueue = value
+        case "printer.device":
+            guard value.hasPrefix("/") else { throw ValueError(text: "\"\(value)\" is not an absolute device path (like /dev/usb/lp0)") }
+            printerDevice = value
         case "booking.cancel_until_hours":
             guard let hours = Int(value), (0...168).contains(hours) else {
                 throw ValueError(text: "\"\(value)\" is not a number of hours between 0 and 168")

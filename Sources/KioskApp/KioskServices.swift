@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskStore
+import KioskUI
 
 /// The kiosk's link to its store. Only the worker's thread calls it (one job at a time), so
 /// it needs no lock of its own. A store problem never stops the kiosk: it is logged, kept
@@ -219,6 +220,27 @@ public final class KioskServices: @unchecked Sendable {
             noteProblem("appointment not cancelled", error)
             return false
         }
+    }
+
+    /// The ticket of a saved appointment, in the person's language.
+    func ticket(_ uuid: UUID, language: Language, catalogue: Catalogue, siteName: String) -> TicketContent? {
+        guard let store, let booked = try? store.bookedAppointment(uuid) else { return nil }
+        let t = { (key: TextKey) in catalogue.text(key, language) }
+        let when = booked.appointment.startsAt
+        return TicketContent(
+            language: language, title: t(.bookConfirmTitle), day: SpokenDates.day(when, language), time: SpokenDates.time(when, language),
+            placeName: booked.place?.name ?? "", address: booked.place?.address ?? "", helper: booked.helper.firstName,
+            service: booked.service.name[language], person: booked.appointment.personName,
+            whatToBring: booked.service.whatToBring?[language], howToCancel: t(.bookCancelHow), siteName: siteName,
+            qrPayload: TicketCode.code(for: uuid))
+    }
+
+    /// Logs a problem that is not the store's (a printer) for the status page.
+    func note(_ message: String) {
+        lock.lock()
+        _lastProblem = message
+        lock.unlock()
+        Self.log(message)
     }
 
     static func summary(_ booked: BookedAppointment) -> AppointmentSummary {

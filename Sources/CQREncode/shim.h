@@ -1,0 +1,2 @@
+// CQREncode: the system's libqrencode, found with pkg-config (Debian: libqrencode-dev).
+#include <qrencode.h>

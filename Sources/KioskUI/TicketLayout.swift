@@ -1,0 +1,89 @@
+import KioskCore
+
+/// The appointment ticket for an 80 mm thermal printer at 203 dpi: 576 pixels wide, as tall
+/// as it needs, black on white only. Arabic is laid out right to left like the screens.
+public enum TicketLayout {
+    public static let width = 576
+
+    public static func scene(_ ticket: TicketContent, qr: QRModules?, measurer: TextMeasurer) -> Scene {
+        // Lay out once on a tall page, then cut the page to what was used.
+        let page = Size(width: width, height: 3000)
+        let theme = Theme(size: page, largeText: false, highContrast: false)
+        var b = SceneBuilder(theme: theme, measurer: measurer, rightToLeft: ticket.language.isRightToLeft, focusID: nil)
+        let black = Color(hex: 0x000000), white = Color(hex: 0xFFFFFF)
+        b.fill(Rect(x: 0, y: 0, width: page.width, height: page.height), white)
+        var rest = Rect(x: 24, y: 24, width: width - 48, height: page.height - 48)
+
+        func line(_ text: String, size: Int, weight: FontWeight = .regular, id: String, center: Bool = false, gap: Int = 10) {
+            let style = TextStyle(size: size, weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
+            let lines = TextWrapper.wrap(text, width: rest.width, style: style, measurer: measurer).count
+            let box = rest.sliceTop(measurer.lineHeight(style) * lines, gap: gap)
+            b.label(text, id: id, in: box, size: size, weight: weight, black, align: center ? .center : .leading)
+        }
+        func rule() {
+            b.fill(rest.sliceTop(4, gap: 16), black)
+        }
+
+        line(ticket.siteName, size: 28, weight: .bold, id: "site", center: true)
+        line(ticket.title, size: 34, weight: .bold, id: "title", center: true, gap: 16)
+        rule()
+        // The day and time, the largest.
+        var dayRow = rest.sliceTop(72, gap: 8)
+        b.icon(.event, in: dayRow.sliceLeft(64, gap: 16), size: 60, black)
+        b.label(ticket.day, id: "day", in: dayRow, size: 48, weight: .bold, black, centerVertically: true)
+        var timeRow = rest.sliceTop(96, gap: 16)
+        b.icon(.schedule, in: timeRow.sliceLeft(64, gap: 16), size: 60, black)
+        b.label(ticket.time, id: "time", in: timeRow, size: 80, weight: .bold, black, centerVertically: true)
+        rule()
+        func fact(_ icon: Icon, _ main: String, _ sub: String?, id: String) {
+            let style = TextStyle(size: 32, weight: .bold, rightToLeft: TextDirection.isRightToLeft(main))
+            let subStyle = TextStyle(size: 26, rightToLeft: TextDirection.isRightToLeft(sub ?? ""))
+            let mainLines = TextWrapper.wrap(main, width: rest.width - 80, style: style, measurer: measurer).count
+            let subLines = sub.map { TextWrapper.wrap($0, width: rest.width - 80, style: subStyle, measurer: measurer).count } ?? 0
+            var row = rest.sliceTop(max(64, measurer.lineHeight(style) * mainLines + measurer.lineHeight(subStyle) * subLines), gap: 14)
+            b.icon(icon, in: Rect(x: row.x, y: row.y, width: 64, height: 64), size: 52, black)
+            _ = row.sliceLeft(64, gap: 16)
+            let top = row.sliceTop(measurer.lineHeight(style) * mainLines)
+            b.label(main, id: id, in: top, size: 32, weight: .bold, black)
+            if let sub { b.label(sub, id: id + "-more", in: row, size: 26, black) }
+        }
+        fact(.place, ticket.placeName, ticket.address, id: "place")
+        fact(.person, ticket.helper, ticket.service, id: "helper")
+        if let person = ticket.person { fact(.handshake, person, nil, id: "person") }
+        if let bring = ticket.whatToBring {
+            rule()
+            fact(.description_, bring, nil, id: "bring")
+        }
+        rule()
+        line(ticket.howToCancel, size: 26, id: "cancel", gap: 16)
+        // The QR code: 4-module quiet zone, whole-pixel modules, centred.
+        if let qr {
+            let module = max(4, min(8, (rest.width - 40) / (qr.size + 8)))
+            let side = (qr.size + 8) * module
+            let box = rest.sliceTop(side, gap: 16)
+            let origin = Point(x: box.midX - side / 2, y: box.y)
+            // The QR is never mirrored: drawn in page coordinates the mirror will flip back.
+            for (y, row) in qr.modules.enumerated() {
+                var x = 0
+                while x < row.count {
+                    guard row[x] else { x += 1; continue }
+                    var end = x
+                    while end < row.count && row[end] { end += 1 }
+                    var r = Rect(x: origin.x + (4 + x) * module, y: origin.y + (4 + y) * module, width: (end - x) * module, height: module)
+                    if b.rightToLeft { r = r.mirrored(in: page.width) }
+                    b.fill(r, black)
+                    x = end
+                }
+            }
+            b.add(SemanticNode(id: "qr", role: .image, label: ticket.qrPayload, frame: Rect(x: origin.x, y: origin.y, width: side, height: side)))
+        }
+        let used = rest.y + 24
+        var scene = b.build(screenID: "ticket", background: white)
+        scene.size = Size(width: width, height: used)
+        scene.commands = scene.commands.map { command in
+            if case .rect(let r, let c) = command, r.height == page.height { return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c) }
+            return command
+        }
+        return scene
+    }
+}
