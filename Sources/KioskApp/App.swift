@@ -110,6 +110,27 @@ public func buildKiosk(
             return .unavailable
         }
     }
+    let resourcesFile = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path).appendingPathComponent("resources.json")
+    var sheet: ResourceSheet?
+    switch (try? Data(contentsOf: resourcesFile)).map({ ResourceSheet.load(data: $0, file: resourcesFile.path) }) {
+    case .success(let loaded)?: sheet = loaded
+    case .failure(let problems)?:
+        FileHandle.standardError.write(Data("passerelle: content: \(problems)\nthe resources list cannot be printed\n".utf8))
+    case nil:
+        FileHandle.standardError.write(Data("passerelle: content: \(resourcesFile.path) cannot be read; the resources list cannot be printed\n".utf8))
+    }
+    let resources = sheet
+    kiosk.effects.printResources = { language in
+        guard let resources else { return false }
+        do {
+            let page = try printer.render { TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0) }
+            try printer.output(page, name: "resources-\(language.rawValue)-\(Int(Date().timeIntervalSince1970))")
+            return true
+        } catch {
+            if (error as? TicketPrintProblem) != .notConfigured { FileHandle.standardError.write(Data("passerelle: resources not printed: \(error)\n".utf8)) }
+            return false
+        }
+    }
     if let agendaFile = options.agendaFile {
         try importAgenda(agendaFile, into: services)
     }

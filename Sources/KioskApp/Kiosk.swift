@@ -231,9 +231,9 @@ public final class Kiosk {
         case .saveDiagnostic(let report, let language):
             let services = services
             worker.submit { [.diagnostic(.saved(services.saveDiagnostic(report, language: language)))] }
-        case .printResources:
-            // Printing arrives with the ticket printer; until then the screen says to ask at the desk.
-            send(.diagnostic(.printed(false)))
+        case .printResources(_, let language):
+            let print = effects.printResources
+            worker.submit { [.diagnostic(.printed(print(language)))] }
         case .loadSlots(let service, let days):
             let services = services
             worker.submit { [.booking(.slotsLoaded(services.freeSlots(service: service, days: days)))] }
@@ -290,6 +290,8 @@ public struct EffectRunner {
     public var speak: (String, Language) -> Void = { _, _ in }
     /// Stops speaking at once.
     public var silence: () -> Void = {}
+    /// Prints the list of free resources in a language (worker's thread); says whether it came out.
+    public var printResources: @Sendable (Language) -> Bool = { _ in false }
     /// Prints an appointment's ticket (on the worker's thread); says whether it came out.
     public var printTicket: @Sendable (KioskServices, UUID, Language) -> PrintOutcome = { _, _, _ in .unavailable }
     /// Returns the written file's path, or nil if it failed.

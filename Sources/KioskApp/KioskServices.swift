@@ -232,7 +232,7 @@ public final class KioskServices: @unchecked Sendable {
             placeName: booked.place?.name ?? "", address: booked.place?.address ?? "", helper: booked.helper.firstName,
             service: booked.service.name[language], person: booked.appointment.personName,
             whatToBring: booked.service.whatToBring?[language], howToCancel: t(.bookCancelHow), siteName: siteName,
-            qrPayload: TicketCode.code(for: uuid))
+            qrPayload: TicketCode.code(for: uuid), diagnosticSummary: try? store.diagnosticSummary(appointment: uuid))
     }
 
     /// Logs a problem that is not the store's (a printer) for the status page.

@@ -67,10 +67,31 @@ public final class TicketPrinter: @unchecked Sendable {
         }
     }
 
+    /// Draws any page laid out for the ticket paper.
+    public func render(page: (TextMeasurer) -> Scene) throws(TicketPrintProblem) -> Renderer {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            if fonts == nil { fonts = try FontBook() }
+            let measure = try Renderer(size: Size(width: TicketLayout.width, height: 16), fonts: fonts!)
+            let scene = page(measure.measurer)
+            let renderer = try Renderer(size: scene.size, fonts: fonts!)
+            renderer.draw(scene)
+            return renderer
+        } catch {
+            throw .render("\(error)")
+        }
+    }
+
     /// Prints (or keeps) the ticket; returns the PNG written, if any.
     @discardableResult
     public func print(_ ticket: TicketContent, name: String) throws(TicketPrintProblem) -> URL? {
-        let renderer = try render(ticket)
+        try output(try render(ticket), name: name)
+    }
+
+    /// Prints (or keeps) a page already drawn.
+    @discardableResult
+    public func output(_ renderer: Renderer, name: String) throws(TicketPrintProblem) -> URL? {
         var png: URL?
         if let directory {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

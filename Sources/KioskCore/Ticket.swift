@@ -15,10 +15,13 @@ public struct TicketContent: Equatable, Sendable {
     public var howToCancel: String
     public var siteName: String
     public var qrPayload: String
+    /// For the helper, only when the person agreed to share their diagnostic.
+    public var diagnosticSummary: String?
 
     public init(language: Language, title: String, day: String, time: String, placeName: String, address: String,
                 helper: String, service: String, person: String?, whatToBring: String?, howToCancel: String,
-                siteName: String, qrPayload: String) {
+                siteName: String, qrPayload: String, diagnosticSummary: String? = nil) {
+        self.diagnosticSummary = diagnosticSummary
         self.language = language
         self.title = title
         self.day = day
@@ -40,4 +43,30 @@ public struct QRModules: Equatable, Sendable {
     public var modules: [[Bool]]
     public init(modules: [[Bool]]) { self.modules = modules }
     public var size: Int { modules.count }
+}
+
+/// The printed list of free resources for a person who can go on alone.
+public struct ResourceSheet: Equatable, Sendable, Codable {
+    public struct Item: Equatable, Sendable, Codable {
+        public var text: LocalizedText
+        /// A web address or phone number (Latin script, printed on its own line).
+        public var address: String
+
+        public init(text: LocalizedText, address: String) {
+            self.text = text
+            self.address = address
+        }
+    }
+
+    public init(format: Int, title: LocalizedText, intro: LocalizedText, items: [Item]) {
+        self.format = format
+        self.title = title
+        self.intro = intro
+        self.items = items
+    }
+
+    public var format: Int
+    public var title: LocalizedText
+    public var intro: LocalizedText
+    public var items: [Item]
 }

@@ -106,10 +106,10 @@ public struct SceneBuilder {
     mutating func label(
         _ text: String, id: String, role: SemanticNode.Role = .text, in box: Rect, size: Int,
         weight: FontWeight = .regular, _ color: Color, align: Align = .leading,
-        centerVertically: Bool = false
+        centerVertically: Bool = false, maxLines: Int = 6
     ) -> Rect {
         let used = self.text(
-            text, in: box, size: size, weight: weight, color, align: align, centerVertically: centerVertically)
+            text, in: box, size: size, weight: weight, color, align: align, centerVertically: centerVertically, maxLines: maxLines)
         nodes.append(SemanticNode(id: id, role: role, label: text, frame: used))
         return used
     }

@@ -35,8 +35,8 @@ public enum TicketLayout {
         b.icon(.schedule, in: timeRow.sliceLeft(64, gap: 16), size: 60, black)
         b.label(ticket.time, id: "time", in: timeRow, size: 80, weight: .bold, black, centerVertically: true)
         rule()
-        func fact(_ icon: Icon, _ main: String, _ sub: String?, id: String) {
-            let style = TextStyle(size: 32, weight: .bold, rightToLeft: TextDirection.isRightToLeft(main))
+        func fact(_ icon: Icon, _ main: String, _ sub: String?, id: String, size: Int = 32) {
+            let style = TextStyle(size: size, weight: .bold, rightToLeft: TextDirection.isRightToLeft(main))
             let subStyle = TextStyle(size: 26, rightToLeft: TextDirection.isRightToLeft(sub ?? ""))
             let mainLines = TextWrapper.wrap(main, width: rest.width - 80, style: style, measurer: measurer).count
             let subLines = sub.map { TextWrapper.wrap($0, width: rest.width - 80, style: subStyle, measurer: measurer).count } ?? 0
@@ -44,7 +44,7 @@ public enum TicketLayout {
             b.icon(icon, in: Rect(x: row.x, y: row.y, width: 64, height: 64), size: 52, black)
             _ = row.sliceLeft(64, gap: 16)
             let top = row.sliceTop(measurer.lineHeight(style) * mainLines)
-            b.label(main, id: id, in: top, size: 32, weight: .bold, black)
+            b.label(main, id: id, in: top, size: size, weight: .bold, black, maxLines: 30)
             if let sub { b.label(sub, id: id + "-more", in: row, size: 26, black) }
         }
         fact(.place, ticket.placeName, ticket.address, id: "place")
@@ -53,6 +53,10 @@ public enum TicketLayout {
         if let bring = ticket.whatToBring {
             rule()
             fact(.description_, bring, nil, id: "bring")
+        }
+        if let summary = ticket.diagnosticSummary {
+            rule()
+            fact(.quiz, summary, nil, id: "diagnostic", size: 24)
         }
         rule()
         line(ticket.howToCancel, size: 26, id: "cancel", gap: 16)
@@ -79,6 +83,38 @@ public enum TicketLayout {
         }
         let used = rest.y + 24
         var scene = b.build(screenID: "ticket", background: white)
+        scene.size = Size(width: width, height: used)
+        scene.commands = scene.commands.map { command in
+            if case .rect(let r, let c) = command, r.height == page.height { return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c) }
+            return command
+        }
+        return scene
+    }
+
+    /// The resources list, on the same paper.
+    public static func resources(_ sheet: ResourceSheet, language: Language, siteName: String, measurer: TextMeasurer) -> Scene {
+        let page = Size(width: width, height: 3000)
+        let theme = Theme(size: page, largeText: false, highContrast: false)
+        var b = SceneBuilder(theme: theme, measurer: measurer, rightToLeft: language.isRightToLeft, focusID: nil)
+        let black = Color(hex: 0x000000), white = Color(hex: 0xFFFFFF)
+        b.fill(Rect(x: 0, y: 0, width: page.width, height: page.height), white)
+        var rest = Rect(x: 24, y: 24, width: width - 48, height: page.height - 48)
+        func line(_ text: String, size: Int, weight: FontWeight = .regular, id: String, center: Bool = false, gap: Int = 10) {
+            let style = TextStyle(size: size, weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
+            let lines = TextWrapper.wrap(text, width: rest.width, style: style, measurer: measurer).count
+            let box = rest.sliceTop(measurer.lineHeight(style) * lines, gap: gap)
+            b.label(text, id: id, in: box, size: size, weight: weight, black, align: center ? .center : .leading, maxLines: 12)
+        }
+        line(siteName, size: 28, weight: .bold, id: "site", center: true)
+        line(sheet.title[language], size: 40, weight: .bold, id: "title", center: true, gap: 16)
+        b.fill(rest.sliceTop(4, gap: 16), black)
+        line(sheet.intro[language], size: 28, id: "intro", gap: 20)
+        for (i, item) in sheet.items.enumerated() {
+            line(item.text[language], size: 30, weight: .bold, id: "item-\(i)", gap: 4)
+            line(item.address, size: 30, id: "address-\(i)", gap: 22)
+        }
+        let used = rest.y + 24
+        var scene = b.build(screenID: "resources", background: white)
         scene.size = Size(width: width, height: used)
         scene.commands = scene.commands.map { command in
             if case .rect(let r, let c) = command, r.height == page.height { return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c) }

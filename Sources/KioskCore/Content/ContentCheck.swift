@@ -54,8 +54,10 @@ public enum ContentCheck {
         switch root["kind"]?.string {
         case "diagnostic":
             return DiagnosticPack.load(root: root, file: file).map { $0.summary(file: file) }
+        case "resources":
+            return ResourceSheet.load(root: root, file: file).map { "\(file): resources list, \($0.items.count) resources" }
         case let kind?:
-            return .failure(ContentProblems([ContentProblem(file: file, line: root["kind"]!.line, path: "kind", message: "\"\(kind)\" is not a kind of content (diagnostic)")]))
+            return .failure(ContentProblems([ContentProblem(file: file, line: root["kind"]!.line, path: "kind", message: "\"\(kind)\" is not a kind of content (diagnostic, resources)")]))
         case nil:
             return .failure(ContentProblems([ContentProblem(file: file, line: root.line, path: "kind", message: "missing: a content file says what it is, e.g. \"kind\": \"diagnostic\"")]))
         }

@@ -26,7 +26,7 @@ final class ContentCheckTests: XCTestCase {
         try "not json".write(to: dir.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
         let report = ContentCheck.check(path: dir.path + "/")
         XCTAssertEqual(report.problems.map(\.description), [
-            "\(dir.path)/a.json:1: kind: \"agenda\" is not a kind of content (diagnostic)",
+            "\(dir.path)/a.json:1: kind: \"agenda\" is not a kind of content (diagnostic, resources)",
             "\(dir.path)/b.json:1: kind: missing: a content file says what it is, e.g. \"kind\": \"diagnostic\"",
         ])
     }
