@@ -36,6 +36,34 @@ final class PrivacyTests: XCTestCase {
         }
     }
 
+    func test_a_half_finished_booking_and_diagnostic_leave_no_trace_after_the_reset() throws {
+        let (kiosk, clock) = try Support.kiosk()
+        let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
+        try runner.run(try Scenario.parse("""
+            tap "Faire le point"
+            tap "Commencer"
+            tap "Je ne sais pas"
+            tap "Accueil"
+            tap "Prendre rendez-vous"
+            tap "Aide pour une démarche"
+            tap "Le plus tôt"
+            type "Zoé"
+            tap "Continuer"
+            type "0612345678"
+            """, file: "p"))
+        kiosk.render()
+        XCTAssertTrue(kiosk.renderer.cachesContain("Zoé"))
+        XCTAssertTrue(kiosk.renderer.cachesContain("0612345678"))
+        try runner.run(try Scenario.parse("advance 90\nadvance 30\n", file: "p"))
+        XCTAssertEqual(kiosk.state, KioskState.initial(now: clock.now, policy: kiosk.policy))
+        kiosk.render()
+        for trace in ["Zoé", "0612345678", "Touchez"] {
+            XCTAssertFalse(kiosk.renderer.cachesContain(trace), "the text cache still holds \(trace)")
+        }
+        // Nothing was booked: a half-finished booking saves nothing.
+        XCTAssertEqual(try kiosk.services.store?.appointments(phone: "0612345678").count, 0)
+    }
+
     func test_a_correct_pin_opens_the_menu_and_a_wrong_one_does_not() throws {
         let pinHash = PinHash.make(pin: "2468", iterations: 10).encoded
         let (kiosk, clock) = try Support.kiosk(config: "[admin]\npin_hash = \(pinHash)\n")
