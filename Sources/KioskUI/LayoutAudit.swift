@@ -119,8 +119,11 @@ public enum LayoutAudit {
             result.screen = .diagnostic(.result)
             states.append(("diagnostic-result", result))
         }
-        if let catalogue = content.booking, let service = catalogue.services.max(by: { $0.name[language].count < $1.name[language].count }),
-           let helper = catalogue.helpers.values.first, let place = catalogue.places.values.max(by: { $0.address.count < $1.address.count })
+        // Deterministic picks (dictionaries have no order): the longest texts, ties by key.
+        if let catalogue = content.booking,
+           let service = catalogue.services.sorted(by: { $0.key < $1.key }).max(by: { $0.name[language].count < $1.name[language].count }),
+           let helper = catalogue.helpers.values.sorted(by: { $0.key < $1.key }).first,
+           let place = catalogue.places.values.sorted(by: { $0.key < $1.key }).max(by: { $0.address.count < $1.address.count })
         {
             var booking = BookingJourney()
             booking.service = service

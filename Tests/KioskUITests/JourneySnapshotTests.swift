@@ -1,0 +1,40 @@
+import Foundation
+import KioskCore
+import KioskUI
+import XCTest
+
+/// Draw-list snapshots of the journeys: one diagnostic item of each type, the result, and the
+/// booking confirmation and ticket screens, in French and in Arabic.
+final class JourneySnapshotTests: XCTestCase {
+    static let content: KioskContent = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        // The shipped pack and agenda are checked by their own tests; a failure here is a broken checkout.
+        let pack = try! DiagnosticPack.load(data: Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json")), file: "pack").get()
+        let agenda = try! AgendaDocument.parse(Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
+        let catalogue = BookingCatalogue(
+            services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
+            helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
+        return KioskContent(diagnosticPack: pack, booking: catalogue)
+    }()
+
+    func scene(_ state: KioskState) -> Scene {
+        view(state, ViewContext(size: Fixtures.sizes[0], catalogue: Fixtures.catalogue, measurer: FixedAdvanceMeasurer(),
+                                policy: Fixtures.policy, content: Self.content))
+    }
+
+    func test_one_item_of_each_type_and_the_result_in_french_and_arabic() {
+        for language in [Language.fr, .ar] {
+            let states = LayoutAudit.journeyStates(content: Self.content, language: language)
+            var types = Set<String>()
+            for (name, state) in states where name.hasPrefix("diagnostic-") {
+                guard let item = state.diagnostic?.session.currentItem, state.screen == .diagnostic(.item) else { continue }
+                guard types.insert(item.type.rawValue).inserted else { continue }
+                SceneSnapshot.assert(scene(state), named: "item-\(item.type.rawValue)-\(language.rawValue)")
+            }
+            XCTAssertEqual(types.count, ItemType.allCases.count, "every item type has a snapshot")
+            for (name, state) in states where ["diagnostic-result", "booking-booking-confirm", "booking-booking-ticket"].contains(name) {
+                SceneSnapshot.assert(scene(state), named: "\(name)-\(language.rawValue)")
+            }
+        }
+    }
+}
