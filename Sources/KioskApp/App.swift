@@ -135,7 +135,9 @@ public func buildKiosk(
         try importAgenda(agendaFile, into: services)
     }
     kiosk.contentDir = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path)
-    kiosk.reloadContent()
+    // The live kiosk shows its first frame first and loads the packs right after (checking a
+    // pack replays hundreds of simulated sessions); scenario runs load everything up front.
+    if workerMode == .inline { kiosk.reloadContent() } else { kiosk.contentPending = true }
     return BuiltKiosk(kiosk: kiosk, config: config, assets: assets)
 }
 

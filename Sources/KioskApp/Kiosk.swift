@@ -158,6 +158,15 @@ public final class Kiosk {
 
     /// Where the content packs are read from.
     public var contentDir: URL?
+    /// The content is still to be loaded (after the first frame, in a live kiosk).
+    public var contentPending = false
+
+    /// Loads what was deferred until the first frame was on screen.
+    public func finishStart() {
+        guard contentPending else { return }
+        contentPending = false
+        reloadContent()
+    }
     /// What went wrong at the last content load (the status page shows it).
     public private(set) var contentProblems: [String] = []
     private var diagnosticFile: String?

@@ -79,6 +79,8 @@ public final class LiveLoop {
                 if first {
                     first = false
                     onFirstFrame?()
+                    kiosk.finishStart()
+                    continue  // draw the journeys' tiles now that the content is there
                 }
             }
             for signal in takeSignals() {

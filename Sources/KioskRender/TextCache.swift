@@ -11,19 +11,27 @@ final class TextCache {
         case icon(Icon, Int)
     }
     private struct Key: Hashable { var content: Content; var color: Color }
-    private struct Entry { var texture: OpaquePointer; var width: Int32; var height: Int32; var lastUse: UInt64 }
+    private struct Entry {
+        var texture: OpaquePointer; var width: Int32; var height: Int32; var lastUse: UInt64
+        var bytes: Int { Int(width) * Int(height) * 4 }
+    }
 
     private let renderer: OpaquePointer
     private let fonts: FontBook
     private var entries: [Key: Entry] = [:]
     private var clock: UInt64 = 0
     let capacity: Int
+    /// Pixels held by all cached textures, at most `byteBudget` (4 bytes a pixel): large text
+    /// on a 1080×1920 screen makes big rasters, and memory is the appliance's scarcest thing.
+    let byteBudget: Int
+    private(set) var bytes = 0
     private(set) var misses = 0
 
-    init(renderer: OpaquePointer, fonts: FontBook, capacity: Int = 512) {
+    init(renderer: OpaquePointer, fonts: FontBook, capacity: Int = 512, byteBudget: Int = 12 << 20) {
         self.renderer = renderer
         self.fonts = fonts
         self.capacity = capacity
+        self.byteBudget = byteBudget
     }
 
     deinit { forget() }
@@ -55,23 +63,32 @@ final class TextCache {
         guard let texture = SDL_CreateTextureFromSurface(renderer, surface) else { return nil }
         SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND)
         if color.a < 255 { SDL_SetTextureAlphaMod(texture, color.a) }
-        if entries.count >= capacity { evictOldest() }
-        entries[key] = Entry(texture: texture, width: surface.pointee.w, height: surface.pointee.h, lastUse: clock)
+        let entry = Entry(texture: texture, width: surface.pointee.w, height: surface.pointee.h, lastUse: clock)
+        if entries.count >= capacity || bytes + entry.bytes > byteBudget { evictOldest(making: entry.bytes) }
+        entries[key] = entry
+        bytes += entry.bytes
         return (texture, surface.pointee.w, surface.pointee.h)
     }
 
-    private func evictOldest() {
-        // Drop the least recently used quarter in one pass.
+    /// Drops the least recently used entries: a quarter of them at least, and enough to fit
+    /// `room` more bytes under the budget (what the current frame uses was touched last).
+    private func evictOldest(making room: Int) {
         let sorted = entries.sorted { $0.value.lastUse < $1.value.lastUse }
-        for (key, entry) in sorted.prefix(max(1, capacity / 4)) {
+        var dropped = 0
+        for (key, entry) in sorted {
+            let enough = dropped >= max(1, capacity / 4) || entries.count < capacity
+            if enough && bytes + room <= byteBudget { break }
             SDL_DestroyTexture(entry.texture)
             entries[key] = nil
+            bytes -= entry.bytes
+            dropped += 1
         }
     }
 
     func forget() {
         for entry in entries.values { SDL_DestroyTexture(entry.texture) }
         entries.removeAll()
+        bytes = 0
     }
 
     /// Whether any cached text contains `fragment` (privacy tests).

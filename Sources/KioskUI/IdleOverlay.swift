@@ -1,13 +1,14 @@
 import KioskCore
 
-/// "Vous êtes toujours là ?" over the current screen, with the seconds left and one big
-/// button to stay. It is modal: the screen beneath is visible but cannot be touched.
+/// "Vous êtes toujours là ?" with the seconds left and one big button to stay. It is modal
+/// and covers the screen with a plain page: nothing else to read, and a full-screen
+/// translucent blend cost 11 ms a frame on the software renderer.
 enum IdleOverlay {
     static func draw(_ b: inout SceneBuilder, secondsLeft: Int, context: ViewContext, t: Texts) {
         let theme = b.theme
         b.beginModal()
         let screen = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
-        b.fill(screen, b.palette.scrim)
+        b.fill(screen, b.palette.background)
         let width = min(screen.width - theme.margin * 2, theme.px(900))
         let height = min(screen.height - theme.margin * 2, theme.px(760))
         let panel = screen.centered(width, height)
