@@ -6,7 +6,7 @@ import KioskCore
 enum IdleOverlay {
     static func draw(_ b: inout SceneBuilder, secondsLeft: Int, context: ViewContext, t: Texts) {
         let theme = b.theme
-        b.beginModal()
+        b.beginModal(opaque: true)
         let screen = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
         b.fill(screen, b.palette.background)
         let width = min(screen.width - theme.margin * 2, theme.px(900))

@@ -201,9 +201,11 @@ public struct SceneBuilder {
     mutating func add(_ node: SemanticNode) { nodes.append(node) }
 
     /// A modal layer starts: what lies under it can be seen but not touched, focused or spoken.
-    mutating func beginModal() {
+    /// An opaque modal hides it entirely, so it is not drawn at all.
+    mutating func beginModal(opaque: Bool = false) {
         nodes.removeAll()
         secretZone = nil
+        if opaque { commands.removeAll() }
     }
 
     // MARK: - Result

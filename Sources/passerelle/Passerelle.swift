@@ -127,22 +127,25 @@ struct Passerelle: ParsableCommand {
         let built = try start { try buildKiosk(
                 options: options, clock: { Date() }, sizeOverride: sizeOverride, startedAt: startedAt, workerMode: .background)
         }
-        // Sound and speech on a real display; headless runs stay silent.
-        let audio = options.headless ? nil : AudioOutput()
-        built.kiosk.effects.playWarningSound = { audio?.play(WarningSound.samples) }
-        if let audio, built.config.speech, let speaker = Speaker.make(output: audio, rate: built.config.speechRate) {
-            built.kiosk.effects.speak = { text, language in speaker.say(text, language: language) }
-            built.kiosk.effects.silence = { speaker.silence() }
-        }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
         let report = reportFirstFrame, exitAfter = exitAfterFirstFrame
+        let kiosk = built.kiosk, builtConfig = built.config, headless = options.headless
         loop.onFirstFrame = {
             if report {
                 print("first-frame-monotonic-ns=\(monotonicNanoseconds())")
                 fflush(stdout)
             }
             if exitAfter { loop.post(.terminate) }
+            // Sound and speech on a real display (headless runs stay silent), opened once the
+            // first frame is up: an audio server or espeak-ng may take a while to answer.
+            guard !headless else { return }
+            let audio = AudioOutput()
+            kiosk.effects.playWarningSound = { audio.play(WarningSound.samples) }
+            if builtConfig.speech, let speaker = Speaker.make(output: audio, rate: builtConfig.speechRate) {
+                kiosk.effects.speak = { text, language in speaker.say(text, language: language) }
+                kiosk.effects.silence = { speaker.silence() }
+            }
         }
         FileHandle.standardError.write(Data("passerelle: running \(options.headless ? "headless" : "in a window") at \(built.kiosk.size)\n".utf8))
         do { try loop.run() } catch { throw fail(error) }
