@@ -35,6 +35,8 @@ public struct SceneBuilder {
     /// A rounded rect with a visible border of `width` pixels (outline drawn first).
     mutating func bordered(_ rect: Rect, fill: Color, border: Color, width: Int, radius: Int? = nil) {
         let r = radius ?? theme.radius
+        // A border of the fill's own colour is one shape: half the pixels to write.
+        if fill == border { return rounded(rect, fill, radius: r) }
         rounded(rect, border, radius: r)
         rounded(rect.inset(by: width), fill, radius: max(0, r - width))
     }
