@@ -35,6 +35,7 @@ test: setup
 bench: release
 	xvfb-run -a -s "-screen 0 1920x1920x24" .build/release/passerelle-bench .build/release/passerelle
 	.build/release/passerelle-agenda-bench
+	.build/release/passerelle-store-bench
 
 # The README's screenshots, from the scenario files.
 screenshots: build

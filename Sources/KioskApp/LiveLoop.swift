@@ -101,7 +101,10 @@ public final class LiveLoop {
     /// Milliseconds until the reducer's next deadline; nil if none.
     private func timeout() -> Int? {
         guard let deadline = kiosk.nextDeadline() else { return nil }
-        return max(0, Int((deadline.timeIntervalSince(kiosk.clock()) * 1000).rounded(.up)))
+        // Clamped before the conversion: a deadline years away (a clock set wrong) must not trap.
+        let ms = (deadline.timeIntervalSince(kiosk.clock()) * 1000).rounded(.up)
+        guard ms.isFinite else { return 0 }
+        return Int(min(max(ms, 0), Double(Int32.max)))
     }
 
     private func wait() {

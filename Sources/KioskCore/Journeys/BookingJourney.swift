@@ -154,8 +154,31 @@ public struct MyAppointmentJourney: Equatable, Sendable {
     /// nil until searched.
     public var found: [AppointmentSummary]?
     public var searching = false
+    /// What a scanner that types has sent so far, while it reads like a ticket's code. A
+    /// USB scanner types one character per key press, so the code arrives in many pieces.
+    public var scanned = ""
 
     public init() {}
+
+    /// Takes typed text; returns the appointment once a whole ticket code has arrived.
+    /// Text that cannot start a code leaves the buffer empty (it is the phone number).
+    mutating func scan(_ text: String) -> UUID? {
+        func canStartCode(_ s: String) -> Bool {
+            let upper = s.uppercased()
+            if TicketCode.prefix.hasPrefix(upper) { return true }
+            guard upper.hasPrefix(TicketCode.prefix) else { return false }
+            let rest = upper.dropFirst(TicketCode.prefix.count)
+            return rest.count <= 36 && rest.allSatisfy { $0.isHexDigit || $0 == "-" }
+        }
+        if canStartCode(scanned + text) {
+            scanned += text
+        } else {
+            scanned = canStartCode(text) ? text : ""
+        }
+        guard let uuid = TicketCode.appointment(in: scanned) else { return nil }
+        scanned = ""
+        return uuid
+    }
 }
 
 /// The request the edge saves: a new booking or a move.
@@ -403,12 +426,16 @@ extension KioskState {
 
         // The phone number, typed on the keypad or read by a scanner from the ticket's QR code.
         case .keyTyped(let text):
-            guard screen == .myAppointment(.phone) else { return [] }
-            if let uuid = TicketCode.appointment(in: text) {
-                myAppointment?.searching = true
+            guard screen == .myAppointment(.phone), var journey = myAppointment else { return [] }
+            if let uuid = journey.scan(text) {
+                journey.searching = true
+                journey.phone = MyAppointmentJourney().phone
+                myAppointment = journey
                 return [.findAppointment(uuid)]
             }
-            myAppointment?.phone.type(text)
+            // While a code arrives, its digits are not a phone number.
+            if journey.scanned.isEmpty { journey.phone.type(text) }
+            myAppointment = journey
             return []
         case .keyErased:
             if screen == .myAppointment(.phone) { myAppointment?.phone.erase() }
