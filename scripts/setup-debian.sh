@@ -13,6 +13,7 @@ PACKAGES=(
   fonts-material-design-icons-iconfont            # pictograms
   xvfb xauth xdotool                              # a real window without a screen (bench, tests)
   python3-venv                                    # scripts/setup-python.sh: icalendar for the ICS tests
+  libcurl4-openssl-dev                            # release builds link Foundation statically; its URLSession needs curl
 )
 
 missing=()

@@ -13,7 +13,7 @@ public final class Renderer {
     public let fonts: FontBook
     public let measurer: LiveMeasurer
     let textCache: TextCache
-    private var corners: [Int: OpaquePointer] = [:]
+    private var corners: [Int: [OpaquePointer]] = [:]
     private var clips: [Rect] = []
     private var lastScene: Scene?
 
@@ -39,7 +39,7 @@ public final class Renderer {
 
     deinit {
         textCache.forget()
-        for texture in corners.values { SDL_DestroyTexture(texture) }
+        for textures in corners.values { textures.forEach { SDL_DestroyTexture($0) } }
         SDL_DestroyRenderer(renderer)
         SDL_FreeSurface(surface)
     }
@@ -82,9 +82,7 @@ public final class Renderer {
     private func execute(_ command: DrawCommand) {
         switch command {
         case .rect(let r, let c):
-            setColor(c)
-            var rect = sdl(r)
-            SDL_RenderFillRect(renderer, &rect)
+            fill(r, c)
         case .roundedRect(let r, let radius, let c):
             fillRounded(r, radius: radius, c)
         case .text(let s, let origin, let style, let c):
@@ -113,6 +111,29 @@ public final class Renderer {
         SDL_RenderSetClipRect(renderer, &rect)
     }
 
+    /// Opaque fills are written straight into the framebuffer, row by row with ordinary
+    /// stores: SDL_FillRect's streaming stores bypass the cache, and a frame fills about twice
+    /// the screen's area before blending text over it (they were two thirds of a frame's time).
+    /// Translucent fills (the scrim) go through SDL's blending.
+    private func fill(_ r: Rect, _ c: Color) {
+        guard c.a == 255 else {
+            setColor(c)
+            var rect = sdl(r)
+            SDL_RenderFillRect(renderer, &rect)
+            return
+        }
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let area = r.intersection(clips.last ?? screen).intersection(screen)
+        guard !area.isEmpty else { return }
+        SDL_RenderFlush(renderer)  // SDL's queued drawing lands first
+        let value = 0xFF00_0000 | UInt32(c.r) << 16 | UInt32(c.g) << 8 | UInt32(c.b)
+        let pitch = Int(surface.pointee.pitch) / 4
+        let base = surface.pointee.pixels.assumingMemoryBound(to: UInt32.self) + area.x
+        for y in area.y..<area.maxY {
+            (base + y * pitch).update(repeating: value, count: area.width)
+        }
+    }
+
     /// Opaque fills are plain copies; only translucent ones (the scrim) pay for blending.
     private func setColor(_ c: Color) {
         SDL_SetRenderDrawBlendMode(renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND)
@@ -125,45 +146,33 @@ public final class Renderer {
 
     // MARK: - Rounded rectangles with anti-aliased corners
 
-    /// Three plain rects and four copies of one quarter-disc coverage texture, tinted.
+    /// Three plain rects and four quarter-disc coverage textures (one per corner), tinted.
+    /// The corners are plain copies: SDL's software RenderCopyEx flips through a temporary
+    /// surface on every call.
     private func fillRounded(_ r: Rect, radius: Int, _ c: Color) {
         let rad = max(0, min(radius, r.width / 2, r.height / 2))
-        guard rad > 0, let corner = cornerTexture(rad) else {
-            setColor(c)
-            var rect = sdl(r)
-            SDL_RenderFillRect(renderer, &rect)
+        guard rad > 0, let corner = cornerTextures(rad) else {
+            fill(r, c)
             return
         }
-        setColor(c)
-        var rects = [
-            SDL_Rect(x: Int32(r.x + rad), y: Int32(r.y), w: Int32(r.width - 2 * rad), h: Int32(r.height)),
-            SDL_Rect(x: Int32(r.x), y: Int32(r.y + rad), w: Int32(rad), h: Int32(r.height - 2 * rad)),
-            SDL_Rect(x: Int32(r.maxX - rad), y: Int32(r.y + rad), w: Int32(rad), h: Int32(r.height - 2 * rad)),
-        ]
-        SDL_RenderFillRects(renderer, &rects, 3)
-        SDL_SetTextureColorMod(corner, c.r, c.g, c.b)
-        SDL_SetTextureAlphaMod(corner, c.a)
-        let placements: [(Int, Int, UInt32)] = [
-            (r.x, r.y, SDL_FLIP_NONE.rawValue),
-            (r.maxX - rad, r.y, SDL_FLIP_HORIZONTAL.rawValue),
-            (r.x, r.maxY - rad, SDL_FLIP_VERTICAL.rawValue),
-            (r.maxX - rad, r.maxY - rad, SDL_FLIP_HORIZONTAL.rawValue | SDL_FLIP_VERTICAL.rawValue),
-        ]
-        for (x, y, flip) in placements {
+        fill(Rect(x: r.x + rad, y: r.y, width: r.width - 2 * rad, height: r.height), c)
+        fill(Rect(x: r.x, y: r.y + rad, width: rad, height: r.height - 2 * rad), c)
+        fill(Rect(x: r.maxX - rad, y: r.y + rad, width: rad, height: r.height - 2 * rad), c)
+        let placements = [(r.x, r.y), (r.maxX - rad, r.y), (r.x, r.maxY - rad), (r.maxX - rad, r.maxY - rad)]
+        for (texture, (x, y)) in zip(corner, placements) {
+            SDL_SetTextureColorMod(texture, c.r, c.g, c.b)
+            SDL_SetTextureAlphaMod(texture, c.a)
             var dst = SDL_Rect(x: Int32(x), y: Int32(y), w: Int32(rad), h: Int32(rad))
-            SDL_RenderCopyEx(renderer, corner, nil, &dst, 0, nil, SDL_RendererFlip(rawValue: flip))
+            SDL_RenderCopy(renderer, texture, nil, &dst)
         }
     }
 
-    /// A white quarter disc (top-left corner) whose alpha is the pixel's coverage, 4×4 samples.
-    private func cornerTexture(_ rad: Int) -> OpaquePointer? {
+    /// White quarter discs whose alpha is the pixel's coverage (4×4 samples): top-left,
+    /// top-right, bottom-left, bottom-right.
+    private func cornerTextures(_ rad: Int) -> [OpaquePointer]? {
         if let t = corners[rad] { return t }
-        guard let s = SDL_CreateRGBSurfaceWithFormat(0, Int32(rad), Int32(rad), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
-        else { return nil }
-        defer { SDL_FreeSurface(s) }
-        let pitch = Int(s.pointee.pitch) / 4
-        let pixels = s.pointee.pixels.assumingMemoryBound(to: UInt32.self)
         let r = Double(rad)
+        var coverage = [UInt32](repeating: 0, count: rad * rad)  // top-left corner
         for y in 0..<rad {
             for x in 0..<rad {
                 var inside = 0
@@ -174,14 +183,32 @@ public final class Renderer {
                         if dx * dx + dy * dy <= r * r { inside += 1 }
                     }
                 }
-                let alpha = UInt32((inside * 255 + 8) / 16)
-                pixels[y * pitch + x] = (alpha << 24) | 0x00FF_FFFF
+                coverage[y * rad + x] = UInt32((inside * 255 + 8) / 16)
             }
         }
-        guard let t = SDL_CreateTextureFromSurface(renderer, s) else { return nil }
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND)
-        corners[rad] = t
-        return t
+        var textures: [OpaquePointer] = []
+        for (flipX, flipY) in [(false, false), (true, false), (false, true), (true, true)] {
+            guard let s = SDL_CreateRGBSurfaceWithFormat(0, Int32(rad), Int32(rad), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
+            else { break }
+            defer { SDL_FreeSurface(s) }
+            let pitch = Int(s.pointee.pitch) / 4
+            let pixels = s.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+            for y in 0..<rad {
+                for x in 0..<rad {
+                    let alpha = coverage[(flipY ? rad - 1 - y : y) * rad + (flipX ? rad - 1 - x : x)]
+                    pixels[y * pitch + x] = (alpha << 24) | 0x00FF_FFFF
+                }
+            }
+            guard let t = SDL_CreateTextureFromSurface(renderer, s) else { break }
+            SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND)
+            textures.append(t)
+        }
+        guard textures.count == 4 else {
+            textures.forEach { SDL_DestroyTexture($0) }
+            return nil
+        }
+        corners[rad] = textures
+        return textures
     }
 
     // MARK: - Privacy
@@ -195,6 +222,8 @@ public final class Renderer {
     /// Whether any cached raster or measurement holds `fragment` (privacy tests).
     public func cachesContain(_ fragment: String) -> Bool { textCache.containsText(fragment) }
     public var cachedTextCount: Int { textCache.count }
+    /// Bytes of pixels the text cache holds (benchmarks).
+    public var cachedTextBytes: Int { textCache.bytes }
     public var textCacheMisses: Int { textCache.misses }
 
     // MARK: - Pixels
@@ -205,8 +234,29 @@ public final class Renderer {
         return surface.pointee.pixels.assumingMemoryBound(to: UInt32.self)[y * pitch + x]
     }
 
-    /// Writes the framebuffer as a PNG (SDL_image).
+    /// Writes the framebuffer as a PNG (SDL_image), without a second framebuffer: SDL_image
+    /// wants RGBA bytes and would convert into a full-size copy (8 MB at 1080×1920, the
+    /// kiosk's peak memory). Red and blue are swapped in place, written, and swapped back;
+    /// one thread renders, so nobody sees the swapped pixels.
     public func savePNG(to path: String) throws {
-        if IMG_SavePNG(surface, path) != 0 { throw SDLError("IMG_SavePNG(\(path))") }
+        let width = Int(surface.pointee.w), height = Int(surface.pointee.h)
+        let pitch = Int(surface.pointee.pitch)
+        let pixels = surface.pointee.pixels!
+        func swapRedAndBlue() {
+            for y in 0..<height {
+                let row = (pixels + y * pitch).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<width {
+                    let v = row[x]
+                    row[x] = (v & 0xFF00_FF00) | ((v & 0xFF) << 16) | ((v >> 16) & 0xFF)
+                }
+            }
+        }
+        swapRedAndBlue()
+        defer { swapRedAndBlue() }
+        guard let rgba = SDL_CreateRGBSurfaceWithFormatFrom(
+            pixels, Int32(width), Int32(height), 32, Int32(pitch), UInt32(SDL_PIXELFORMAT_ABGR8888.rawValue))  // R, G, B, A bytes (little-endian)
+        else { throw SDLError("SDL_CreateRGBSurfaceWithFormatFrom") }
+        defer { SDL_FreeSurface(rgba) }
+        if IMG_SavePNG(rgba, path) != 0 { throw SDLError("IMG_SavePNG(\(path))") }
     }
 }

@@ -23,11 +23,13 @@ final class TextCache {
     let capacity: Int
     /// Pixels held by all cached textures, at most `byteBudget` (4 bytes a pixel): large text
     /// on a 1080×1920 screen makes big rasters, and memory is the appliance's scarcest thing.
+    /// The largest screen's text takes 2.3 MB (make bench prints it): 4 MB keeps one screen
+    /// and most of the one before.
     let byteBudget: Int
     private(set) var bytes = 0
     private(set) var misses = 0
 
-    init(renderer: OpaquePointer, fonts: FontBook, capacity: Int = 512, byteBudget: Int = 12 << 20) {
+    init(renderer: OpaquePointer, fonts: FontBook, capacity: Int = 512, byteBudget: Int = 4 << 20) {
         self.renderer = renderer
         self.fonts = fonts
         self.capacity = capacity

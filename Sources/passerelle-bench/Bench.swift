@@ -31,7 +31,15 @@ struct Bench {
 
         try renderTimes()
 
-        let rss = try peakRSS(binary, assets: assets)
+        // Every screen: the shell's (with admin and a screenshot), then the journeys, each
+        // in a process of its own as a visitor would meet them. The figure is the highest.
+        let scenarios = assets.deletingLastPathComponent().appendingPathComponent("Tests/Scenarios")
+        var peaks: [(String, Int)] = [("shell and admin", try peakRSS(binary, assets: assets))]
+        for name in ["diagnostic-confident", "booking-fr", "booking-move-fr"] {
+            peaks.append((name, try peakRSS(binary, assets: assets, scenario: scenarios.appendingPathComponent("\(name).scenario"))))
+        }
+        for (name, kb) in peaks { print(String(format: "  peak RSS, %-28@ %6.1f MB", name as NSString, Double(kb) / 1024)) }
+        let rss = peaks.map(\.1).max() ?? -1
         print(String(format: "%-38@ %8.1f MB   (target < 40 MB)", "peak RSS after every screen" as NSString, Double(rss) / 1024))
 
         let (cpu, frames) = try idle(binary, seconds: 10)
@@ -73,14 +81,23 @@ struct Bench {
         let renderer = try Renderer(size: Size(width: 1080, height: 1920), fonts: try FontBook())
         let catalogue = try Catalogue.load(from: AssetLocator.find()!.appendingPathComponent("strings"))
         let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
+        let content = try shippedContent()
         var all: [Double] = []
-        print("render time per screen at 1080x1920 (full redraw, warm text cache; 300 frames each):")
+        var worst: (name: String, p99: Double) = ("", 0)
+        var textBytes = 0
+        print("render time per screen at 1080x1920 (full redraw, warm text cache; 120 frames each):")
         for language in Language.allCases {
-            for (name, var state) in LayoutAudit.sampleStates(policy: policy) {
+            // The shell's screens, then every journey screen (each diagnostic item, each booking step).
+            for (name, var state) in LayoutAudit.sampleStates(policy: policy) + LayoutAudit.journeyStates(content: content, language: language) {
                 state.language = language
-                let scene = view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy))
+                let scene = view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy, content: content))
+                // The text this one screen needs: its working set in the text cache.
+                renderer.forgetPerson()
+                renderer.invalidate()
+                renderer.draw(scene)
+                textBytes = max(textBytes, renderer.cachedTextBytes)
                 var times: [Double] = []
-                for _ in 0..<300 {
+                for _ in 0..<120 {
                     renderer.invalidate()
                     let t0 = monotonicNanoseconds()
                     renderer.draw(scene)
@@ -88,11 +105,14 @@ struct Bench {
                 }
                 all += times
                 times.sort()
+                if percentile(times, 0.99) > worst.p99 { worst = ("\(name) \(language.rawValue)", percentile(times, 0.99)) }
                 print(String(format: "  %-14@ %@   median %6.2f ms   p99 %6.2f ms", name as NSString, language.rawValue as NSString, percentile(times, 0.5), percentile(times, 0.99)))
             }
         }
         all.sort()
         print(String(format: "%-38@ %8.2f ms   (median %.2f ms; target p99 < 4 ms)", "render p99, all screens" as NSString, percentile(all, 0.99), percentile(all, 0.5)))
+        print(String(format: "%-38@ %8.2f ms   (%@)", "slowest screen's p99" as NSString, worst.p99, worst.name as NSString))
+        print(String(format: "%-38@ %8.1f MB", "text of the largest screen" as NSString, Double(textBytes) / 1_048_576))
         // A cold frame: the text cache emptied, as after an idle reset.
         var cold: [Double] = []
         let home = view(KioskState.initial(now: Date(), policy: policy), ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy))
@@ -107,15 +127,30 @@ struct Bench {
         print(String(format: "%-38@ %8.2f ms", "home after a reset (cold text cache), median" as NSString, percentile(cold, 0.5)))
     }
 
+    /// The shipped diagnostic pack and example agenda, as the journeys' screens show them.
+    static func shippedContent() throws -> KioskContent {
+        let assets = AssetLocator.find()!
+        let pack = try DiagnosticPack.load(
+            data: Data(contentsOf: assets.appendingPathComponent("content/diagnostic/passerelle-default.json")), file: "pack").get()
+        let agenda = try AgendaDocument.parse(Data(contentsOf: assets.appendingPathComponent("agenda/example.json")), file: "agenda")
+        let catalogue = BookingCatalogue(
+            services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
+            helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
+        return KioskContent(diagnosticPack: pack, booking: catalogue)
+    }
+
     // MARK: - Memory
 
     /// Plays a scenario through every screen (admin included) and reads the child's VmHWM.
-    static func peakRSS(_ binary: URL, assets: URL) throws -> Int {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-bench-\(getpid())")
+    /// With a `scenario` file, plays it with the example agenda imported instead.
+    static func peakRSS(_ binary: URL, assets: URL, scenario journey: URL? = nil) throws -> Int {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-bench-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let config = dir.appendingPathComponent("bench.conf")
         try "[admin]\npin_hash = \(PinHash.make(pin: "2468", iterations: 1000).encoded)\n".write(to: config, atomically: true, encoding: .utf8)
-        let scenario = dir.appendingPathComponent("all.scenario")
+        let scenario = journey ?? dir.appendingPathComponent("all.scenario")
+        if journey == nil {
         try """
             tap "English"
             tap "العربية"
@@ -142,9 +177,11 @@ struct Bench {
             tap "Revenir à l'accueil"
             expect "Bonjour"
             """.write(to: scenario, atomically: true, encoding: .utf8)
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = ["--script", scenario.path, "--config", config.path, "--data-dir", dir.path, "--report-resources"]
+            + (journey == nil ? [] : ["--import-agenda", assets.appendingPathComponent("agenda/example.json").path])
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -54,6 +54,10 @@ struct Passerelle: ParsableCommand {
         options.contentDir = content
         options.agendaFile = importAgenda
 
+        // Rasters of text (often 100 KB to 1 MB) get pages of their own that go back to the
+        // system when freed, instead of fragmenting the heap: glibc's threshold otherwise
+        // climbs to the largest block ever freed and the heap only grows.
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD, malloc.h */, 64 * 1024)
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
         SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0")
         SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1")
@@ -172,3 +176,6 @@ struct Passerelle: ParsableCommand {
         return ExitCode(1)
     }
 }
+
+/// glibc's `mallopt` (malloc.h is not part of Swift's Glibc module).
+@_silgen_name("mallopt") private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32

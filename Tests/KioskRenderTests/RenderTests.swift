@@ -67,6 +67,33 @@ final class RenderTests: XCTestCase {
         try PixelSnapshot.assert(renderer, named: "home-ar")
     }
 
+    func test_a_screenshot_holds_exactly_the_framebuffer_and_leaves_it_untouched() throws {
+        let renderer = try makeRenderer(Size(width: 640, height: 480))
+        renderer.draw(scene(home(.fr), renderer))
+        let w = renderer.size.width, h = renderer.size.height
+        let before = (0..<h).flatMap { y in (0..<w).map { x in renderer.pixel(x: x, y: y) } }
+        XCTAssertGreaterThan(Set(before).count, 100, "a real screen, with colours and anti-aliasing")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shot-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try renderer.savePNG(to: url.path)
+
+        let after = (0..<h).flatMap { y in (0..<w).map { x in renderer.pixel(x: x, y: y) } }
+        XCTAssertTrue(before == after, "red and blue are swapped back after writing")
+        guard let loaded = IMG_Load(url.path), let png = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0) else {
+            return XCTFail("cannot read the screenshot back")
+        }
+        SDL_FreeSurface(loaded)
+        defer { SDL_FreeSurface(png) }
+        let pitch = Int(png.pointee.pitch) / 4
+        let pixels = png.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+        let read = (0..<h).flatMap { y in (0..<w).map { x in pixels[y * pitch + x] } }
+        XCTAssertEqual(read.count, before.count)
+        XCTAssertTrue(read == before, "the PNG holds the framebuffer's pixels exactly, colours not swapped")
+        // The primary colour (help button) stays blue in the file, not orange.
+        let help = scene(home(.fr), renderer).node(id: "help")!.frame
+        XCTAssertEqual(pixels[help.midY * pitch + help.x + 6] & 0xFFFFFF, 0x1D3F8F)
+    }
+
     func test_an_unchanged_scene_draws_nothing_and_a_countdown_tick_redraws_only_its_text() throws {
         let renderer = try makeRenderer()
         var state = home(.fr)
