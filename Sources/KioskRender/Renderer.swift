@@ -34,7 +34,7 @@ public final class Renderer {
         self.renderer = renderer
         self.fonts = fonts
         self.measurer = LiveMeasurer(fonts: fonts)
-        self.textCache = TextCache(renderer: renderer, fonts: fonts)
+        self.textCache = TextCache(fonts: fonts)
     }
 
     deinit {
@@ -86,16 +86,13 @@ public final class Renderer {
         case .roundedRect(let r, let radius, let c):
             fillRounded(r, radius: radius, c)
         case .text(let s, let origin, let style, let c):
-            guard let (texture, w, h) = textCache.texture(.text(s, style), c) else { return }
+            guard let raster = textCache.raster(.text(s, style)) else { return }
             // Centre the raster on the line box (they differ for Arabic, see LiveMeasurer).
-            let offset = (Int32(measurer.lineHeight(style)) - h) / 2
-            var dst = SDL_Rect(x: Int32(origin.x), y: Int32(origin.y) + offset, w: w, h: h)
-            SDL_RenderCopy(renderer, texture, nil, &dst)
+            let offset = (measurer.lineHeight(style) - raster.height) / 2
+            paint(raster, x: origin.x, y: origin.y + offset, c)
         case .icon(let icon, let frame, let size, let c):
-            guard let (texture, w, h) = textCache.texture(.icon(icon, size), c) else { return }
-            var dst = SDL_Rect(
-                x: Int32(frame.midX) - w / 2, y: Int32(frame.midY) - h / 2, w: w, h: h)
-            SDL_RenderCopy(renderer, texture, nil, &dst)
+            guard let raster = textCache.raster(.icon(icon, size)) else { return }
+            paint(raster, x: frame.midX - raster.width / 2, y: frame.midY - raster.height / 2, c)
         case .pushClip(let r):
             clips.append((clips.last ?? r).intersection(r))
             applyClip()
@@ -151,13 +148,18 @@ public final class Renderer {
     /// surface on every call.
     private func fillRounded(_ r: Rect, radius: Int, _ c: Color) {
         let rad = max(0, min(radius, r.width / 2, r.height / 2))
-        guard rad > 0, let corner = cornerTextures(rad) else {
+        guard rad > 0 else {
             fill(r, c)
             return
         }
         fill(Rect(x: r.x + rad, y: r.y, width: r.width - 2 * rad, height: r.height), c)
         fill(Rect(x: r.x, y: r.y + rad, width: rad, height: r.height - 2 * rad), c)
         fill(Rect(x: r.maxX - rad, y: r.y + rad, width: rad, height: r.height - 2 * rad), c)
+        if c.a == 255 {
+            opaqueCorners(r, rad: rad, c)
+            return
+        }
+        guard let corner = cornerTextures(rad) else { return }
         let placements = [(r.x, r.y), (r.maxX - rad, r.y), (r.x, r.maxY - rad), (r.maxX - rad, r.maxY - rad)]
         for (texture, (x, y)) in zip(corner, placements) {
             SDL_SetTextureColorMod(texture, c.r, c.g, c.b)
@@ -167,12 +169,103 @@ public final class Renderer {
         }
     }
 
-    /// White quarter discs whose alpha is the pixel's coverage (4×4 samples): top-left,
-    /// top-right, bottom-left, bottom-right.
-    private func cornerTextures(_ rad: Int) -> [OpaquePointer]? {
-        if let t = corners[rad] { return t }
+    /// Text or an icon: the colour blended into the framebuffer by the raster's coverage.
+    private func paint(_ raster: TextCache.Raster, x: Int, y: Int, _ c: Color) {
+        let ink = Rect(x: x + raster.ink.x, y: y + raster.ink.y, width: raster.ink.width, height: raster.ink.height)
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let area = ink.intersection(clips.last ?? screen).intersection(screen)
+        guard !area.isEmpty, c.a > 0 else { return }
+        SDL_RenderFlush(renderer)
+        let pitch = Int(surface.pointee.pitch) / 4
+        let base = surface.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+        let value = 0xFF00_0000 | UInt32(c.r) << 16 | UInt32(c.g) << 8 | UInt32(c.b)
+        let redBlue = value & 0x00FF_00FF, green = UInt32(c.g)
+        let opacity = UInt32(c.a)
+        for y in area.y..<area.maxY {
+            let source = raster.coverage + (y - ink.y) * ink.width + (area.x - ink.x)
+            let line = base + y * pitch + area.x
+            for i in 0..<area.width {
+                var a = UInt32(source[i])
+                if a == 0 { continue }
+                if opacity < 255 { a = (a * opacity + 127) / 255 }
+                if a == 255 {
+                    line[i] = value
+                    continue
+                }
+                // Red and blue side by side in one word, then green: d + (c - d) × a / 255.
+                let d = line[i], inverse = 255 - a
+                var rb = redBlue &* a &+ (d & 0x00FF_00FF) &* inverse &+ 0x0080_0080
+                rb = ((rb &+ ((rb >> 8) & 0x00FF_00FF)) >> 8) & 0x00FF_00FF
+                var g = green &* a &+ ((d >> 8) & 0xFF) &* inverse &+ 0x80
+                g = ((g &+ (g >> 8)) >> 8) & 0xFF
+                line[i] = 0xFF00_0000 | rb | g << 8
+            }
+        }
+    }
+
+    /// The four corners of an opaque rounded rectangle, written straight into the framebuffer:
+    /// inside the arc a plain fill, on it the colour blended by the pixel's coverage. (SDL's
+    /// colour-modulated blits of the corner textures took a third of a keyboard's frame.)
+    private func opaqueCorners(_ r: Rect, rad: Int, _ c: Color) {
+        let mask = cornerMask(rad)
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let clip = (clips.last ?? screen).intersection(screen)
+        guard !clip.isEmpty else { return }
+        SDL_RenderFlush(renderer)
+        let pitch = Int(surface.pointee.pitch) / 4
+        let base = surface.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+        let value = 0xFF00_0000 | UInt32(c.r) << 16 | UInt32(c.g) << 8 | UInt32(c.b)
+        let cr = UInt32(c.r), cg = UInt32(c.g), cb = UInt32(c.b)
+        for corner in 0..<4 {
+            let right = corner == 1 || corner == 3, bottom = corner >= 2
+            let x0 = right ? r.maxX - rad : r.x
+            let y0 = bottom ? r.maxY - rad : r.y
+            for row in 0..<rad {
+                let y = y0 + row
+                guard y >= clip.y, y < clip.maxY else { continue }
+                // Row `row` of the top-left corner; the others are mirror images.
+                let m = mask[bottom ? rad - 1 - row : row]
+                let line = base + y * pitch
+                for i in 0..<rad {
+                    let alpha = i < m.firstFull ? m.alphas[i] : 255
+                    guard alpha > 0 else { continue }
+                    let x = x0 + (right ? rad - 1 - i : i)
+                    guard x >= clip.x, x < clip.maxX else { continue }
+                    if alpha == 255 {
+                        line[x] = value
+                    } else {
+                        let a = UInt32(alpha), d = line[x]
+                        let red = (cr * a + ((d >> 16) & 0xFF) * (255 - a) + 127) / 255
+                        let green = (cg * a + ((d >> 8) & 0xFF) * (255 - a) + 127) / 255
+                        let blue = (cb * a + (d & 0xFF) * (255 - a) + 127) / 255
+                        line[x] = 0xFF00_0000 | red << 16 | green << 8 | blue
+                    }
+                }
+            }
+        }
+    }
+
+    /// Per row of a top-left quarter disc: the coverage of each pixel (4×4 samples) up to the
+    /// first fully covered one, from which the row is solid to the corner's edge.
+    private struct CornerRow { var alphas: [UInt8]; var firstFull: Int }
+    private var cornerMasks: [Int: [CornerRow]] = [:]
+
+    private func cornerMask(_ rad: Int) -> [CornerRow] {
+        if let m = cornerMasks[rad] { return m }
+        let coverage = Self.quarterDiscCoverage(rad)
+        let rows = (0..<rad).map { y -> CornerRow in
+            let alphas = (0..<rad).map { UInt8(coverage[y * rad + $0]) }
+            let firstFull = (0..<rad).first { x in (x..<rad).allSatisfy { alphas[$0] == 255 } } ?? rad
+            return CornerRow(alphas: alphas, firstFull: firstFull)
+        }
+        cornerMasks[rad] = rows
+        return rows
+    }
+
+    /// Coverage (0…255) of each pixel of a top-left quarter disc of radius `rad`, 4×4 samples.
+    private static func quarterDiscCoverage(_ rad: Int) -> [UInt32] {
         let r = Double(rad)
-        var coverage = [UInt32](repeating: 0, count: rad * rad)  // top-left corner
+        var coverage = [UInt32](repeating: 0, count: rad * rad)
         for y in 0..<rad {
             for x in 0..<rad {
                 var inside = 0
@@ -186,6 +279,14 @@ public final class Renderer {
                 coverage[y * rad + x] = UInt32((inside * 255 + 8) / 16)
             }
         }
+        return coverage
+    }
+
+    /// For translucent colours: white quarter discs whose alpha is the pixel's coverage,
+    /// tinted by SDL: top-left, top-right, bottom-left, bottom-right.
+    private func cornerTextures(_ rad: Int) -> [OpaquePointer]? {
+        if let t = corners[rad] { return t }
+        let coverage = Self.quarterDiscCoverage(rad)  // top-left corner
         var textures: [OpaquePointer] = []
         for (flipX, flipY) in [(false, false), (true, false), (false, true), (true, true)] {
             guard let s = SDL_CreateRGBSurfaceWithFormat(0, Int32(rad), Int32(rad), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))

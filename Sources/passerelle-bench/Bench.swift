@@ -20,6 +20,10 @@ struct Bench {
         print("Passerelle benchmark — release build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("")
 
+        if ProcessInfo.processInfo.environment["BENCH_SCREENS"] != nil {
+            try renderTimes()  // profiling one screen: nothing else
+            return
+        }
         let headless = try startup(binary, ["--headless"], runs: 15)
         report("first frame, headless", headless, unit: "ms", target: "< 100 ms")
         if ProcessInfo.processInfo.environment["DISPLAY"] != nil {
@@ -89,6 +93,8 @@ struct Bench {
         for language in Language.allCases {
             // The shell's screens, then every journey screen (each diagnostic item, each booking step).
             for (name, var state) in LayoutAudit.sampleStates(policy: policy) + LayoutAudit.journeyStates(content: content, language: language) {
+                // BENCH_SCREENS=prefix measures only those screens (for profiling one of them).
+                if let only = ProcessInfo.processInfo.environment["BENCH_SCREENS"], !name.hasPrefix(only) { continue }
                 state.language = language
                 let scene = view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy, content: content))
                 // The text this one screen needs: its working set in the text cache.
