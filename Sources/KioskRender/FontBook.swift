@@ -30,7 +30,12 @@ public final class FontBook {
     private struct Key: Hashable { var face: Face; var size: Int }
 
     private let paths: FontPaths
-    private var fonts: [Key: OpaquePointer] = [:]
+    /// One open font per face, resized on demand: a TTF_Font per (face, size) costs a FreeType
+    /// face and HarfBuzz's copy of the shaping tables each, and the screens use some twenty
+    /// sizes (about 8 MB in all). Rasters and widths are cached above, so resizing is rare.
+    private var fonts: [Face: OpaquePointer] = [:]
+    private var sizes: [Face: Int] = [:]
+    private var lineSkips: [Key: Int] = [:]
 
     public init(paths: FontPaths = .debian) throws {
         for path in paths.all where !FileManager.default.fileExists(atPath: path) {
@@ -45,8 +50,14 @@ public final class FontBook {
     }
 
     func font(_ face: Face, size: Int) -> OpaquePointer {
-        let key = Key(face: face, size: size)
-        if let font = fonts[key] { return font }
+        if let font = fonts[face] {
+            if sizes[face] != size {
+                // Only fails for a size of zero or less, which no style has.
+                if TTF_SetFontSize(font, Int32(size)) != 0 { preconditionFailure("\(SDLError("TTF_SetFontSize(\(size))"))") }
+                sizes[face] = size
+            }
+            return font
+        }
         let path: String
         switch face {
         case .latinRegular: path = paths.latinRegular
@@ -60,19 +71,27 @@ public final class FontBook {
             preconditionFailure("\(SDLError("TTF_OpenFont(\(path))"))")
         }
         TTF_SetFontHinting(font, TTF_HINTING_LIGHT)
-        fonts[key] = font
+        fonts[face] = font
+        sizes[face] = size
         return font
     }
 
-    /// The font for a line of text, with HarfBuzz direction and script already set.
+    /// The font's line skip at the style's size, remembered (drawing asks for it per line).
+    func lineSkip(for style: TextStyle) -> Int {
+        let key = Key(face: Self.face(for: style), size: style.size)
+        if let skip = lineSkips[key] { return skip }
+        let skip = Int(TTF_FontLineSkip(font(for: style)))
+        lineSkips[key] = skip
+        return skip
+    }
+
+    private static func face(for style: TextStyle) -> Face {
+        if style.rightToLeft { return style.weight == .bold ? .arabicBold : .arabicRegular }
+        return style.weight == .bold ? .latinBold : .latinRegular
+    }
+
     func font(for style: TextStyle) -> OpaquePointer {
-        let face: Face
-        if style.rightToLeft {
-            face = style.weight == .bold ? .arabicBold : .arabicRegular
-        } else {
-            face = style.weight == .bold ? .latinBold : .latinRegular
-        }
-        let font = font(face, size: style.size)
+        let font = font(Self.face(for: style), size: style.size)
         if style.rightToLeft {
             TTF_SetFontDirection(font, TTF_DIRECTION_RTL)
             TTF_SetFontScriptName(font, "Arab")

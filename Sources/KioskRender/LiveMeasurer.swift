@@ -27,7 +27,7 @@ public final class LiveMeasurer: TextMeasurer {
     /// and the renderer centres each line's raster on its box.
     public func lineHeight(_ style: TextStyle) -> Int {
         if style.rightToLeft { return Int((Double(style.size) * 1.6).rounded(.up)) }
-        return Int(TTF_FontLineSkip(fonts.font(for: style)))
+        return fonts.lineSkip(for: style)
     }
 
     /// Number of cached widths (tests check it is empty after a reset).
