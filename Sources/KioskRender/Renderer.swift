@@ -143,9 +143,9 @@ public final class Renderer {
 
     // MARK: - Rounded rectangles with anti-aliased corners
 
-    /// Three plain rects and four quarter-disc coverage textures (one per corner), tinted.
-    /// The corners are plain copies: SDL's software RenderCopyEx flips through a temporary
-    /// surface on every call.
+    /// Three plain rects and four corners. Opaque corners are written directly (see
+    /// `opaqueCorners`); translucent ones are four pre-flipped coverage textures tinted by SDL
+    /// (plain copies: SDL's software RenderCopyEx flips through a temporary surface each call).
     private func fillRounded(_ r: Rect, radius: Int, _ c: Color) {
         let rad = max(0, min(radius, r.width / 2, r.height / 2))
         guard rad > 0 else {
