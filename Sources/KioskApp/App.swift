@@ -48,10 +48,11 @@ public enum StartError: Error, CustomStringConvertible {
 /// Loads config, texts and fonts and builds a kiosk. The same function serves the real
 /// program, the scenario runner and the tests; only `clock` and `effects` differ.
 public func buildKiosk(
-    options: KioskOptions, clock: @escaping @Sendable () -> Date, sizeOverride: Size? = nil, startedAt: Date = Date(),
+    options: KioskOptions, clock: @escaping @Sendable () -> Date, sizeOverride: Size? = nil, startedAt: Date? = nil,
     workerMode: Worker.Mode = .inline
 ) throws -> BuiltKiosk {
     guard let assets = AssetLocator.find(override: options.assetsDir) else { throw StartError.assetsNotFound }
+    let startedAt = startedAt ?? clock()
     var config = KioskConfig()
     if let path = options.configPath {
         do { config = try KioskConfig.load(path: path) } catch { throw StartError.config("\(error)") }
@@ -162,7 +163,7 @@ enum StatusReport {
     static func collect(kiosk: Kiosk, options: KioskOptions, assets: URL, startedAt: Date) -> [StatusLine] {
         var lines: [StatusLine] = []
         lines.append(StatusLine("Version", PasserelleVersion.string))
-        let uptime = Int(Date().timeIntervalSince(startedAt))
+        let uptime = Int(kiosk.clock().timeIntervalSince(startedAt))
         lines.append(StatusLine("Uptime", "\(uptime / 3600) h \(uptime / 60 % 60) min \(uptime % 60) s"))
         lines.append(StatusLine("Configuration", options.configPath ?? "(defaults)"))
         if let problem = kiosk.configProblem {

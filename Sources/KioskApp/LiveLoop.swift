@@ -16,6 +16,9 @@ public final class LiveLoop {
     let configPath: String?
     /// Called once, right after the first frame reached the display (or the framebuffer).
     public var onFirstFrame: (() -> Void)?
+    /// Called after every frame with the scene it showed (`--scene-file`: tests find a
+    /// control by its label and wait for a screen instead of guessing points and sleeping).
+    public var onFrame: ((Scene) -> Void)?
 
     private let lock = NSCondition()
     private var pendingSignals: [Signal] = []
@@ -76,6 +79,7 @@ public final class LiveLoop {
             let damage = kiosk.render()
             if !damage.isEmpty {
                 try window?.present(kiosk.renderer.surface, damage: damage)
+                onFrame?(kiosk.scene)
                 if first {
                     first = false
                     onFirstFrame?()

@@ -24,6 +24,8 @@ public final class AppDatabase: Sendable {
 
     let writer: any DatabaseWriter
     let clock: StoreClock
+    /// The store's "now" (the injected clock): commands that pick dates use it too.
+    public var now: Date { clock.now() }
     let options: Options
 
     /// Tunables; the defaults are the kiosk's.

@@ -31,6 +31,9 @@ struct Passerelle: ParsableCommand {
     @Flag(name: .customLong("report-first-frame"), help: .hidden) var reportFirstFrame = false
     @Flag(name: .customLong("exit-after-first-frame"), help: .hidden) var exitAfterFirstFrame = false
     @Flag(name: .customLong("report-resources"), help: .hidden) var reportResources = false
+    /// After each frame, the shown screen's semantic nodes as JSON (SceneDump), replaced
+    /// atomically: tests of the live window tap controls by label and wait for screens.
+    @Option(name: .customLong("scene-file"), help: .hidden) var sceneFile: String?
 
     func validate() throws {
         if let size, Size(parsing: size) == nil { throw ValidationError("--size \(size): write WIDTHxHEIGHT, e.g. 1080x1920") }
@@ -98,7 +101,8 @@ struct Passerelle: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
-        let clock = ManualClock()
+        // Scenarios start at a fixed instant (their texts name days), or where a test pins it.
+        let clock = try pinnedClock().map { ManualClock(now: $0()) } ?? ManualClock()
         let built = try start { try buildKiosk(options: options, clock: { clock.now }) }
         let directory = screenshots.map { URL(fileURLWithPath: $0) }
         if let directory { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
@@ -118,7 +122,8 @@ struct Passerelle: ParsableCommand {
     }
 
     private func live(_ options: KioskOptions) throws {
-        let startedAt = Date()
+        let clock: @Sendable () -> Date = try pinnedClock() ?? { Date() }
+        let startedAt = clock()
         var window: Window?
         var sizeOverride: Size?
         let subsystems = options.headless ? UInt32(SDL_INIT_EVENTS) : UInt32(SDL_INIT_VIDEO | SDL_INIT_EVENTS)
@@ -132,10 +137,14 @@ struct Passerelle: ParsableCommand {
             sizeOverride = window?.size
         }
         let built = try start { try buildKiosk(
-                options: options, clock: { Date() }, sizeOverride: sizeOverride, startedAt: startedAt, workerMode: .background)
+                options: options, clock: clock, sizeOverride: sizeOverride, startedAt: startedAt, workerMode: .background)
         }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
+        if let sceneFile {
+            let url = URL(fileURLWithPath: sceneFile)
+            loop.onFrame = { scene in try? SceneDump.json([scene]).write(to: url, options: .atomic) }
+        }
         let report = reportFirstFrame, exitAfter = exitAfterFirstFrame
         let kiosk = built.kiosk, builtConfig = built.config, headless = options.headless
         loop.onFirstFrame = {
@@ -164,6 +173,11 @@ struct Passerelle: ParsableCommand {
         print("frames=\(kiosk.renderer.framesDrawn)")
         print("peak-rss-kb=\(ProcessStats.peakResidentKilobytes() ?? -1)")
         fflush(stdout)
+    }
+
+    /// The instant a test pinned with `PASSERELLE_NOW`, running from there; nil: the wall clock.
+    private func pinnedClock() throws -> (@Sendable () -> Date)? {
+        do { return try PinnedClock.fromEnvironment() } catch { throw fail(error) }
     }
 
     /// Runs a start-up step; a failure is one clear line on stderr and exit code 1.

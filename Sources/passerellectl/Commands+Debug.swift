@@ -71,16 +71,25 @@ extension PasserelleCtl.Debug {
         @Option(help: "Wait until this time (seconds since 1970) before booking, so racers start together.")
         var at: Double = 0
 
+        func validate() throws {
+            guard start.isFinite else { throw ValidationError("--start must be a number of seconds since 1970") }
+            // A meeting point on the wall clock for racing processes, so close by.
+            guard at.isFinite, at - Date().timeIntervalSince1970 <= 60 else {
+                throw ValidationError("--at must be a time (seconds since 1970) at most 60 s from now")
+            }
+        }
+
         func run() throws {
             let database = try store.open()
-            guard let snapshot = try? database.agendaSnapshot(from: Date(), to: Date().addingTimeInterval(86_400)),
+            let now = database.now
+            guard let snapshot = try? database.agendaSnapshot(from: now, to: now.addingTimeInterval(86_400)),
                   let duration = snapshot.services[service]?.durationMinutes
             else { throw ExitCode(1) }
             let startDate = Date(timeIntervalSince1970: start)
             let slot = Slot(service: service, helper: helper, place: place, start: startDate,
                             end: startDate.addingTimeInterval(Double(duration * 60)))
             let wait = at - Date().timeIntervalSince1970
-            if wait > 0 { usleep(UInt32(wait * 1_000_000)) }
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
             switch Self.book(slot, in: database) {
             case .success(let appointment):
                 print("booked \(appointment.uuid)")

@@ -1,6 +1,7 @@
 // Passerelle — passerellectl. Licensed under the EUPL-1.2.
 import ArgumentParser
 import Foundation
+import KioskCore
 import KioskStore
 
 /// The admin CLI of a kiosk's data dir. Thin: every command parses, validates, calls
@@ -30,8 +31,9 @@ struct DataDirOptions: ParsableArguments {
     }
 
     func open() throws -> AppDatabase {
+        let clock = try programClock()
         do {
-            let database = try AppDatabase.open(dataDir: url)
+            let database = try AppDatabase.open(dataDir: url, clock: clock)
             if let recovery = database.recovery {
                 warn("the store was damaged and has been recovered: \(recovery.reason); damaged file moved to \(recovery.movedTo); restored from \(recovery.restoredFrom ?? "nothing (started empty)")")
             }
@@ -39,6 +41,19 @@ struct DataDirOptions: ParsableArguments {
         } catch {
             throw fail(error)
         }
+    }
+}
+
+// MARK: - The clock
+
+/// The wall clock, or the instant a test pinned with `PASSERELLE_NOW` (see `PinnedClock`).
+func programClock() throws -> StoreClock {
+    do {
+        guard let pinned = try PinnedClock.fromEnvironment() else { return .system }
+        return StoreClock(now: pinned)
+    } catch {
+        warn("error: \(error)")
+        throw ExitCode(64)
     }
 }
 

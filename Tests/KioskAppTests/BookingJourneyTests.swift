@@ -149,11 +149,7 @@ final class BookingJourneyTests: XCTestCase {
         let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) }
         XCTAssertEqual(uids.count, events)
         let expected = uids.map { "\($0)=20261118T130000Z" }
-        let python = Support.root.appendingPathComponent(".build/pyenv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("no .build/pyenv; make test creates it") }
-            throw XCTSkip("no .build/pyenv: run scripts/setup-python.sh")
-        }
+        let python = try Support.requirePython()
         let result = try Support.run(python, [Support.root.appendingPathComponent("Tests/check_ics.py").path, file.path] + expected)
         XCTAssertEqual(result.code, 0, result.out + result.err)
         XCTAssertTrue(result.out.contains("ok \(events) events"), result.out)

@@ -58,7 +58,7 @@ final class ConfigTests: XCTestCase {
     }
 
     func test_the_binary_checks_configs_and_plays_scenarios_with_exit_codes() throws {
-        guard let binary = Support.binary else { throw XCTSkip("passerelle is not built; `make test` builds it first") }
+        let binary = try Support.requireBinary("passerelle")
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).conf")
         try "[idle]\ntimeout = 2\n".write(to: bad, atomically: true, encoding: .utf8)
         let checked = try Support.run(binary, ["--check-config", bad.path])

@@ -6,11 +6,7 @@ final class ContentCheckCommandTests: XCTestCase {
     private var binary: URL!
 
     override func setUpWithError() throws {
-        let url = Support.root.appendingPathComponent(".build/debug/passerellectl")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("passerellectl is not built: run `swift build` before `swift test` (make test does)")
-        }
-        binary = url
+        binary = try Support.requireBinary("passerellectl")
     }
 
     private func write(_ text: String) throws -> URL {

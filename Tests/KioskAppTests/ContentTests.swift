@@ -48,7 +48,7 @@ final class ContentTests: XCTestCase {
         XCTAssertNotNil(kiosk.scene.node(id: "tile-diagnostic"))
         let problem = try XCTUnwrap(kiosk.contentProblems.first)
         XCTAssertTrue(problem.contains("pack.json:3:"), problem)
-        let status = StatusReport.collect(kiosk: kiosk, options: KioskOptions(), assets: Support.root.appendingPathComponent("Assets"), startedAt: Date())
+        let status = StatusReport.collect(kiosk: kiosk, options: KioskOptions(), assets: Support.root.appendingPathComponent("Assets"), startedAt: kiosk.clock())
         XCTAssertTrue(status.contains { $0.label == "Content error" && $0.isProblem && $0.value == problem }, "\(status)")
     }
 }

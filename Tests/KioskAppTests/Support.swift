@@ -4,6 +4,13 @@ import KioskApp
 import KioskCore
 import KioskUI
 
+/// A prerequisite that `make test` installs or builds is missing: the test fails and says how
+/// to get it.
+struct MissingPrerequisite: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 enum Support {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
     static let scenarios = root.appendingPathComponent("Tests/Scenarios")
@@ -23,23 +30,31 @@ enum Support {
         return (built.kiosk, clock)
     }
 
-    /// The built `passerelle` binary (`make test` builds it before the tests).
-    static var binary: URL? {
-        let candidates = [".build/debug/passerelle", ".build/x86_64-unknown-linux-gnu/debug/passerelle"]
-        return candidates.map { root.appendingPathComponent($0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    /// A built program of the package; a missing one skips the test on a developer's
-    /// machine, and fails it in CI (`make test` builds everything first).
+    /// A built program of the package; a missing one fails the test (`make test` builds
+    /// everything first): a skipped check would pass with its expectation missing.
     static func requireBinary(_ name: String) throws -> URL {
         let candidates = [".build/debug/\(name)", ".build/x86_64-unknown-linux-gnu/debug/\(name)"]
         if let found = candidates.map({ root.appendingPathComponent($0) }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
             return found
         }
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            throw NSError(domain: "Support", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(name) is not built; run `swift build` first"])
+        throw MissingPrerequisite("\(name) is not built: run `swift build` before `swift test` (make test does)")
+    }
+
+    /// A tool that `scripts/setup-debian.sh` installs; missing, the test fails.
+    static func requireTool(_ path: String, package: String) throws -> URL {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw MissingPrerequisite("\(path) is missing: scripts/setup-debian.sh installs \(package) (make test runs it)")
         }
-        throw XCTSkip("\(name) is not built; `make test` builds it first")
+        return URL(fileURLWithPath: path)
+    }
+
+    /// The Python venv with icalendar that `scripts/setup-python.sh` makes.
+    static func requirePython() throws -> URL {
+        let python = root.appendingPathComponent(".build/pyenv/bin/python")
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw MissingPrerequisite("no Python venv at .build/pyenv: run scripts/setup-python.sh (make test does)")
+        }
+        return python
     }
 
     /// The Paris day on which scenario runs happen (their clock starts at a fixed instant).

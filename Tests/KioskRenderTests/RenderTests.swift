@@ -55,6 +55,13 @@ final class RenderTests: XCTestCase {
         }
     }
 
+    func test_every_pixel_snapshot_file_is_one_the_suite_checks() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".png") && !$0.hasSuffix("_actual.png") && !$0.hasSuffix("_diff.png") }
+        XCTAssertEqual(Set(files), ["home-fr.png", "home-ar.png"], "a file no test reads would not fail when deleted")
+    }
+
     func test_home_in_french_matches_its_pixel_snapshot() throws {
         let renderer = try makeRenderer()
         renderer.draw(scene(home(.fr), renderer))
@@ -120,26 +127,55 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(renderer.measurer.cachedCount, 0)
     }
 
+    /// The layout places a text by its origin and the measurer's width and line height; the
+    /// rasterised ink must fall inside that box and fill most of its width, left to right and
+    /// right to left, in regular and bold (a shaping or offset bug would draw it elsewhere).
     func test_text_is_drawn_where_the_layout_put_it() throws {
-        let renderer = try makeRenderer()
-        let s = scene(home(.fr), renderer)
-        renderer.draw(s)
-        // The help button's fill is the primary colour, the page background is paper.
-        let help = s.node(id: "help")!.frame
-        XCTAssertEqual(renderer.pixel(x: help.x + 6, y: help.midY) & 0xFFFFFF, 0x1D3F8F)
-        XCTAssertEqual(renderer.pixel(x: 5, y: 400) & 0xFFFFFF, 0xF7F4EE)
+        let renderer = try makeRenderer(Size(width: 900, height: 300))
+        let paper = Color(r: 0xF7, g: 0xF4, b: 0xEE), ink = Color(r: 0x10, g: 0x10, b: 0x10)
+        let samples: [(String, TextStyle)] = [
+            ("Besoin d'aide ?", TextStyle(size: 48)),
+            ("Prendre rendez-vous", TextStyle(size: 40, weight: .bold)),
+            ("هل تحتاج إلى مساعدة؟", TextStyle(size: 48, rightToLeft: true)),
+        ]
+        for (text, style) in samples {
+            let origin = Point(x: 137, y: 91)
+            let box = Rect(x: origin.x, y: origin.y, width: renderer.measurer.width(of: text, style: style),
+                           height: renderer.measurer.lineHeight(style))
+            renderer.draw(Scene(screenID: "text-\(text)", size: renderer.size, background: paper,
+                                commands: [.rect(Rect(x: 0, y: 0, width: 900, height: 300), paper),
+                                           .text(text, origin: origin, style: style, ink)]))
+            var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+            for y in 0..<renderer.size.height {
+                for x in 0..<renderer.size.width where renderer.pixel(x: x, y: y) & 0xFF < 0x80 {
+                    minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                }
+            }
+            XCTAssertLessThanOrEqual(minX, maxX, "\(text): no ink at all")
+            XCTAssertGreaterThanOrEqual(minX, box.x - 2, "\(text): ink starts left of its box \(box)")
+            XCTAssertLessThanOrEqual(maxX, box.x + box.width + 2, "\(text): ink runs right of its box \(box)")
+            XCTAssertGreaterThanOrEqual(minY, box.y, "\(text): ink above its box \(box)")
+            XCTAssertLessThanOrEqual(maxY, box.y + box.height, "\(text): ink below its box \(box)")
+            XCTAssertGreaterThan(Double(maxX - minX), Double(box.width) * 0.85, "\(text): the ink fills its measured width \(box)")
+        }
     }
 }
 
 /// Pixel snapshots: the framebuffer against a PNG in __Snapshots__, with a tolerance for
-/// anti-aliasing differences. A failure writes NAME_actual.png and NAME_diff.png.
+/// anti-aliasing differences. A failure writes NAME_actual.png and NAME_diff.png. Recorded only
+/// with RECORD_SNAPSHOTS=1: a missing PNG fails, with NAME_actual.png left beside it.
 enum PixelSnapshot {
     static func assert(_ renderer: Renderer, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
         let url = directory.appendingPathComponent("\(name).png")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try renderer.savePNG(to: url.path)
+            return
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            try renderer.savePNG(to: directory.appendingPathComponent("\(name)_actual.png").path)
+            XCTFail("pixel snapshot \(name) is missing: \(url.path) (RECORD_SNAPSHOTS=1 to record it)", file: file, line: line)
             return
         }
         guard let loaded = IMG_Load(url.path), let expected = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0) else {

@@ -11,7 +11,7 @@ final class AgendaProcessTests: XCTestCase {
         let binary = try builtPasserellectl()
         let dir = makeTemporaryDirectory(self)
         let example = repositoryRoot.appendingPathComponent("Assets/agenda/example.json").path
-        let (status, out, _) = try runProcess(binary, ["agenda", "import", example, "--data-dir", dir.path])
+        let (status, out, _) = try runProcess(binary, ["agenda", "import", example, "--data-dir", dir.path], environment: TestNow.environment())
         XCTAssertEqual(status, 0, out)
         XCTAssertTrue(out.contains("2 places, 5 services, 4 helpers"), out)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("calendars/amina.ics").path))
@@ -23,7 +23,7 @@ final class AgendaProcessTests: XCTestCase {
         text = text.replacingOccurrences(of: "Amina", with: "Aminata")  // would change the store if anything got through
         let bad = dir.appendingPathComponent("bad.json")
         try text.write(to: bad, atomically: true, encoding: .utf8)
-        let (badStatus, _, errors) = try runProcess(binary, ["agenda", "import", bad.path, "--data-dir", dir.path])
+        let (badStatus, _, errors) = try runProcess(binary, ["agenda", "import", bad.path, "--data-dir", dir.path], environment: TestNow.environment())
         XCTAssertEqual(badStatus, 65)
         let lines = errors.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines, [
@@ -33,7 +33,7 @@ final class AgendaProcessTests: XCTestCase {
         ])
         XCTAssertEqual(try tables(dir), before, "nothing changed")
 
-        let (again, out2, _) = try runProcess(binary, ["agenda", "import", example, "--data-dir", dir.path])
+        let (again, out2, _) = try runProcess(binary, ["agenda", "import", example, "--data-dir", dir.path], environment: TestNow.environment())
         XCTAssertEqual(again, 0)
         XCTAssertTrue(out2.contains("(0 new)"), out2)
         XCTAssertEqual(try tables(dir).filter { !$0.hasPrefix("agenda_setting") }, before.filter { !$0.hasPrefix("agenda_setting") })
@@ -43,18 +43,21 @@ final class AgendaProcessTests: XCTestCase {
     func test_two_processes_racing_for_one_slot_exactly_one_wins_every_round() throws {
         let binary = try builtPasserellectl()
         let dir = makeTemporaryDirectory(self)
-        let database = try AppDatabase.open(dataDir: dir)
+        let now = TestNow.date
+        let database = try AppDatabase.open(dataDir: dir, clock: .fixed(now))
         try database.importAgenda(try smallAgenda())
-        let now = Date()
         let snapshot = try database.agendaSnapshot(from: now, to: now.addingTimeInterval(40 * 86_400))
         let slots = SlotFinder.freeSlots(for: "demarches", in: snapshot, from: now.addingTimeInterval(86_400), days: 30)
         let rounds = min(25, slots.count)
         XCTAssertGreaterThanOrEqual(rounds, 20)
         for (round, slot) in slots.prefix(rounds).enumerated() {
-            let at = Date().timeIntervalSince1970 + 0.4  // both start, then book at the same moment
+            // Both start, then book at the same wall-clock moment (a meeting point for two
+            // processes, not a date the test expects anything of); their store clocks are pinned.
+            let at = Date().timeIntervalSince1970 + 0.4
             let racers = try (0..<2).map { _ -> (Process, Pipe) in
                 let process = Process()
                 process.executableURL = binary
+                process.environment = TestNow.environment()
                 process.arguments = ["debug", "book", "--data-dir", dir.path, "--service", "demarches", "--helper", "amina",
                                      "--place", "fs", "--start", String(slot.start.timeIntervalSince1970), "--at", String(at)]
                 let pipe = Pipe()

@@ -13,7 +13,8 @@ func exampleAgenda() throws -> AgendaDocument {
     return try AgendaDocument.parse(Data(contentsOf: url), file: "example.json")
 }
 
-/// A small agenda: Amina at France Services, Mo-Fr 09:00-12:00, 30-minute "demarches".
+/// A small agenda: Amina at France Services, Mo-Fr 09:00-12:00, 30-minute "demarches", from
+/// 2025 to 2099 (the tests pinned to 2031 by `make test-dates` need it open then).
 let smallAgendaJSON = """
 {
   "format": 1,
@@ -25,7 +26,7 @@ let smallAgendaJSON = """
   }],
   "helpers": [{
     "id": "amina", "first_name": "Amina",
-    "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00; PH off", "from": "2025-01-01", "until": "2030-12-31"}]
+    "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00; PH off", "from": "2025-01-01", "until": "2099-12-31"}]
   }]
 }
 """
@@ -34,14 +35,22 @@ func smallAgenda() throws -> AgendaDocument {
     try AgendaDocument.parse(Data(smallAgendaJSON.utf8), file: "small.json")
 }
 
-/// Finds the built `passerellectl` (next to the test bundle, in .build/debug, or $PASSERELLECTL).
+/// A prerequisite of a test that `make test` installs or builds is missing: the test fails
+/// (a skipped check would pass with its expectation missing) and says how to get it.
+struct MissingPrerequisite: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Finds the built `passerellectl` (next to the test bundle, in .build/debug, or $PASSERELLECTL);
+/// fails the test when it is not built.
 func builtPasserellectl() throws -> URL {
     var candidates: [URL] = []
     if let path = ProcessInfo.processInfo.environment["PASSERELLECTL"] { candidates.append(URL(fileURLWithPath: path)) }
     candidates.append(Bundle(for: AgendaStoreTests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("passerellectl"))
     candidates.append(repositoryRoot.appendingPathComponent(".build/debug/passerellectl"))
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw XCTSkip("passerellectl is not built: run `swift build` before `swift test`")
+        throw MissingPrerequisite("passerellectl is not built: run `swift build` before `swift test` (make test does)")
     }
     return found
 }

@@ -74,10 +74,10 @@ final class DiskFullTests: XCTestCase {
     // MARK: - tmpfs
 
     private func mountTinyFileSystem(options: String) throws -> URL {
-        guard getuid() == 0 else { throw XCTSkip("needs root to mount a tmpfs") }
+        guard getuid() == 0 else { throw MissingPrerequisite("needs root to mount a tmpfs (make test runs as root, like CI)") }
         let mountPoint = makeTemporaryDirectory(self)
         guard run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", mountPoint.path]) == 0 else {
-            throw XCTSkip("mount -t tmpfs is not allowed here")
+            throw MissingPrerequisite("mount -t tmpfs failed: the disk-full tests need it")
         }
         addTeardownBlock { [self] in _ = self.run("/bin/umount", ["-l", mountPoint.path]) }
         return mountPoint

@@ -12,15 +12,13 @@ import XCTest
 /// Needs the `passerellectl` binary: run `swift build` before `swift test` (`make test` does).
 final class KillTests: XCTestCase {
     func test_an_acknowledged_record_survives_kill_9() throws {
-        let binary = try locatePasserellectl()
+        let binary = try builtPasserellectl()
         let dir = makeTemporaryDirectory(self)
         let path = dir.appendingPathComponent(AppDatabase.fileName).path
         var acknowledged: [(table: String, id: Int64)] = []
+        // A count of rounds, not a time bound: a busy machine takes longer, and proves as much.
         let rounds = 40
-        let deadline = Date().addingTimeInterval(45)
-        var round = 0
-        while round < rounds, Date() < deadline {
-            round += 1
+        for round in 1...rounds {
             let output = dir.appendingPathComponent("round-\(round).out")
             FileManager.default.createFile(atPath: output.path, contents: nil)
             let handle = try FileHandle(forWritingTo: output)
@@ -45,11 +43,10 @@ final class KillTests: XCTestCase {
             }
             try verify(path: path, acknowledged: acknowledged, round: round)
         }
-        XCTAssertGreaterThanOrEqual(round, 30, "enough rounds within the time bound")
         XCTAssertGreaterThan(acknowledged.count, 100, "the writer wrote")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("corrupt").path),
                        "no round ever needed recovery")
-        print("kill -9 test: \(round) rounds, \(acknowledged.count) acknowledged records, none lost")
+        print("kill -9 test: \(rounds) rounds, \(acknowledged.count) acknowledged records, none lost")
     }
 
     private func verify(path: String, acknowledged: [(table: String, id: Int64)], round: Int) throws {
@@ -72,24 +69,5 @@ final class KillTests: XCTestCase {
                 XCTAssertTrue(present, "round \(round): acknowledged \(record.table) \(record.id) is missing")
             }
         }
-    }
-
-    /// The built `passerellectl`, next to the test bundle (`.build/<triple>/debug`).
-    private func locatePasserellectl() throws -> URL {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["PASSERELLECTL"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        for base in [Bundle.main.bundleURL, Bundle(for: KillTests.self).bundleURL] {
-            candidates.append(base.appendingPathComponent("passerellectl"))
-            candidates.append(base.deletingLastPathComponent().appendingPathComponent("passerellectl"))
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/passerellectl"))
-        guard let found = candidates.first(where: { fileManager.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("passerellectl is not built: run `swift build` before `swift test` (make test does)")
-        }
-        return found
     }
 }

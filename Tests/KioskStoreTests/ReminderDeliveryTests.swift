@@ -6,19 +6,28 @@ import XCTest
 
 /// `passerellectl reminders send` with a real command and a real HTTP receiver on 127.0.0.1.
 final class ReminderDeliveryTests: XCTestCase {
-    /// A data dir with `count` appointments booked 30 h ahead, each with an SMS reminder due now.
-    private func dataDirWithDueReminders(_ count: Int) throws -> (URL, [UUID]) {
+    /// A data dir with `count` appointments on one day at least 30 h after `TestNow`, each with
+    /// an SMS reminder, and the instant at which all of them are due and none has started
+    /// (one hour before the first): the sender runs with its clock there.
+    private func dataDirWithDueReminders(_ count: Int) throws -> (dir: URL, uuids: [UUID], sendAt: Date) {
         let dir = makeTemporaryDirectory(self)
-        let database = try AppDatabase.open(dataDir: dir)
+        let now = TestNow.date
+        let database = try AppDatabase.open(dataDir: dir, clock: .fixed(now))
         try database.importAgenda(try smallAgenda())
-        let now = Date()
-        let snapshot = try database.agendaSnapshot(from: now, to: now.addingTimeInterval(10 * 86_400))
-        let slots = SlotFinder.freeSlots(for: "demarches", in: snapshot, from: now.addingTimeInterval(30 * 3600), days: 7)
+        let snapshot = try database.agendaSnapshot(from: now, to: now.addingTimeInterval(20 * 86_400))
+        let slots = SlotFinder.freeSlots(for: "demarches", in: snapshot, from: now.addingTimeInterval(30 * 3600), days: 14)
+        // Amina has six 30-minute slots a weekday: six reminders on one day are all due 48 h
+        // before the last one, which is before the first one starts.
+        let days = Dictionary(grouping: slots) { parisCalendar.startOfDay(for: $0.start) }
+        let day = try XCTUnwrap(days.keys.sorted().first { days[$0]!.count >= count }, "a day with \(count) free slots")
+        let chosen = days[day]!.sorted { $0.start < $1.start }.prefix(count)
         var uuids: [UUID] = []
-        for slot in slots.prefix(count) {
+        for slot in chosen {
             uuids.append(try database.book(slot, for: PersonContact(name: "Jeanne", phone: "06 12 34 56 78", remindBySMS: true)).uuid)
         }
-        return (dir, uuids)
+        let sendAt = chosen.first!.start.addingTimeInterval(-3600)
+        XCTAssertLessThanOrEqual(chosen.last!.start.addingTimeInterval(-AppDatabase.Options().reminderLead), sendAt, "all due then")
+        return (dir, uuids, sendAt)
     }
 
     private func script(_ dir: URL, _ body: String) throws -> URL {
@@ -30,7 +39,8 @@ final class ReminderDeliveryTests: XCTestCase {
 
     func test_a_command_delivers_each_reminder_once_even_with_two_concurrent_senders() throws {
         let binary = try builtPasserellectl()
-        let (dir, uuids) = try dataDirWithDueReminders(6)
+        let (dir, uuids, sendAt) = try dataDirWithDueReminders(6)
+        let environment = TestNow.environment(at: sendAt)
         let log = dir.appendingPathComponent("sent.log")
         // Slow on purpose, so the two senders overlap.
         let command = try script(dir, "sleep 0.2; printf '%s|%s|%s\\n' \"$1\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$2\" >> \(log.path)")
@@ -38,13 +48,14 @@ final class ReminderDeliveryTests: XCTestCase {
             let process = Process()
             process.executableURL = binary
             process.arguments = ["reminders", "send", "--data-dir", dir.path, "--command", command.path, "--limit", "3"]
+            process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             return process
         }
         senders.forEach { $0.waitUntilExit() }
         XCTAssertEqual(senders.map(\.terminationStatus), [0, 0])
-        let (status, out, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--command", command.path])
+        let (status, out, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--command", command.path], environment: environment)
         XCTAssertEqual(status, 0)
         XCTAssertTrue(out.contains("0 sent"), "nothing left: \(out)")
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
@@ -56,16 +67,17 @@ final class ReminderDeliveryTests: XCTestCase {
 
     func test_a_failing_command_is_retried_later_and_a_webhook_receives_the_idempotency_key() throws {
         let binary = try builtPasserellectl()
-        let (dir, _) = try dataDirWithDueReminders(1)
+        let (dir, _, sendAt) = try dataDirWithDueReminders(1)
+        let environment = TestNow.environment(at: sendAt)
         let failing = try script(dir, "echo 'gateway down' >&2; exit 3")
-        let (_, out, err) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--command", failing.path])
+        let (_, out, err) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--command", failing.path], environment: environment)
         XCTAssertTrue(out.contains("0 sent, 1 to retry"), out)
         XCTAssertTrue(err.contains("exited with 3: gateway down"), err)
         let database = try AppDatabase.open(dataDir: dir)
         let (retry, _) = try database.reader.read { db in
             (try Date.fetchOne(db, sql: "SELECT nextAttemptAt FROM outbox")!, try String.fetchOne(db, sql: "SELECT status FROM outbox")!)
         }
-        XCTAssertGreaterThan(retry, Date().addingTimeInterval(30), "backoff: not before a minute")
+        XCTAssertGreaterThan(retry, sendAt.addingTimeInterval(30), "backoff: not before a minute")
 
         // Due again (as if the minute had passed), to a local HTTP receiver: first 503, then 200.
         try database.writer.write { db in try db.execute(sql: "UPDATE outbox SET nextAttemptAt = '2000-01-01 00:00:00.000'") }
@@ -82,10 +94,10 @@ final class ReminderDeliveryTests: XCTestCase {
         let portLine = String(decoding: portPipe.fileHandleForReading.availableDataBlocking(), as: UTF8.self)
         let port = try XCTUnwrap(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
         let url = "http://127.0.0.1:\(port)/sms"
-        let (_, first, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url])
+        let (_, first, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url], environment: environment)
         XCTAssertTrue(first.contains("1 to retry"), first)
         try database.writer.write { db in try db.execute(sql: "UPDATE outbox SET nextAttemptAt = '2000-01-01 00:00:00.000'") }
-        let (_, second, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url])
+        let (_, second, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url], environment: environment)
         XCTAssertTrue(second.contains("1 sent"), second)
         let requests = try String(contentsOf: received, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: String]
@@ -95,7 +107,7 @@ final class ReminderDeliveryTests: XCTestCase {
         XCTAssertEqual(requests[1]["header_key"], requests[1]["idempotency_key"])
         XCTAssertEqual(requests[1]["phone"], "+33612345678")
         XCTAssertEqual(try database.reader.read { db in try String.fetchOne(db, sql: "SELECT status FROM outbox") }, "sent")
-        let (refused, _, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", "http://sms.example.fr/x"])
+        let (refused, _, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", "http://sms.example.fr/x"], environment: environment)
         XCTAssertEqual(refused, 64, "plain http only to 127.0.0.1")
     }
 

@@ -17,13 +17,26 @@ final class JourneySnapshotTests: XCTestCase {
         return KioskContent(diagnosticPack: pack, booking: catalogue)
     }()
 
-    func scene(_ state: KioskState) -> Scene {
-        view(state, ViewContext(size: Fixtures.sizes[0], catalogue: Fixtures.catalogue, measurer: FixedAdvanceMeasurer(),
-                                policy: Fixtures.policy, content: Self.content))
+    /// The journey screens besides the items that have a snapshot of their own.
+    static let snapshotScreens = ["diagnostic-result", "booking-booking-confirm", "booking-booking-ticket"]
+    static let languages: [Language] = [.fr, .ar]
+
+    /// The names of the snapshot files this class checks.
+    static var snapshotNames: [String] {
+        languages.flatMap { language in
+            ItemType.allCases.map { "item-\($0.rawValue)-\(language.rawValue)" } + snapshotScreens.map { "\($0)-\(language.rawValue)" }
+        }
     }
 
+    static func scene(_ state: KioskState, size: Size = Fixtures.sizes[0]) -> Scene {
+        view(state, ViewContext(size: size, catalogue: Fixtures.catalogue, measurer: FixedAdvanceMeasurer(),
+                                policy: Fixtures.policy, content: content))
+    }
+
+    func scene(_ state: KioskState) -> Scene { Self.scene(state) }
+
     func test_one_item_of_each_type_and_the_result_in_french_and_arabic() {
-        for language in [Language.fr, .ar] {
+        for language in Self.languages {
             let states = LayoutAudit.journeyStates(content: Self.content, language: language)
             var types = Set<String>()
             for (name, state) in states where name.hasPrefix("diagnostic-") {
@@ -32,7 +45,7 @@ final class JourneySnapshotTests: XCTestCase {
                 SceneSnapshot.assert(scene(state), named: "item-\(item.type.rawValue)-\(language.rawValue)")
             }
             XCTAssertEqual(types.count, ItemType.allCases.count, "every item type has a snapshot")
-            for (name, state) in states where ["diagnostic-result", "booking-booking-confirm", "booking-booking-ticket"].contains(name) {
+            for (name, state) in states where Self.snapshotScreens.contains(name) {
                 SceneSnapshot.assert(scene(state), named: "\(name)-\(language.rawValue)")
             }
         }

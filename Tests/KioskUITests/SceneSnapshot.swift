@@ -2,8 +2,9 @@ import Foundation
 import KioskUI
 import XCTest
 
-/// Draw-list snapshots as text: one line per command and per node. Recorded when the file is
-/// missing or RECORD_SNAPSHOTS=1; otherwise compared line by line.
+/// Draw-list snapshots as text: one line per command and per node, compared line by line.
+/// Recorded only with RECORD_SNAPSHOTS=1: a missing file fails (the check would otherwise pass
+/// with its expectation gone), and the actual text is left beside it as NAME_actual.txt.
 enum SceneSnapshot {
     static func text(_ scene: Scene) -> String {
         var lines = ["screen \(scene.screenID) \(scene.size) rtl=\(scene.rightToLeft)"]
@@ -30,13 +31,18 @@ enum SceneSnapshot {
         let url = directory.appendingPathComponent("\(name).txt")
         let actual = text(scene)
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        if record || !FileManager.default.fileExists(atPath: url.path) {
+        if record {
             try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try? actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            try? actual.write(to: directory.appendingPathComponent("\(name)_actual.txt"), atomically: true, encoding: .utf8)
+            XCTFail("snapshot \(name) is missing: \(url.path) (RECORD_SNAPSHOTS=1 to record it)", file: file, line: line)
+            return
+        }
         guard expected != actual else { return }
+        try? actual.write(to: directory.appendingPathComponent("\(name)_actual.txt"), atomically: true, encoding: .utf8)
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let first = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)

@@ -35,12 +35,40 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(ar.rightToLeft)
     }
 
-    func test_the_help_button_is_in_the_same_place_on_every_screen() {
-        for language in Language.allCases {
-            let frames = Set(Fixtures.screens(language: language).filter { $0.0 != "attract" && $0.0 != "idle-warning" }
-                .map { Fixtures.scene($0.1).node(id: "help")?.frame })
-            XCTAssertEqual(frames.count, 1, "\(language): \(frames)")
-            XCTAssertNotNil(frames.first!)
+    /// The names of the snapshot files this class checks.
+    static var snapshotNames: [String] {
+        ["fr", "ar"].flatMap { language in Fixtures.screens().map { "\($0.0)-\(language)" } }
+            + ["home-landscape-fr", "home-large-contrast-fr"]
+    }
+
+    func test_every_snapshot_file_is_one_the_suite_checks() throws {
+        // A file no test reads would not fail when deleted: every file must be checked.
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".txt") && !$0.hasSuffix("_actual.txt") }.map { String($0.dropLast(4)) }
+        let checked = Set(Self.snapshotNames + JourneySnapshotTests.snapshotNames)
+        XCTAssertEqual(Set(files).subtracting(checked).sorted(), [], "snapshot files that no test reads")
+        XCTAssertEqual(checked.subtracting(files).sorted(), [], "snapshots the tests need and the folder lacks")
+    }
+
+    /// The help button sits in one place on every screen of every journey (shell, diagnostic
+    /// items and result, booking, my appointment), per language and screen size: a person who
+    /// found it once finds it again. Overlays (attract, idle warning) have none.
+    func test_the_help_button_is_in_the_same_place_on_every_screen_of_every_journey() {
+        for language in [Language.fr, .ar] {
+            for size in Fixtures.sizes {
+                var states = Fixtures.screens(language: language).filter { $0.0 != "attract" && $0.0 != "idle-warning" }
+                let journeys = LayoutAudit.journeyStates(content: JourneySnapshotTests.content, language: language)
+                XCTAssertGreaterThan(journeys.count, 20, "the journeys' screens")
+                states += journeys
+                var byFrame: [String: [String]] = [:]
+                for (name, state) in states {
+                    let frame = JourneySnapshotTests.scene(state, size: size).node(id: "help")?.frame
+                    byFrame[frame.map { "\($0)" } ?? "none", default: []].append(name)
+                }
+                XCTAssertEqual(byFrame.count, 1, "\(language) \(size): \(byFrame.mapValues { $0.prefix(6) })")
+                XCTAssertNil(byFrame["none"], "\(language) \(size): no help button on \(byFrame["none"] ?? [])")
+            }
         }
     }
 
