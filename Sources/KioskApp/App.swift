@@ -97,6 +97,7 @@ public func buildKiosk(
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects,
         services: services, worker: Worker(mode: workerMode))
+    kiosk.restoreAdminLockout()
     let printer = TicketPrinter(
         kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
         directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent("tickets"))

@@ -229,8 +229,12 @@ public final class Kiosk {
             refreshScene()
             invalidate()
         case .checkAdminPin(let pin):
-            let valid = PinHash(encoded: config.adminPinHash)?.matches(pin) ?? false
-            send(.adminPinChecked(valid: valid))
+            // Off the main loop: a hash of many iterations must not freeze the screen.
+            let hash = PinHash(encoded: config.adminPinHash)
+            worker.submit { [.adminPinChecked(valid: hash?.matches(pin) ?? false)] }
+        case .recordAdminPin(let accepted, let failures):
+            let services = services
+            worker.submit { services.recordAdminPin(accepted: accepted, failures: failures); return [] }
         case .quit:
             quitRequested = true
         case .takeScreenshot:
@@ -269,6 +273,16 @@ public final class Kiosk {
             let services = services
             worker.submit { services.visitEnded(journeys: journeys, language: language, reason: reason); return [] }
         }
+    }
+
+    /// At start: the wrong admin PINs journalled before a restart keep the pad locked.
+    public func restoreAdminLockout() {
+        let services = services
+        worker.submit {
+            let history = services.adminPinHistory()
+            return [.adminPinHistoryLoaded(failures: history.failures, lastFailureAt: history.lastFailureAt)]
+        }
+        if worker.mode == .inline { takeWorkerResults() }
     }
 
     /// Before the process ends: the visit under way is closed (the person is gone with the

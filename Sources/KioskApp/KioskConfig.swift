@@ -68,12 +68,24 @@ public struct KioskConfig: Equatable, Sendable {
 
     // MARK: - Parsing
 
+    /// The largest configuration file read, in bytes: the shipped one, fully commented, is 3 KB.
+    public static let maxBytes = 64 * 1024
+
     public static func load(path: String) throws -> KioskConfig {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maxBytes else {
+                throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "is \(size) bytes; a configuration file is at most \(maxBytes) bytes")])
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let problems as Problems {
+            throw problems
         } catch {
             throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "cannot be read: \(error.localizedDescription)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "is not UTF-8 text")])
         }
         return try parse(text, file: path)
     }
@@ -84,8 +96,14 @@ public struct KioskConfig: Equatable, Sendable {
         var problems: [Problem] = []
         var section = ""
         var seen: [String: Int] = [:]
-        for (index, rawLine) in text.components(separatedBy: "\n").enumerated() {
+        // Every newline counts (a file saved on Windows has CRLF: "\r\n" is one Character).
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
+            if let control = rawLine.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory == .control }) {
+                problems.append(Problem(file: file, line: lineNumber, key: nil,
+                    message: "a control character (U+\(String(format: "%04X", control.value))) is not allowed in a configuration file"))
+                continue
+            }
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
@@ -155,7 +173,7 @@ public struct KioskConfig: Equatable, Sendable {
             defaultLanguage = language
         case "kiosk.size":
             if value == "auto" { size = nil; return }
-            guard let parsed = Size(parsing: value), parsed.width >= 640, parsed.height >= 480, parsed.width <= 7680, parsed.height <= 7680 else {
+            guard let parsed = Size(parsing: value), parsed.isScreenSize else {
                 throw ValueError(text: "\"\(value)\" is not a screen size; write WIDTHxHEIGHT (640x480 to 7680x7680) or auto")
             }
             size = parsed
@@ -195,7 +213,7 @@ public struct KioskConfig: Equatable, Sendable {
         case "idle.attract_after": attractAfter = try Self.seconds(value, min: 10, max: 86400)
         case "admin.pin_hash":
             guard value.isEmpty || PinHash(encoded: value) != nil else {
-                throw ValueError(text: "is not a PIN hash; make one with `passerelle --hash-pin` (it reads the PIN on standard input)")
+                throw ValueError(text: "is not a PIN hash (sha256 with \(PinHash.iterationRange.lowerBound) to \(PinHash.iterationRange.upperBound) iterations); make one with `passerelle --hash-pin` (it reads the PIN on standard input)")
             }
             adminPinHash = value
         default:

@@ -235,6 +235,27 @@ public final class KioskServices: @unchecked Sendable {
             qrPayload: TicketCode.code(for: uuid), diagnosticSummary: try? store.diagnosticSummary(appointment: uuid))
     }
 
+    // MARK: - The admin PIN
+
+    /// Journals a PIN attempt; a failure to write is noted, the pad goes on.
+    func recordAdminPin(accepted: Bool, failures: Int) {
+        do throws(StoreProblem) {
+            _ = try store?.appendJournal(accepted ? .adminPinAccepted : .adminPinRejected(failures: failures))
+        } catch {
+            noteProblem("admin PIN attempt not journalled", error)
+        }
+    }
+
+    /// The wrong PINs in a row so far, from the journal (none when the store cannot say).
+    func adminPinHistory() -> (failures: Int, lastFailureAt: Date?) {
+        do throws(StoreProblem) {
+            return try store?.adminPinHistory() ?? (0, nil)
+        } catch {
+            noteProblem("admin PIN history not read", error)
+            return (0, nil)
+        }
+    }
+
     /// Logs a problem that is not the store's (a printer) for the status page.
     func note(_ message: String) {
         lock.lock()

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KioskCore
 
 /// The admin PIN as stored in the configuration: salted, iterated SHA-256
 /// (`sha256:<iterations>:<salt hex>:<hash hex>`), compared in constant time.
@@ -10,9 +11,17 @@ public struct PinHash: Equatable, Sendable {
     public var salt: [UInt8]
     public var hash: [UInt8]
 
+    /// 10 million iterations froze the pad for 40 s; a million takes about 4 s off the main loop.
+    public static let iterationRange = 1_000...1_000_000
+
+    /// What `--hash-pin` accepts: ASCII digits only (a keypad has no other), 6 to 12 of them.
+    public static func isAcceptablePIN(_ pin: String) -> Bool {
+        (6...AdminState.maxPinLength).contains(pin.count) && pin.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+    }
+
     public init?(encoded: String) {
         let parts = encoded.split(separator: ":").map(String.init)
-        guard parts.count == 4, parts[0] == "sha256", let n = Int(parts[1]), n >= 1, n <= 10_000_000,
+        guard parts.count == 4, parts[0] == "sha256", let n = Int(parts[1]), Self.iterationRange.contains(n),
             let salt = Self.bytes(hex: parts[2]), salt.count >= 8,
             let hash = Self.bytes(hex: parts[3]), hash.count == 32
         else { return nil }

@@ -6,6 +6,9 @@ import KioskUI
 /// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`;
 /// for hands-on tasks, `drag "Label" to "Label"` and `swipe "Label" DX DY`.
 public struct Scenario: Equatable {
+    /// The longest `advance` or `wait-for`, in seconds: a day covers every timeout the kiosk has.
+    public static let longestWait: Double = 86_400
+
     public enum Step: Equatable {
         case tapLabel(String)
         case tapPoint(Point)
@@ -91,8 +94,12 @@ public struct Scenario: Equatable {
         let w = try words(line)
         guard let verb = w.first else { throw StepError(message: "empty step") }
         let args = Array(w.dropFirst())
+        // Finite and at most a day: `advance inf` or `wait-for "x" 1e9` would never end.
         func number(_ s: String) throws -> Double {
-            guard let n = Double(s), n >= 0 else { throw StepError(message: "\"\(s)\" is not a number of seconds") }
+            guard let n = Double(s), n.isFinite, n >= 0 else { throw StepError(message: "\"\(s)\" is not a number of seconds") }
+            guard n <= Scenario.longestWait else {
+                throw StepError(message: "\(s) seconds is too long; a step waits at most \(Int(Scenario.longestWait)) seconds (a day)")
+            }
             return n
         }
         switch (verb, args.count) {

@@ -160,7 +160,11 @@ public final class ScenarioRunner {
     /// Moves the clock to `target`, stopping at each deadline on the way so that every
     /// warning is shown before its reset, as it would be in real time.
     private func advance(to target: Date) {
+        var previous: Date?
         while let deadline = kiosk.nextDeadline(), deadline <= target {
+            // A deadline that does not move after its tick would spin here for ever.
+            if let previous, deadline <= previous { break }
+            previous = deadline
             clock.now = max(clock.now, deadline)
             kiosk.tick()
             kiosk.render()

@@ -47,6 +47,9 @@ public enum Action: Equatable, Sendable {
     case pinEraseTapped
     case pinSubmitTapped
     case adminPinChecked(valid: Bool)
+    /// At start, from the journal: wrong PINs in a row so far and when the last one was typed
+    /// (a restart must not lift a lockout).
+    case adminPinHistoryLoaded(failures: Int, lastFailureAt: Date?)
     case adminQuitTapped
     case adminScreenshotTapped
     case adminStatusTapped

@@ -7,8 +7,10 @@ public enum Effect: Equatable, Sendable {
     case playWarningSound
     /// Drop everything that could show the last person: rasterised text, speech queue.
     case forgetPerson
-    /// Compare a typed PIN with the configured hash; answers `.adminPinChecked`.
+    /// Compare a typed PIN with the configured hash, off the main loop; answers `.adminPinChecked`.
     case checkAdminPin(String)
+    /// Journal a PIN attempt (never the digits): accepted, or the wrong ones in a row so far.
+    case recordAdminPin(accepted: Bool, failures: Int)
     /// Leave the kiosk (admin only).
     case quit
     /// Write a PNG of the screen as it was before the admin menu; answers `.screenshotFinished`.

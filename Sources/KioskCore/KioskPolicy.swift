@@ -15,9 +15,12 @@ public struct KioskPolicy: Equatable, Sendable {
     /// Taps on the hidden zone, within `secretGestureWindow` seconds, that open the PIN pad.
     public var secretGestureTaps: Int
     public var secretGestureWindow: Double
-    /// Wrong PINs in a row before the pad locks for `pinLockout` seconds.
+    /// Wrong PINs in a row before the pad locks for `pinLockout` seconds; each further wrong
+    /// PIN doubles the lock, up to a day (see `pinLock(afterFailures:)`).
     public var pinAttempts: Int
     public var pinLockout: Double
+    /// A PIN has at least this many digits; a shorter one is a wrong PIN (no hash computed).
+    public var pinMinimumDigits = 6
     /// The place where a person finds help, as the configuration writes it ("" if unknown).
     public var helpDesk: String
     /// The name of the place shown in the top bar.
@@ -41,5 +44,14 @@ public struct KioskPolicy: Equatable, Sendable {
         self.pinLockout = pinLockout
         self.helpDesk = helpDesk
         self.siteName = siteName
+    }
+
+    /// How long the pad stays locked after `failures` wrong PINs in a row (nil: not locked).
+    /// 3 → 1 min, 4 → 2 min, 5 → 4 min … capped at 24 h: a 6-digit PIN then takes years at
+    /// the screen, where a flat minute per 3 tries let a 4-digit one fall in about 56 hours.
+    public func pinLock(afterFailures failures: Int) -> Double? {
+        guard failures >= pinAttempts else { return nil }
+        let doublings = min(failures - pinAttempts, 20)
+        return min(pinLockout * Double(1 << doublings), 86_400)
     }
 }

@@ -59,6 +59,8 @@ public struct AdminState: Equatable, Sendable {
     public var failedAttempts: Int = 0
     public var lockedUntil: Date? = nil
     public var pinRejected: Bool = false
+    /// A PIN is being checked off the main loop; the pad takes no other one meanwhile.
+    public var checkingPin: Bool = false
     public var status: [StatusLine] = []
     public var lastScreenshot: ScreenshotOutcome? = nil
 

@@ -97,24 +97,29 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return []
 
     case .pinSubmitTapped:
-        guard state.screen == .adminPin, !state.admin.pinDigits.isEmpty, !state.admin.isLocked(at: now) else { return [] }
+        guard state.screen == .adminPin, !state.admin.pinDigits.isEmpty, !state.admin.isLocked(at: now),
+              !state.admin.checkingPin
+        else { return [] }
         let pin = state.admin.pinDigits
         state.admin.pinDigits = ""
+        guard pin.count >= policy.pinMinimumDigits else { return state.admin.rejectPin(now: now, policy: policy) }
+        state.admin.checkingPin = true
         return [.checkAdminPin(pin)]
 
     case .adminPinChecked(let valid):
+        state.admin.checkingPin = false
         guard state.screen == .adminPin else { return [] }
-        if valid {
-            state.admin.failedAttempts = 0
-            state.admin.pinRejected = false
-            state.show(.adminMenu)
-        } else {
-            state.admin.failedAttempts += 1
-            state.admin.pinRejected = true
-            if state.admin.failedAttempts >= policy.pinAttempts {
-                state.admin.failedAttempts = 0
-                state.admin.lockedUntil = now.addingTimeInterval(policy.pinLockout)
-            }
+        guard valid else { return state.admin.rejectPin(now: now, policy: policy) }
+        state.admin.failedAttempts = 0
+        state.admin.pinRejected = false
+        state.show(.adminMenu)
+        return [.recordAdminPin(accepted: true, failures: 0)]
+
+    case .adminPinHistoryLoaded(let failures, let lastFailureAt):
+        state.admin.failedAttempts = max(state.admin.failedAttempts, failures)
+        if let lastFailureAt, let lock = policy.pinLock(afterFailures: failures) {
+            let until = lastFailureAt.addingTimeInterval(lock)
+            if until > now { state.admin.lockedUntil = max(state.admin.lockedUntil ?? until, until) }
         }
         return []
 
@@ -222,7 +227,15 @@ extension KioskState {
 }
 
 extension AdminState {
-    public static let maxPinLength = 8
+    public static let maxPinLength = 12
+
+    /// A wrong PIN: counted (a success alone resets the count), the lock grows, and journalled.
+    mutating func rejectPin(now: Date, policy: KioskPolicy) -> [Effect] {
+        failedAttempts += 1
+        pinRejected = true
+        if let lock = policy.pinLock(afterFailures: failedAttempts) { lockedUntil = now.addingTimeInterval(lock) }
+        return [.recordAdminPin(accepted: false, failures: failedAttempts)]
+    }
 
     /// Whether the PIN pad refuses digits; the lock is lifted by `.timeElapsed`.
     public func isLocked(at now: Date) -> Bool {

@@ -29,7 +29,7 @@ extension Action {
     var isPersonChoice: Bool {
         switch self {
         case .personActed, .timeElapsed, .focusMoved, .secretZoneTapped, .attractTouched, .stayTapped,
-            .adminPinChecked, .screenshotFinished, .statusCollected, .keyTyped, .keyErased, .shiftTapped,
+            .adminPinChecked, .adminPinHistoryLoaded, .screenshotFinished, .statusCollected, .keyTyped, .keyErased, .shiftTapped,
             .dragMoved, .dragEnded:
             return false
         case .diagnostic(.saved), .diagnostic(.printed), .booking(.slotsLoaded), .booking(.saved), .booking(.printed),

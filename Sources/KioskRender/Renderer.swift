@@ -21,6 +21,10 @@ public final class Renderer {
     public private(set) var framesDrawn = 0
 
     public init(size: Size, fonts: FontBook) throws {
+        // Screens stop at 7680 (config), tickets are 576 wide and grow with their text.
+        guard (1...16_384).contains(size.width), (1...65_536).contains(size.height) else {
+            throw SDLError("Renderer(size:)", message: "\(size) is not a framebuffer size this kiosk draws")
+        }
         guard let surface = SDL_CreateRGBSurfaceWithFormat(
             0, Int32(size.width), Int32(size.height), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
         else { throw SDLError("SDL_CreateRGBSurfaceWithFormat") }

@@ -108,3 +108,22 @@ extension AppDatabase {
         }
     }
 }
+
+// MARK: - The admin PIN
+
+extension AppDatabase {
+    /// Wrong admin PINs in a row (since the last accepted one) and when the last was typed.
+    public func adminPinHistory() throws(StoreProblem) -> (failures: Int, lastFailureAt: Date?) {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT kind, payload, recordedAt FROM journal
+                WHERE kind IN ('admin_pin_rejected', 'admin_pin_accepted') ORDER BY id DESC LIMIT 1
+                """)
+            else { return (0, nil) }
+            guard let kind = try? row.decode(String.self, forColumn: "kind"), let payload = try? row.decode(String.self, forColumn: "payload"),
+                  case .adminPinRejected(let failures)? = JournalEvent(kind: kind, payloadJSON: payload)
+            else { return (0, nil) }
+            return (failures, try? row.decode(Date.self, forColumn: "recordedAt"))
+        }
+    }
+}

@@ -16,6 +16,7 @@ extension AppDatabase {
         "v1-diagnostic-and-assistance",
         "v1-outbox",
         "v2-agenda",
+        "v3-admin-pin-journal",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -25,6 +26,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-diagnostic-and-assistance", migrate: createDiagnosticAndAssistance)
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
         migrator.registerMigration("v2-agenda", migrate: createAgendaKeys)
+        migrator.registerMigration("v3-admin-pin-journal", migrate: addAdminPinJournalKinds)
         return migrator
     }
 
@@ -91,6 +93,15 @@ extension AppDatabase {
             "store_recovered", "write_failed", "note",
         ]
         for kind in kinds {
+            try db.execute(sql: "INSERT INTO journal_kind (name) VALUES (?)", arguments: [kind])
+        }
+    }
+
+    // MARK: v3-admin-pin-journal
+
+    /// Wrong admin PINs are journalled, so a restart does not lift the lockout.
+    @Sendable private static func addAdminPinJournalKinds(_ db: Database) throws {
+        for kind in ["admin_pin_rejected", "admin_pin_accepted"] {
             try db.execute(sql: "INSERT INTO journal_kind (name) VALUES (?)", arguments: [kind])
         }
     }

@@ -64,14 +64,20 @@ extension AppDatabase {
                   AND kind IN (\(kindList))
                 ORDER BY nextAttemptAt, id LIMIT ?
                 """, arguments: [now, now, limit])
+            let path = self.path
             return try rows.map { row in
+                // A damaged row is a corrupt store, said without its contents; it must not trap.
+                guard let id = try? row.decode(Int64.self, forColumn: "id"),
+                      let uuid = (try? row.decode(String.self, forColumn: "uuid")).flatMap(UUID.init(uuidString:)),
+                      let kind = (try? row.decode(String.self, forColumn: "kind")).flatMap(OutboxKind.init(rawValue:)),
+                      let attempts = try? row.decode(Int.self, forColumn: "attempts")
+                else { throw StoreProblem.corrupt(path: path, detail: "an outbox row cannot be read (id, uuid, kind or attempts)") }
                 try db.execute(
                     sql: "UPDATE outbox SET status = 'in_flight', leaseUntil = ?, attempts = attempts + 1 WHERE id = ?",
-                    arguments: [now.addingTimeInterval(lease), row["id"] as Int64])
-                let payload = (try? JSONSerialization.jsonObject(with: Data((row["payload"] as String).utf8))) as? [String: String]
-                return OutboxMessage(
-                    uuid: UUID(uuidString: row["uuid"])!, kind: OutboxKind(rawValue: row["kind"])!,
-                    payload: payload ?? [:], attempt: (row["attempts"] as Int) + 1)
+                    arguments: [now.addingTimeInterval(lease), id])
+                let text = (try? row.decode(String?.self, forColumn: "payload")) ?? nil
+                let payload = text.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: String] }
+                return OutboxMessage(uuid: uuid, kind: kind, payload: payload ?? [:], attempt: attempts + 1)
             }
         }
     }

@@ -30,6 +30,10 @@ public enum JournalEvent: Equatable, Sendable {
     case writeFailed(problem: String)
     /// A short admin note (no personal data).
     case note(String)
+    /// A wrong admin PIN at the screen (never the digits): the wrong ones in a row so far.
+    case adminPinRejected(failures: Int)
+    /// The admin PIN was accepted (the count of wrong ones starts again).
+    case adminPinAccepted
 
     /// The `journal_kind` code of each case.
     public enum Kind: String, CaseIterable, Sendable {
@@ -42,6 +46,7 @@ public enum JournalEvent: Equatable, Sendable {
         case outboxAbandoned = "outbox_abandoned", purgeCompleted = "purge_completed"
         case backupMade = "backup_made", backupRestored = "backup_restored"
         case storeRecovered = "store_recovered", writeFailed = "write_failed", note
+        case adminPinRejected = "admin_pin_rejected", adminPinAccepted = "admin_pin_accepted"
     }
 
     public var kind: Kind {
@@ -63,6 +68,8 @@ public enum JournalEvent: Equatable, Sendable {
         case .storeRecovered: return .storeRecovered
         case .writeFailed: return .writeFailed
         case .note: return .note
+        case .adminPinRejected: return .adminPinRejected
+        case .adminPinAccepted: return .adminPinAccepted
         }
     }
 }
@@ -101,6 +108,8 @@ extension JournalEvent {
             return payload
         case .writeFailed(let problem): return ["problem": problem]
         case .note(let text): return ["text": text]
+        case .adminPinRejected(let failures): return ["failures": String(failures)]
+        case .adminPinAccepted: return [:]
         }
     }
 
@@ -152,6 +161,8 @@ extension JournalEvent {
             self = .storeRecovered(reason: p["reason"] ?? "", movedTo: p["movedTo"] ?? "", restoredFrom: p["restoredFrom"])
         case .writeFailed: self = .writeFailed(problem: p["problem"] ?? "")
         case .note: self = .note(p["text"] ?? "")
+        case .adminPinRejected: self = .adminPinRejected(failures: Int(p["failures"] ?? "") ?? 1)
+        case .adminPinAccepted: self = .adminPinAccepted
         }
     }
 }

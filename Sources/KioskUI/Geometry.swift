@@ -14,6 +14,13 @@ public struct Size: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(width)x\(height)" }
 
     /// Parses "1080x1920"; nil if it is not two positive integers joined by "x".
+    /// The screen sizes the kiosk accepts (configuration and `--size`): 640×480 to 7680×7680.
+    public static let screenWidths = 640...7680
+    public static let screenHeights = 480...7680
+
+    /// A size a screen can have (see `screenWidths`, `screenHeights`).
+    public var isScreenSize: Bool { Self.screenWidths.contains(width) && Self.screenHeights.contains(height) }
+
     public init?(parsing text: String) {
         let parts = text.lowercased().split(separator: "x")
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }

@@ -154,7 +154,7 @@ struct Bench {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = dir.appendingPathComponent("bench.conf")
-        try "[admin]\npin_hash = \(PinHash.make(pin: "2468", iterations: 1000).encoded)\n".write(to: config, atomically: true, encoding: .utf8)
+        try "[admin]\npin_hash = \(PinHash.make(pin: "246813", iterations: 1000).encoded)\n".write(to: config, atomically: true, encoding: .utf8)
         let scenario = journey ?? dir.appendingPathComponent("all.scenario")
         if journey == nil {
         try """
@@ -175,7 +175,7 @@ struct Bench {
             tap 540 80
             tap 540 80
             tap 540 80
-            type "2468"
+            type "246813"
             tap "Valider"
             tap "Capture d'écran"
             tap "État de la borne"

@@ -36,7 +36,9 @@ struct Passerelle: ParsableCommand {
     @Option(name: .customLong("scene-file"), help: .hidden) var sceneFile: String?
 
     func validate() throws {
-        if let size, Size(parsing: size) == nil { throw ValidationError("--size \(size): write WIDTHxHEIGHT, e.g. 1080x1920") }
+        if let size, Size(parsing: size)?.isScreenSize != true {
+            throw ValidationError("--size \(size): write WIDTHxHEIGHT, from 640x480 to 7680x7680, e.g. 1080x1920")
+        }
         if let lang, Language(rawValue: lang) == nil {
             throw ValidationError("--lang \(lang): use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -88,8 +90,8 @@ struct Passerelle: ParsableCommand {
     }
 
     private func printPinHash() throws {
-        guard let pin = readLine(strippingNewline: true), pin.count >= 4, pin.allSatisfy(\.isNumber) else {
-            FileHandle.standardError.write(Data("passerelle: the PIN must be at least 4 digits, on one line of standard input\n".utf8))
+        guard let pin = readLine(strippingNewline: true), PinHash.isAcceptablePIN(pin) else {
+            FileHandle.standardError.write(Data("passerelle: the PIN must be 6 to \(AdminState.maxPinLength) digits 0-9, on one line of standard input\n".utf8))
             throw ExitCode(1)
         }
         print("pin_hash = \(PinHash.make(pin: pin).encoded)")

@@ -73,10 +73,10 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(played.code, 1)
         XCTAssertTrue(played.err.contains(":2: expect \"Nulle part\""), played.err)
 
-        let hashed = try Support.run(binary, ["--hash-pin"], stdin: "2468\n")
+        let hashed = try Support.run(binary, ["--hash-pin"], stdin: "246813\n")
         XCTAssertEqual(hashed.code, 0, hashed.err)
         let line = hashed.out.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertTrue(line.hasPrefix("pin_hash = sha256:"), line)
-        XCTAssertTrue(PinHash(encoded: String(line.dropFirst("pin_hash = ".count)))?.matches("2468") ?? false)
+        XCTAssertTrue(PinHash(encoded: String(line.dropFirst("pin_hash = ".count)))?.matches("246813") ?? false)
     }
 }

@@ -6,7 +6,7 @@ import XCTest
 
 final class PrivacyTests: XCTestCase {
     func test_after_an_idle_reset_nothing_the_person_chose_or_typed_remains() throws {
-        let pinHash = PinHash.make(pin: "2468", iterations: 10).encoded
+        let pinHash = PinHash.make(pin: "246813", iterations: 1000).encoded
         let (kiosk, clock) = try Support.kiosk(config: "[admin]\npin_hash = \(pinHash)\n")
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         // Arabic, larger text, help, then a half-typed PIN: every kind of trace we have.
@@ -65,12 +65,12 @@ final class PrivacyTests: XCTestCase {
     }
 
     func test_a_correct_pin_opens_the_menu_and_a_wrong_one_does_not() throws {
-        let pinHash = PinHash.make(pin: "2468", iterations: 10).encoded
+        let pinHash = PinHash.make(pin: "246813", iterations: 1000).encoded
         let (kiosk, clock) = try Support.kiosk(config: "[admin]\npin_hash = \(pinHash)\n")
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         let zone = kiosk.scene.secretZone!
         for _ in 1...5 { tap(kiosk, Point(x: zone.midX, y: zone.midY)) }
-        try runner.run(try Scenario.parse("type \"1111\"\ntap \"Valider\"\nexpect \"Ce code n'est pas le bon.\"\ntype \"2468\"\ntap \"Valider\"\nexpect \"Administration\"\ntap \"État de la borne\"\nexpect \"Frames drawn\"\n", file: "a"))
+        try runner.run(try Scenario.parse("type \"111111\"\ntap \"Valider\"\nexpect \"Ce code n'est pas le bon.\"\ntype \"246813\"\ntap \"Valider\"\nexpect \"Administration\"\ntap \"État de la borne\"\nexpect \"Frames drawn\"\n", file: "a"))
         try runner.run(try Scenario.parse("tap \"Retour\"\ntap \"Quitter le kiosque\"\n", file: "a"))
         XCTAssertTrue(kiosk.quitRequested)
     }

@@ -149,28 +149,51 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .home)
     }
 
+    func type(_ pin: String) {
+        for d in pin { send(.pinDigitTapped(Int(String(d))!)) }
+    }
+
     func test_a_submitted_pin_is_checked_and_never_kept() {
         openPinPad()
-        for d in [1, 2, 3, 4] { send(.pinDigitTapped(d)) }
-        XCTAssertEqual(state.admin.pinDigits, "1234")
+        type("482913")
+        XCTAssertEqual(state.admin.pinDigits, "482913")
         send(.pinEraseTapped)
         send(.pinDigitTapped(9))
-        XCTAssertEqual(send(.pinSubmitTapped), [.checkAdminPin("1239")])
+        XCTAssertEqual(send(.pinSubmitTapped), [.checkAdminPin("482919")])
         XCTAssertEqual(state.admin.pinDigits, "")
-        send(.adminPinChecked(valid: true))
+        XCTAssertEqual(send(.adminPinChecked(valid: true)), [.recordAdminPin(accepted: true, failures: 0)])
         XCTAssertEqual(state.screen, .adminMenu)
         XCTAssertEqual(send(.adminQuitTapped), [.quit])
         XCTAssertEqual(send(.adminStatusTapped), [.collectStatus])
         XCTAssertEqual(state.screen, .adminStatus)
     }
 
-    func test_three_wrong_pins_lock_the_pad_even_across_a_reset() {
+    func test_a_pin_shorter_than_six_digits_is_a_wrong_pin_without_a_hash() {
         openPinPad()
+        type("1234")
+        XCTAssertEqual(send(.pinSubmitTapped), [.recordAdminPin(accepted: false, failures: 1)], "no checkAdminPin")
+        XCTAssertTrue(state.admin.pinRejected)
+    }
+
+    func test_one_pin_is_checked_at_a_time() {
+        openPinPad()
+        type("111111")
+        XCTAssertEqual(send(.pinSubmitTapped), [.checkAdminPin("111111")])
+        type("222222")
+        XCTAssertEqual(send(.pinSubmitTapped), [], "the first is still being checked")
+        send(.adminPinChecked(valid: false))
+        XCTAssertEqual(send(.pinSubmitTapped), [.checkAdminPin("222222")])
+    }
+
+    func test_wrong_pins_lock_the_pad_longer_each_time_even_across_a_reset() {
+        openPinPad()
+        var effects: [Effect] = []
         for _ in 1...3 {
-            send(.pinDigitTapped(0))
+            type("000000")
             send(.pinSubmitTapped)
-            send(.adminPinChecked(valid: false))
+            effects += send(.adminPinChecked(valid: false))
         }
+        XCTAssertEqual(effects, (1...3).map { .recordAdminPin(accepted: false, failures: $0) }, "each failure journalled")
         XCTAssertEqual(state.admin.lockedUntil, now.addingTimeInterval(60))
         send(.pinDigitTapped(1))
         XCTAssertEqual(state.admin.pinDigits, "", "a locked pad refuses digits")
@@ -178,13 +201,34 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .home, "the idle reset leaves admin mode")
         XCTAssertNil(state.admin.lockedUntil, "the lock expired after a minute")
         openPinPad()
-        send(.pinDigitTapped(0))
+        type("000000")
         send(.pinSubmitTapped)
         send(.adminPinChecked(valid: false))
-        XCTAssertEqual(state.admin.failedAttempts, 1)
+        XCTAssertEqual(state.admin.failedAttempts, 4, "only a right PIN starts the count again")
+        XCTAssertEqual(state.admin.lockedUntil, now.addingTimeInterval(120), "the fourth doubles the lock")
         now = now.addingTimeInterval(10)
         _ = state.forgetPerson(now: now, policy: policy)
-        XCTAssertEqual(state.admin.failedAttempts, 1, "failed attempts survive a reset")
+        XCTAssertEqual(state.admin.failedAttempts, 4, "failed attempts survive a reset")
+        XCTAssertNotNil(state.admin.lockedUntil, "and so does the lock")
+    }
+
+    func test_the_lock_doubles_up_to_a_day() {
+        XCTAssertNil(policy.pinLock(afterFailures: 2))
+        XCTAssertEqual((3...8).map { policy.pinLock(afterFailures: $0) }, [60, 120, 240, 480, 960, 1920])
+        XCTAssertEqual(policy.pinLock(afterFailures: 50), 86_400)
+        XCTAssertEqual(policy.pinLock(afterFailures: Int.max), 86_400)
+    }
+
+    func test_a_restart_keeps_the_lock_the_journal_remembers() {
+        // Five wrong PINs journalled, the last 3 minutes ago: locked for 4 minutes from then.
+        send(.adminPinHistoryLoaded(failures: 5, lastFailureAt: now.addingTimeInterval(-180)))
+        XCTAssertEqual(state.admin.failedAttempts, 5)
+        XCTAssertEqual(state.admin.lockedUntil, now.addingTimeInterval(60))
+        XCTAssertNil(state.visit, "not a person's choice")
+        var fresh = KioskState.initial(now: now, policy: policy)
+        _ = reduce(&fresh, .adminPinHistoryLoaded(failures: 5, lastFailureAt: now.addingTimeInterval(-3600)), Environment(now: now, policy: policy))
+        XCTAssertNil(fresh.admin.lockedUntil, "a lock that already ran out")
+        XCTAssertEqual(fresh.admin.failedAttempts, 5, "but the count goes on")
     }
 
     func test_leaving_admin_mode_returns_to_a_fresh_home() {

@@ -23,6 +23,21 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try database.journal().count, 1)
     }
 
+    func test_the_admin_pin_history_is_the_wrong_ones_since_the_last_right_one() throws {
+        let database = try AppDatabase.inMemory()
+        XCTAssertEqual(try database.adminPinHistory().failures, 0)
+        try database.appendJournal(.adminPinRejected(failures: 1), at: paris("2026-11-30 09:00"))
+        try database.appendJournal(.adminPinRejected(failures: 2), at: paris("2026-11-30 09:01"))
+        let history = try database.adminPinHistory()
+        XCTAssertEqual(history.failures, 2)
+        XCTAssertEqual(history.lastFailureAt, paris("2026-11-30 09:01"))
+        try database.appendJournal(.note("unrelated"), at: paris("2026-11-30 09:02"))
+        XCTAssertEqual(try database.adminPinHistory().failures, 2)
+        try database.appendJournal(.adminPinAccepted, at: paris("2026-11-30 09:10"))
+        XCTAssertEqual(try database.adminPinHistory().failures, 0)
+        XCTAssertNil(try database.adminPinHistory().lastFailureAt)
+    }
+
     func test_every_event_kind_round_trips_through_the_journal() throws {
         let database = try AppDatabase.inMemory()
         let id = UUID()
@@ -34,6 +49,7 @@ final class JournalTests: XCTestCase {
             .remoteSessionEnded(session: id, reason: .personStopped), .outboxAbandoned(message: id, kind: .webhook, attempts: 8),
             .purgeCompleted(PurgeReport(appointmentsAnonymised: 2)), .backupMade(file: "b"), .backupRestored(from: "b"),
             .storeRecovered(reason: "r", movedTo: "m", restoredFrom: nil), .writeFailed(problem: "disk full"), .note("n"),
+            .adminPinRejected(failures: 4), .adminPinAccepted,
         ]
         XCTAssertEqual(Set(events.map(\.kind)), Set(JournalEvent.Kind.allCases))
         for event in events { try database.appendJournal(event) }

@@ -22,8 +22,8 @@ extension AgendaFileReader {
         }
         var closedDays: [LocalDay] = []
         for (i, value) in list(root, "closed_days", "", required: false).enumerated() {
-            if let text = value.string, let day = LocalDay(text) {
-                closedDays.append(day)
+            if let text = value.string, LocalDay(text) != nil {
+                if let day = agendaDay(text, at: value, "closed_days[\(i)]") { closedDays.append(day) }
             } else {
                 problem(value, "closed_days[\(i)]", "a day YYYY-MM-DD was expected")
             }

@@ -78,7 +78,37 @@ struct AgendaFileReader {
             problem(value, join(path, key), "must not be empty")
             return nil
         }
+        // These texts reach the ticket, the SMS and the helpers' calendars: one line, no
+        // control characters (a newline or ESC there would break or forge what follows).
+        if let bad = text.unicodeScalars.first(where: Self.isForbidden) {
+            problem(value, join(path, key), "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters")
+            return nil
+        }
+        guard text.count <= Self.maxTextLength else {
+            problem(value, join(path, key), "is \(text.count) characters long; at most \(Self.maxTextLength)")
+            return nil
+        }
         return text
+    }
+
+    /// The longest text of an agenda (a name, an address, what to bring).
+    static let maxTextLength = 300
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
+    /// A day within the years the agenda accepts, or nil after reporting why.
+    mutating func agendaDay(_ text: String, at value: LocatedJSON, _ path: String) -> LocalDay? {
+        guard let day = LocalDay(text) else { return nil }
+        guard LocalDay.acceptedYears.contains(day.year) else {
+            problem(value, path, "\"\(text)\": the year must be between \(LocalDay.acceptedYears.lowerBound) and \(LocalDay.acceptedYears.upperBound)")
+            return nil
+        }
+        return day
     }
 
     mutating func int(_ object: LocatedJSON, _ key: String, _ path: String, in range: ClosedRange<Int>) -> Int? {
@@ -149,11 +179,11 @@ struct AgendaFileReader {
 
     mutating func day(_ object: LocatedJSON, _ key: String, _ path: String, required: Bool) -> LocalDay? {
         guard let text = string(object, key, path, required: required) else { return nil }
-        guard let day = LocalDay(text) else {
+        guard LocalDay(text) != nil else {
             problem(object[key]!, join(path, key), "\"\(text)\" is not a day; write YYYY-MM-DD, e.g. 2026-09-01")
             return nil
         }
-        return day
+        return agendaDay(text, at: object[key]!, join(path, key))
     }
 
     /// "2026-08-03" (the start of that day, or with `endOfDay` the start of the next) or
@@ -161,6 +191,10 @@ struct AgendaFileReader {
     mutating func moment(_ object: LocatedJSON, _ key: String, _ path: String, endOfDay: Bool) -> Date? {
         guard let text = string(object, key, path) else { return nil }
         let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        if let day = LocalDay(String(parts[0])), !LocalDay.acceptedYears.contains(day.year) {
+            _ = agendaDay(String(parts[0]), at: object[key]!, join(path, key))
+            return nil
+        }
         if parts.count == 1, let day = LocalDay(text) {
             return ParisTime.date(endOfDay ? day.adding(days: 1) : day, minute: 0)
         }

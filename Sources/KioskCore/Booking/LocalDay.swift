@@ -11,6 +11,10 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     public let month: Int
     public let day: Int
 
+    /// The years an agenda may name: dates outside them are typing mistakes ("0226", "20226"),
+    /// and the calendars and the store's date functions are only checked inside them.
+    public static let acceptedYears = 1900...2200
+
     /// Nil when the date does not exist (31 April, 29 February 2027…).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDay.daysIn(month: month, year: year) else { return nil }

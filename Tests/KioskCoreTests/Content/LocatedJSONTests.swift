@@ -51,4 +51,27 @@ final class LocatedJSONTests: XCTestCase {
         XCTAssertNil(doc.elements?[2].int)
         XCTAssertEqual(doc.elements?[3].int, 1000)
     }
+
+    func test_an_object_with_many_keys_is_read_and_a_repeated_key_still_found() throws {
+        // The duplicate check was a scan per key: 20 000 keys took 21 s. A set makes it linear.
+        let keys = (0..<50_000).map { "\"k\($0)\": \($0)" }
+        let root = try LocatedJSON.parse("{" + keys.joined(separator: ",") + "}")
+        XCTAssertEqual(root.members?.count, 50_000)
+        XCTAssertEqual(root["k49999"]?.int, 49_999)
+        XCTAssertThrowsError(try LocatedJSON.parse("{" + keys.joined(separator: ",") + ", \"k7\": 1}")) { error in
+            XCTAssertEqual((error as? LocatedJSON.SyntaxError)?.message, "the key \"k7\" appears twice in this object")
+        }
+    }
+
+    func test_a_file_too_large_or_with_too_many_values_is_refused_with_a_reason() {
+        let limits = LocatedJSON.Limits(maxBytes: 1000, maxValues: 10)
+        XCTAssertThrowsError(try LocatedJSON.parse(Data(repeating: 0x20, count: 1001), limits: limits)) { error in
+            XCTAssertEqual("\(error)", "line 1, column 1: the file is 1001 bytes; a file of this kind is at most 1000 bytes")
+        }
+        XCTAssertThrowsError(try LocatedJSON.parse(Data("[1,2,3,4,5,6,7,8,9,10]".utf8), limits: limits)) { error in
+            XCTAssertEqual("\(error)", "line 1, column 20: more than 10 values: a file of this kind holds far fewer")
+        }
+        XCTAssertNoThrow(try LocatedJSON.parse(Data("[1,2,3,4,5,6,7,8,9]".utf8), limits: limits))
+        XCTAssertEqual(LocatedJSON.Limits.files.maxBytes, 4 * 1024 * 1024)
+    }
 }
