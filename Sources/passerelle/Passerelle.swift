@@ -32,6 +32,13 @@ struct Passerelle: ParsableCommand {
     @Flag(name: .customLong("exit-after-first-frame"), help: .hidden) var exitAfterFirstFrame = false
     @Flag(name: .customLong("report-resources"), help: .hidden) var reportResources = false
 
+    static func main() {
+        // Before anything is created: the data dir holds names and phone numbers (store,
+        // WAL, calendars, tickets, screenshots). Nothing the kiosk writes is for group or others.
+        umask(0o077)
+        main(nil)
+    }
+
     func validate() throws {
         if let size, Size(parsing: size) == nil { throw ValidationError("--size \(size): write WIDTHxHEIGHT, e.g. 1080x1920") }
         if let lang, Language(rawValue: lang) == nil {
@@ -66,7 +73,10 @@ struct Passerelle: ParsableCommand {
         // We draw in software into our own framebuffer: the window needs a plain shared-memory
         // surface, not a GPU context behind it (230 → 117 ms to the first frame under Xvfb).
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0")
-        if let dataDir { try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true) }
+        if let dataDir {
+            try FileManager.default.createDirectory(
+                atPath: dataDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
 
         if let script { return try play(script, options: options) }
         try live(options)

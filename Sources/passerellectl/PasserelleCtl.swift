@@ -11,6 +11,13 @@ struct PasserelleCtl: ParsableCommand {
         commandName: "passerellectl",
         abstract: "Administer a Passerelle kiosk's data and content: figures, reports, agenda, reminders, retention, backups, content checks.",
         subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Agenda.self, Reminders.self, Debug.self])
+
+    static func main() {
+        // Before anything is created: every file under the data dir may name a person, and
+        // so may the reports and exports an admin writes. Nothing is for group or others.
+        umask(0o077)
+        main(nil)
+    }
 }
 
 // MARK: - Shared options
