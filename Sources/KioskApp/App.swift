@@ -2,6 +2,7 @@ import CSDL2
 import Foundation
 import KioskCore
 import KioskRender
+import KioskStore
 import KioskUI
 
 /// How `passerelle` was asked to run (its flags, see Sources/passerelle).
@@ -177,6 +178,9 @@ enum StatusReport {
         }
         if let note = kiosk.services.recoveryNote {
             lines.append(StatusLine("Store recovered", note, isProblem: true))
+        }
+        for problem in (kiosk.services.store?.rowProblems ?? []).prefix(4) {
+            lines.append(StatusLine("Store row", problem, isProblem: true))
         }
         if let problem = kiosk.services.lastProblem {
             lines.append(StatusLine("Last store failure", problem, isProblem: true))

@@ -21,6 +21,10 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// What `open` had to do to a damaged file, or nil when the file was sound.
     public let recovery: RecoveryReport?
+    /// Rows that break the schema's rules or hold a value of the wrong type, found by `open`
+    /// in a file that is otherwise sound (one line each, naming table and row, never a value).
+    /// The store is kept and used; an admin fixes or deletes those rows.
+    public let rowProblems: [String]
 
     let writer: any DatabaseWriter
     let clock: StoreClock
@@ -61,13 +65,15 @@ public final class AppDatabase: Sendable {
     /// The file name of the database inside the data dir.
     public static let fileName = "passerelle.sqlite"
 
-    init(dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?) {
+    init(dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?,
+         rowProblems: [String] = []) {
         self.dataDir = dataDir
         self.path = writer.path
         self.writer = writer
         self.clock = clock
         self.options = options
         self.recovery = recovery
+        self.rowProblems = rowProblems
     }
 
     /// A store in memory, migrated, with nothing on disk: for tests and screen previews.

@@ -95,8 +95,9 @@ extension PasserelleCtl {
             let result = try orExit { () throws(StoreProblem) in try database.integrityCheck() }
             let backups = AppDatabase.backups(in: store.url)
             print("integrity: \(result.joined(separator: "; "))")
+            for problem in database.rowProblems { print("bad row: \(problem)") }
             print("backups: \(backups.count)\(backups.last.map { ", newest \($0.lastPathComponent)" } ?? "")")
-            guard result == ["ok"] else { throw ExitCode(5) }
+            guard result == ["ok"], database.rowProblems.isEmpty else { throw ExitCode(5) }
         }
     }
 }

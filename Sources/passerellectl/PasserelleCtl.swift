@@ -26,7 +26,22 @@ struct DataDirOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "The kiosk's data directory.", completion: .directory)
     var dataDir: String = "/var/lib/passerelle"
 
+    /// Hidden, for tests: the instant the command takes for "now" (ISO 8601), so a purge or a
+    /// reminder run can be played at a fixed date whatever day the test runs.
+    @Option(name: .customLong("now"), help: .hidden) var now: String?
+
     var url: URL { URL(fileURLWithPath: dataDir, isDirectory: true) }
+
+    func validate() throws {
+        if let now, Self.instant(now) == nil {
+            throw ValidationError("--now must be an ISO 8601 instant like 2026-12-01T09:00:00Z, got '\(now)'")
+        }
+    }
+
+    static func instant(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)
+    }
 
     /// For commands that read or change an existing store: refuse to create an empty one.
     func requireExistingStore() throws {
@@ -36,12 +51,13 @@ struct DataDirOptions: ParsableArguments {
         }
     }
 
+    /// Opens the store without ever repairing it: a damaged store is reported (exit 5) and
+    /// left as it is, because the kiosk may be running on it. Only the kiosk recovers.
     func open() throws -> AppDatabase {
+        let clock = now.flatMap(Self.instant).map(StoreClock.fixed) ?? .system
         do {
-            let database = try AppDatabase.open(dataDir: url)
-            if let recovery = database.recovery {
-                warn("the store was damaged and has been recovered: \(recovery.reason); damaged file moved to \(recovery.movedTo); restored from \(recovery.restoredFrom ?? "nothing (started empty)")")
-            }
+            let database = try AppDatabase.open(dataDir: url, clock: clock, ifDamaged: .refuse)
+            for problem in database.rowProblems { warn("warning: bad row in the store: \(problem)") }
             return database
         } catch {
             throw fail(error)
