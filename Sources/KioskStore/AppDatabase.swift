@@ -95,7 +95,8 @@ public final class AppDatabase: Sendable {
     public var reader: any DatabaseReader { writer }
 
     /// GRDB configuration shared by the pool and the tools: WAL (set by DatabasePool),
-    /// foreign keys, synchronous=FULL on every connection, busy timeout, optional size cap.
+    /// foreign keys, synchronous=FULL and secure_delete on every connection, busy timeout,
+    /// optional size cap.
     static func configuration(_ options: Options, readonly: Bool = false) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -107,6 +108,10 @@ public final class AppDatabase: Sendable {
             // FULL: in WAL mode the WAL is fsynced at every commit, so a commit that returned
             // survives a power cut (NORMAL would only guarantee consistency, not durability).
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Freed space (an erased name, an updated row's old copy) is overwritten with zeros
+            // instead of lingering in the file, the WAL and every backup made from them. It is
+            // a per-connection setting: the kiosk's connections and the tools' all need it.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             if let maxBytes {
                 let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
                 try db.execute(sql: "PRAGMA max_page_count = \(max(1, maxBytes / pageSize))")

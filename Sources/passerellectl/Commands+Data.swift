@@ -35,7 +35,7 @@ extension PasserelleCtl {
             let policy = RetentionPolicy(
                 personalDataDays: personalDataDays, journalMonths: journalMonths, outboxDoneDays: outboxDays)
             let report = try orExit { () throws(StoreProblem) in try database.purge(policy) }
-            print("purge: \(report.appointmentsAnonymised) appointments anonymised, \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries and \(report.outboxMessagesDeleted) outbox messages deleted")
+            print("purge: \(report.appointmentsAnonymised) appointments anonymised (\(report.copiesAnonymised) more in backups), \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries, \(report.outboxMessagesDeleted) outbox messages and \(report.filesDeleted) files deleted")
         }
     }
 
