@@ -1,7 +1,7 @@
 // Passerelle — KioskStore. Licensed under the EUPL-1.2.
 import Foundation
 
-/// An advisory lock (`flock`) on `DATA_DIR/passerelle.lock`, held while a process checks and
+/// An advisory lock (`flock`) on the data directory itself, held while a process checks and
 /// opens the store.
 ///
 /// Only the kiosk may move a damaged store aside, and it does so holding the lock
@@ -9,20 +9,17 @@ import Foundation
 /// store that is being moved aside and restored (they would create an empty one, or read the
 /// file the kiosk is about to leave). The lock is released as soon as the store is open:
 /// SQLite's own locks protect everything after that. Closing the descriptor (or the process
-/// dying) releases it.
+/// dying) releases it. The directory is locked rather than a lock file: a file that `sudo
+/// passerellectl` created would belong to root and could lock the kiosk's account out.
 final class DataDirLock {
     private var descriptor: Int32
 
     /// Takes the lock, waiting at most `timeout` seconds for another process to let it go.
-    /// Throws `.busy` after the wait and `.unusableFile` when the lock file cannot be opened.
+    /// Throws `.busy` after the wait and `.unusableFile` when the directory cannot be opened.
     init(dataDir: URL, exclusive: Bool, timeout: TimeInterval) throws(StoreProblem) {
-        let path = dataDir.appendingPathComponent(DataDirectory.lockFile).path
-        descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            if errno == EROFS || errno == EACCES { throw .readOnly(path: path, detail: reason) }
-            throw .unusableFile(path: path, detail: reason)
-        }
+        let path = dataDir.path
+        descriptor = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unusableFile(path: path, detail: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {

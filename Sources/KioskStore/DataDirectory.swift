@@ -18,8 +18,6 @@ public enum DataDirectory {
     public static let tickets = "tickets"
     /// Admin screenshots of the screen people saw.
     public static let screenshots = "screenshots"
-    /// The lock file that serialises the kiosk's recovery with the tools' opening of the store.
-    public static let lockFile = "passerelle.lock"
 
     /// Creates `directory` (and missing parents) with mode 0700. An existing directory that
     /// group or others can enter is narrowed to 0700: an older version made them 0755.

@@ -62,7 +62,7 @@ final class PrivacyErasureTests: XCTestCase {
         XCTAssertEqual(try Support.run(ctl, ["backup", "--data-dir", dataDir.path]).code, 0)
         XCTAssertEqual(try Support.run(ctl, ["purge", "--data-dir", dataDir.path]).code, 0)
         let paths = try FileManager.default.subpathsOfDirectory(atPath: dataDir.path)
-        XCTAssertGreaterThan(paths.count, 8, "store, lock, backups, calendars, screenshots: \(paths)")
+        XCTAssertGreaterThan(paths.count, 8, "store, backups, calendars, screenshots: \(paths)")
         var open: [String] = []
         for path in ["."] + paths.sorted() {
             var info = stat()

@@ -62,7 +62,7 @@ final class DamagedStoreTests: XCTestCase {
     func test_a_tool_does_not_open_the_store_while_the_kiosk_holds_the_recovery_lock() throws {
         let (dir, _) = try bookedStore()
         let kiosk = try DataDirLock(dataDir: dir, exclusive: true, timeout: 1)
-        XCTAssertProblem(.busy(path: dir.appendingPathComponent("passerelle.lock").path)) { () throws(StoreProblem) in
+        XCTAssertProblem(.busy(path: dir.path)) { () throws(StoreProblem) in
             try AppDatabase.open(dataDir: dir, options: .init(busyTimeout: 0.2))
         }
         kiosk.release()
