@@ -2,6 +2,7 @@ import CSDL2
 import Foundation
 import KioskCore
 import KioskRender
+import KioskStore
 import KioskUI
 
 /// How `passerelle` was asked to run (its flags, see Sources/passerelle).
@@ -76,14 +77,17 @@ public func buildKiosk(
     let effects = EffectRunner(
         playWarningSound: {},
         saveScreenshot: { kiosk in
-            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent("screenshots")
+            // The screen people saw may show a name or a phone number: a private file, which
+            // the retention purge deletes with the rest of the personal data.
+            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.screenshots)
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withFullDate, .withTime]
             let name = "screen-\(formatter.string(from: kiosk.clock())).png".replacingOccurrences(of: ":", with: "")
             let url = directory.appendingPathComponent(name)
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try DataDirectory.createPrivate(directory)
                 try kiosk.writeVisitorScreenshot(to: url.path)
+                DataDirectory.makePrivate(file: url.path)
                 return url.path
             } catch {
                 FileHandle.standardError.write(Data("passerelle: screenshot failed: \(error)\n".utf8))
@@ -100,15 +104,25 @@ public func buildKiosk(
     kiosk.restoreAdminLockout()
     let printer = TicketPrinter(
         kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
-        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent("tickets"))
-    let ticketCatalogue = catalogue, siteName = config.siteName
-    kiosk.effects.printTicket = { services, uuid, language in
-        guard let ticket = services.ticket(uuid, language: language, catalogue: ticketCatalogue, siteName: siteName) else { return .unavailable }
-        do {
-            try printer.print(ticket, name: uuid.uuidString)
+        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.tickets))
+    let ticketCatalogue = catalogue, siteName = config.siteName, printerKind = config.printerKind
+    kiosk.effects.ticketContent = { services, uuid, language in
+        services.ticket(uuid, language: language, catalogue: ticketCatalogue, siteName: siteName)
+    }
+    // Without a printer nothing is drawn, and nothing is written: the screen shows the details.
+    kiosk.effects.drawTicket = { [services] content, fonts in
+        guard printerKind != .none else { return nil }
+        do { return try TicketPrinter.draw(content, fonts: fonts) } catch {
+            services.note("ticket not printed: \(error)")
+            return nil
+        }
+    }
+    kiosk.effects.printPage = { [services] page, name in
+        do throws(TicketPrintProblem) {
+            try printer.output(page, name: name)
             return .printed
         } catch {
-            if (error as? TicketPrintProblem) != .notConfigured { services.note("ticket not printed: \(error)") }
+            if error != .notConfigured { services.note("not printed: \(error)") }
             return .unavailable
         }
     }
@@ -122,15 +136,13 @@ public func buildKiosk(
         FileHandle.standardError.write(Data("passerelle: content: \(resourcesFile.path) cannot be read; the resources list cannot be printed\n".utf8))
     }
     let resources = sheet
-    kiosk.effects.printResources = { language in
-        guard let resources else { return false }
+    kiosk.effects.drawResources = { language, fonts in
+        guard printerKind != .none, let resources else { return nil }
         do {
-            let page = try printer.render { TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0) }
-            try printer.output(page, name: "resources-\(language.rawValue)-\(Int(Date().timeIntervalSince1970))")
-            return true
+            return try TicketPrinter.draw(fonts: fonts) { TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0) }
         } catch {
-            if (error as? TicketPrintProblem) != .notConfigured { FileHandle.standardError.write(Data("passerelle: resources not printed: \(error)\n".utf8)) }
-            return false
+            FileHandle.standardError.write(Data("passerelle: resources not printed: \(error)\n".utf8))
+            return nil
         }
     }
     if let agendaFile = options.agendaFile {
@@ -179,6 +191,9 @@ enum StatusReport {
         }
         if let note = kiosk.services.recoveryNote {
             lines.append(StatusLine("Store recovered", note, isProblem: true))
+        }
+        for problem in (kiosk.services.store?.rowProblems ?? []).prefix(4) {
+            lines.append(StatusLine("Store row", problem, isProblem: true))
         }
         if let problem = kiosk.services.lastProblem {
             lines.append(StatusLine("Last store failure", problem, isProblem: true))

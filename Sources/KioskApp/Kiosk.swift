@@ -75,10 +75,17 @@ public final class Kiosk {
         if worker.mode == .inline { takeWorkerResults() }
     }
 
-    /// Feeds the reducer with what finished background jobs sent back. The loop calls it
-    /// when the worker wakes it.
+    /// Feeds the reducer with what finished background jobs sent back, and runs their
+    /// continuations, until nothing is left. The loop calls it when the worker wakes it.
     public func takeWorkerResults() {
-        for action in worker.takeResults() { send(action) }
+        while case let outcomes = worker.takeResults(), !outcomes.isEmpty {
+            for outcome in outcomes {
+                switch outcome {
+                case .action(let action): send(action)
+                case .onLoop(let body): body()
+                }
+            }
+        }
     }
 
     /// Sends `.timeElapsed` if a deadline has passed.
@@ -245,8 +252,14 @@ public final class Kiosk {
             let services = services
             worker.submit { [.diagnostic(.saved(services.saveDiagnostic(report, language: language)))] }
         case .printResources(_, let language):
-            let print = effects.printResources
-            worker.submit { [.diagnostic(.printed(print(language)))] }
+            // Drawn here, on the render thread (SDL_ttf is not thread-safe); printed by the worker.
+            guard let page = effects.drawResources(language, renderer.fonts) else {
+                send(.diagnostic(.printed(false)))
+                return
+            }
+            let print = effects.printPage
+            let name = "resources-\(language.rawValue)-\(Int(clock().timeIntervalSince1970))"
+            worker.submit { [.diagnostic(.printed(print(page, name) == .printed))] }
         case .loadSlots(let service, let days):
             let services = services
             worker.submit { [.booking(.slotsLoaded(services.freeSlots(service: service, days: days)))] }
@@ -254,9 +267,18 @@ public final class Kiosk {
             let services = services
             worker.submit { [.booking(.saved(services.save(request)))] }
         case .printTicket(let uuid, let language):
+            // The store is read on the worker, the ticket drawn here on the render thread with
+            // the screen's fonts (SDL_ttf is not thread-safe), and the pixels printed by the worker.
             let services = services
-            let print = effects.printTicket
-            worker.submit { [.booking(.printed(print(services, uuid, language)))] }
+            let load = effects.ticketContent, print = effects.printPage
+            worker.submit({ load(services, uuid, language) }) { [weak self] content in
+                guard let self else { return }
+                guard let content, let page = self.effects.drawTicket(content, self.renderer.fonts) else {
+                    self.send(.booking(.printed(.unavailable)))
+                    return
+                }
+                self.worker.submit { [.booking(.printed(print(page, uuid.uuidString)))] }
+            }
         case .findAppointments(let phone):
             let services = services
             worker.submit { [.myAppointment(.found(services.appointments(phone: phone)))] }
@@ -313,10 +335,15 @@ public struct EffectRunner {
     public var speak: (String, Language) -> Void = { _, _ in }
     /// Stops speaking at once.
     public var silence: () -> Void = {}
-    /// Prints the list of free resources in a language (worker's thread); says whether it came out.
-    public var printResources: @Sendable (Language) -> Bool = { _ in false }
-    /// Prints an appointment's ticket (on the worker's thread); says whether it came out.
-    public var printTicket: @Sendable (KioskServices, UUID, Language) -> PrintOutcome = { _, _, _ in .unavailable }
+    /// What an appointment's ticket shows, read from the store (worker's thread).
+    public var ticketContent: @Sendable (KioskServices, UUID, Language) -> TicketContent? = { _, _, _ in nil }
+    /// Draws a ticket for the printer (render thread, with the screen's fonts); nil when there
+    /// is no printer or it could not be drawn: the screen then shows the details large.
+    public var drawTicket: (TicketContent, FontBook) -> PixelImage? = { _, _ in nil }
+    /// Draws the list of free resources in a language (render thread); nil as above.
+    public var drawResources: (Language, FontBook) -> PixelImage? = { _, _ in nil }
+    /// Prints a drawn page under a name (worker's thread); says whether it came out.
+    public var printPage: @Sendable (PixelImage, String) -> PrintOutcome = { _, _ in .unavailable }
     /// Returns the written file's path, or nil if it failed.
     public var saveScreenshot: (Kiosk) -> String?
     public var collectStatus: (Kiosk) -> [StatusLine]

@@ -23,7 +23,7 @@ public struct KioskConfig: Equatable, Sendable {
     public var speech = true
     /// Words per minute.
     public var speechRate = 145
-    /// Where tickets are printed: none (kept as PNG, shown large), cups (`lp -d queue`) or
+    /// Where tickets are printed: none (nothing kept, shown large), cups (`lp -d queue`) or
     /// escpos (raw ESC/POS to `device`).
     public var printerKind: PrinterKind = .none
     public var printerQueue = ""

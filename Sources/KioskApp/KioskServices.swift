@@ -43,10 +43,13 @@ public final class KioskServices: @unchecked Sendable {
         let storeClock = StoreClock { clock() }
         do throws(StoreProblem) {
             if let dataDir {
-                let store = try AppDatabase.open(dataDir: URL(fileURLWithPath: dataDir), clock: storeClock)
+                // The kiosk is the one process that repairs a damaged store (under the data
+                // dir's lock): it goes on writing to the store it restored.
+                let store = try AppDatabase.open(dataDir: URL(fileURLWithPath: dataDir), clock: storeClock, ifDamaged: .recover)
                 if let recovery = store.recovery {
                     log("the store was damaged and has been recovered: \(recovery)")
                 }
+                for problem in store.rowProblems { log("bad row, kept: \(problem)") }
                 try? store.appendJournal(.kioskStarted(version: PasserelleVersion.string))
                 return KioskServices(store: store, description: store.path, now: clock)
             }

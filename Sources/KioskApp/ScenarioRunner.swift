@@ -37,6 +37,7 @@ public final class ScenarioRunner {
         for line in scenario.lines {
             do {
                 try perform(line.step)
+                settle()
             } catch let error as StepFailure {
                 throw Failure(file: scenario.file, line: line.number, step: line.text, message: error.message,
                               screen: kiosk.scene.screenID, texts: kiosk.scene.visibleTexts)
@@ -47,6 +48,17 @@ public final class ScenarioRunner {
     }
 
     struct StepFailure: Error { var message: String }
+
+    /// With a background worker (as in the live kiosk), waits for the effects a step started
+    /// and feeds back what they answered, so the next step sees their outcome. An inline
+    /// worker has done that already.
+    private func settle() {
+        guard kiosk.worker.mode == .background else { return }
+        repeat {
+            kiosk.worker.waitUntilIdle()
+            kiosk.takeWorkerResults()
+        } while kiosk.worker.hasPendingJobs
+    }
 
     private func perform(_ step: Scenario.Step) throws {
         switch step {

@@ -1,10 +1,11 @@
 import Foundation
 import KioskCore
 import KioskRender
+import KioskStore
 import KioskUI
 
 /// Where tickets go: a CUPS queue (`lp`), an ESC/POS thermal printer's device file, or
-/// nowhere (then the ticket is kept as PNG and the screen shows the details large).
+/// nowhere (then the screen shows the details large, to read or photograph).
 public enum PrinterKind: String, Sendable, CaseIterable {
     case none, cups, escpos
 }
@@ -30,87 +31,74 @@ public enum TicketPrintProblem: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Renders tickets with the kiosk's own renderer (fonts of its own: it runs on the worker's
-/// thread) and sends them to the configured printer.
-public final class TicketPrinter: @unchecked Sendable {
+/// Draws tickets and sends them to the configured printer, in two halves on two threads.
+///
+/// `draw` lays out and draws a page with the screen's fonts: call it on the render (main)
+/// thread, because SDL_ttf and FreeType are not thread-safe. It returns plain pixels, which
+/// `output` — on the worker's thread, since printing blocks — turns into what the printer
+/// takes. A ticket shows a person's name: it is written to a file only when the printer needs
+/// one (CUPS's `lp`), private, and deleted as soon as `lp` has handed it to CUPS.
+public final class TicketPrinter: Sendable {
     public let kind: PrinterKind
     public let queue: String
     public let device: String
-    /// Where PNG copies are kept (headless runs, and when there is no printer).
+    /// Where `lp`'s file is written (`DATA_DIR/tickets`), or nil for the temporary directory.
     public let directory: URL?
     /// The `lp` program (tests put a fake first).
-    public var lp = URL(fileURLWithPath: "/usr/bin/lp")
-    public var timeout: TimeInterval = 20
-    private let lock = NSLock()
-    private var fonts: FontBook?
+    public let lp: URL
+    public let timeout: TimeInterval
 
-    public init(kind: PrinterKind, queue: String = "", device: String = "", directory: URL?) {
+    public init(kind: PrinterKind, queue: String = "", device: String = "", directory: URL?,
+                lp: URL = URL(fileURLWithPath: "/usr/bin/lp"), timeout: TimeInterval = 20) {
         self.kind = kind
         self.queue = queue
         self.device = device
         self.directory = directory
+        self.lp = lp
+        self.timeout = timeout
     }
 
-    /// Draws the ticket; returns the renderer holding it (576 px wide).
-    public func render(_ ticket: TicketContent) throws(TicketPrintProblem) -> Renderer {
-        lock.lock()
-        defer { lock.unlock() }
-        do {
-            if fonts == nil { fonts = try FontBook() }
-            let measure = try Renderer(size: Size(width: TicketLayout.width, height: 16), fonts: fonts!)
-            let scene = TicketLayout.scene(ticket, qr: QRMatrix.encode(ticket.qrPayload), measurer: measure.measurer)
-            let renderer = try Renderer(size: scene.size, fonts: fonts!)
-            renderer.draw(scene)
-            return renderer
-        } catch {
-            throw .render("\(error)")
-        }
+    /// Draws the ticket (576 px wide) on the calling thread, which must be the render thread.
+    public static func draw(_ ticket: TicketContent, fonts: FontBook) throws(TicketPrintProblem) -> PixelImage {
+        try draw(fonts: fonts) { TicketLayout.scene(ticket, qr: QRMatrix.encode(ticket.qrPayload), measurer: $0) }
     }
 
-    /// Draws any page laid out for the ticket paper.
-    public func render(page: (TextMeasurer) -> Scene) throws(TicketPrintProblem) -> Renderer {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Draws any page laid out for the ticket paper, on the render thread.
+    public static func draw(fonts: FontBook, page: (TextMeasurer) -> Scene) throws(TicketPrintProblem) -> PixelImage {
         do {
-            if fonts == nil { fonts = try FontBook() }
-            let measure = try Renderer(size: Size(width: TicketLayout.width, height: 16), fonts: fonts!)
+            let measure = try Renderer(size: Size(width: TicketLayout.width, height: 16), fonts: fonts)
             let scene = page(measure.measurer)
-            let renderer = try Renderer(size: scene.size, fonts: fonts!)
+            // A renderer of its own, dropped after the copy: its text cache holds the name.
+            let renderer = try Renderer(size: scene.size, fonts: fonts)
             renderer.draw(scene)
-            return renderer
+            return renderer.image()
         } catch {
             throw .render("\(error)")
         }
     }
 
-    /// Prints (or keeps) the ticket; returns the PNG written, if any.
-    @discardableResult
-    public func print(_ ticket: TicketContent, name: String) throws(TicketPrintProblem) -> URL? {
-        try output(try render(ticket), name: name)
-    }
-
-    /// Prints (or keeps) a page already drawn.
-    @discardableResult
-    public func output(_ renderer: Renderer, name: String) throws(TicketPrintProblem) -> URL? {
-        var png: URL?
-        if let directory {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let url = directory.appendingPathComponent("\(name).png")
-            if (try? renderer.savePNG(to: url.path)) != nil { png = url }
-        }
+    /// Prints a drawn page (blocking: call it off the render thread). `name` names `lp`'s file.
+    public func output(_ page: PixelImage, name: String) throws(TicketPrintProblem) {
         switch kind {
         case .none:
             throw .notConfigured
         case .cups:
-            let file = png ?? FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-ticket-\(name).png")
-            if png == nil {
-                do { try renderer.savePNG(to: file.path) } catch { throw .render("\(error)") }
+            let folder = directory ?? FileManager.default.temporaryDirectory
+            let file = folder.appendingPathComponent("\(name).png")
+            do {
+                try DataDirectory.createPrivate(folder)
+                try page.savePNG(to: file.path)
+                DataDirectory.makePrivate(file: file.path)
+            } catch {
+                try? FileManager.default.removeItem(at: file)
+                throw .render("\(error)")
             }
+            // lp has sent the file's bytes to CUPS when it returns, whatever it answers.
+            defer { try? FileManager.default.removeItem(at: file) }
             try runLP(file)
         case .escpos:
-            try writeDevice(EscPos.document(renderer: renderer))
+            try writeDevice(EscPos.document(page))
         }
-        return png
     }
 
     private func runLP(_ file: URL) throws(TicketPrintProblem) {
@@ -186,7 +174,7 @@ public enum EscPos {
         return out
     }
 
-    static func document(renderer: Renderer) -> [UInt8] {
-        document(pixels: { renderer.pixel(x: $0, y: $1) }, width: renderer.size.width, height: renderer.size.height)
+    static func document(_ page: PixelImage) -> [UInt8] {
+        document(pixels: { page.pixel(x: $0, y: $1) }, width: page.width, height: page.height)
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 import KioskCore
 
 /// Runs the effects that may block (the store's durable writes, printing, delivery) off the
-/// main loop, one at a time and in order, and hands their outcome back as `Action`s.
+/// main loop, one at a time and in order, and hands their outcome back as `Action`s — or as
+/// a continuation that must run on the loop's thread (drawing a ticket with the screen's
+/// fonts: SDL_ttf and FreeType are not thread-safe).
 ///
 /// `.background` is the live kiosk: jobs run on a serial queue and `wake` tells the loop
 /// that results are waiting. `.inline` runs each job at once on the caller's thread: the
@@ -11,10 +13,19 @@ import KioskCore
 public final class Worker: @unchecked Sendable {
     public enum Mode: Sendable { case inline, background }
 
+    /// What a finished job hands back to the loop.
+    public enum Outcome {
+        case action(Action)
+        /// Runs on the loop's thread, in order with the actions.
+        case onLoop(() -> Void)
+    }
+
     public let mode: Mode
     private let queue = DispatchQueue(label: "passerelle.effects", qos: .userInitiated)
     private let lock = NSLock()
-    private var results: [Action] = []
+    private var results: [Outcome] = []
+    /// Background jobs submitted and not finished.
+    private var pending = 0
     private var wakeHandler: (@Sendable () -> Void)?
 
     public init(mode: Mode) {
@@ -32,27 +43,58 @@ public final class Worker: @unchecked Sendable {
     public func submit(_ job: @escaping () -> [Action]) {
         switch mode {
         case .inline:
-            deliver(job())
+            deliver(job().map(Outcome.action))
         case .background:
-            queue.async { [self] in deliver(job()) }
+            began()
+            queue.async { [self] in deliver(job().map(Outcome.action), ending: true) }
         }
     }
 
-    private func deliver(_ actions: [Action]) {
-        lock.lock()
-        results += actions
-        let wake = wakeHandler
-        lock.unlock()
-        if !actions.isEmpty { wake?() }
+    /// Runs `job` here, then `then` with its result on the loop's thread (through
+    /// `takeResults()`, in order with the actions of earlier jobs).
+    public func submit<Value>(_ job: @escaping () -> Value, then: @escaping (Value) -> Void) {
+        switch mode {
+        case .inline:
+            let value = job()
+            deliver([.onLoop { then(value) }])
+        case .background:
+            began()
+            queue.async { [self] in
+                let value = job()
+                deliver([.onLoop { then(value) }], ending: true)
+            }
+        }
     }
 
-    /// The actions finished jobs sent back, oldest first.
-    public func takeResults() -> [Action] {
+    private func began() {
+        lock.lock()
+        pending += 1
+        lock.unlock()
+    }
+
+    private func deliver(_ outcomes: [Outcome], ending: Bool = false) {
+        lock.lock()
+        if ending { pending -= 1 }
+        results += outcomes
+        let wake = wakeHandler
+        lock.unlock()
+        if !outcomes.isEmpty { wake?() }
+    }
+
+    /// What finished jobs sent back, oldest first.
+    public func takeResults() -> [Outcome] {
         lock.lock()
         defer { lock.unlock() }
         let taken = results
         results = []
         return taken
+    }
+
+    /// Whether jobs were submitted that have not handed back their outcome yet.
+    public var hasPendingJobs: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending > 0 || !results.isEmpty
     }
 
     /// Blocks until every job submitted so far has run (shutdown, tests).

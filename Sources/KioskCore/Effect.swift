@@ -25,7 +25,7 @@ public enum Effect: Equatable, Sendable {
     case loadSlots(service: String, days: Int)
     /// Save a booking or a move durably (answers `.booking(.saved)`).
     case saveBooking(BookingRequestValue)
-    /// Print the appointment's ticket, or keep it as PNG (answers `.booking(.printed)`).
+    /// Print the appointment's ticket when a printer is configured (answers `.booking(.printed)`).
     case printTicket(UUID, language: Language)
     /// The person's appointments by phone number (answers `.myAppointment(.found)`).
     case findAppointments(phone: String)

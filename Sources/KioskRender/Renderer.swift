@@ -1,11 +1,23 @@
 import CSDL2
+import Foundation
 import CSDL2Image
 import KioskUI
 
 /// Executes scenes with SDL2's software renderer into one canonical ARGB8888 framebuffer.
 /// The same pixels go to a window, to PNG screenshots and (later) to remote viewers.
-/// Not thread-safe: one thread renders.
+/// Not thread-safe: one thread renders — the main thread, for every renderer, because the
+/// fonts (SDL_ttf, FreeType, HarfBuzz) they share are not thread-safe either.
 public final class Renderer {
+    /// Draws made on a thread other than the main one since start. A program error that the
+    /// kiosk survives (it must not stop in front of a person) but that tests assert is zero.
+    public static var drawsOffMainThread: Int {
+        offMainLock.lock()
+        defer { offMainLock.unlock() }
+        return offMainCount
+    }
+    nonisolated(unsafe) private static var offMainCount = 0
+    private static let offMainLock = NSLock()
+
     public let size: Size
     /// The canonical framebuffer.
     public let surface: UnsafeMutablePointer<SDL_Surface>
@@ -53,6 +65,11 @@ public final class Renderer {
     /// Draws `scene` and returns the damaged rectangles (empty if nothing changed).
     @discardableResult
     public func draw(_ scene: Scene) -> [Rect] {
+        if !Thread.isMainThread {
+            Self.offMainLock.lock()
+            Self.offMainCount += 1
+            Self.offMainLock.unlock()
+        }
         let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let damage = damageRect(from: lastScene, to: scene) ?? full
         lastScene = scene
@@ -337,6 +354,19 @@ public final class Renderer {
     public func pixel(x: Int, y: Int) -> UInt32 {
         let pitch = Int(surface.pointee.pitch) / 4
         return surface.pointee.pixels.assumingMemoryBound(to: UInt32.self)[y * pitch + x]
+    }
+
+    /// A copy of the framebuffer that can leave the render thread.
+    public func image() -> PixelImage {
+        let width = Int(surface.pointee.w), height = Int(surface.pointee.h)
+        let pitch = Int(surface.pointee.pitch) / 4
+        let base = surface.pointee.pixels.assumingMemoryBound(to: UInt32.self)
+        var pixels: [UInt32] = []
+        pixels.reserveCapacity(width * height)
+        for y in 0..<height {
+            pixels.append(contentsOf: UnsafeBufferPointer(start: base + y * pitch, count: width))
+        }
+        return PixelImage(width: width, height: height, pixels: pixels)
     }
 
     /// Writes the framebuffer as a PNG (SDL_image), without a second framebuffer: SDL_image

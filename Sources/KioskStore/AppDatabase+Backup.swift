@@ -12,7 +12,7 @@ import GRDB
 extension AppDatabase {
     /// Sound-or-not backup files in `dataDir/backups`, oldest first.
     public static func backups(in dataDir: URL) -> [URL] {
-        let directory = dataDir.appendingPathComponent("backups")
+        let directory = dataDir.appendingPathComponent(DataDirectory.backups)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names
             .filter { $0.hasPrefix("passerelle-") && $0.hasSuffix(".sqlite") }
@@ -31,7 +31,7 @@ extension AppDatabase {
     public func backup(keeping: Int? = nil) throws(StoreProblem) -> URL {
         let keep = max(1, keeping ?? options.backupsToKeep)
         let fileManager = FileManager.default
-        let directory = dataDir.appendingPathComponent("backups")
+        let directory = dataDir.appendingPathComponent(DataDirectory.backups)
         var name = "passerelle-\(Self.timestamp(clock.now())).sqlite"
         if fileManager.fileExists(atPath: directory.appendingPathComponent(name).path) {
             name = name.replacingOccurrences(of: ".sqlite", with: "-\(UUID().uuidString.prefix(8)).sqlite")
@@ -39,9 +39,10 @@ extension AppDatabase {
         let destination = directory.appendingPathComponent(name)
         let partial = directory.appendingPathComponent(".partial-\(name)")
         do {
-            try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+            try DataDirectory.createPrivate(directory)
             try? fileManager.removeItem(at: partial)
             let queue = try DatabaseQueue(path: partial.path)
+            DataDirectory.makePrivate(file: partial.path)
             try writer.backup(to: queue)
             try queue.close()
             try fileManager.moveItem(at: partial, to: destination)

@@ -162,10 +162,12 @@ extension AppDatabase {
     static func fetchAppointment(_ uuid: UUID, in db: Database) throws -> Appointment? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM appointment WHERE uuid = ?", arguments: [uuid.uuidString])
         else { return nil }
+        // Decoded by throwing: a bad value must not trap and print the row (name, phone) to the log.
+        let column = RowReader(row, table: "appointment")
         return Appointment(
-            uuid: uuid, serviceID: row["serviceId"], helperID: row["helperId"], placeID: row["placeId"],
-            startsAt: row["startsAt"], endsAt: row["endsAt"], bookedAt: row["bookedAt"],
-            status: AppointmentStatus(rawValue: row["status"]) ?? .unknown, thematique: row["thematique"],
-            personName: row["personName"], personPhone: row["personPhone"], anonymisedAt: row["anonymisedAt"])
+            uuid: uuid, serviceID: try column("serviceId"), helperID: try column("helperId"), placeID: try column("placeId"),
+            startsAt: try column("startsAt"), endsAt: try column("endsAt"), bookedAt: try column("bookedAt"),
+            status: AppointmentStatus(rawValue: try column("status")) ?? .unknown, thematique: try column("thematique"),
+            personName: try column("personName"), personPhone: try column("personPhone"), anonymisedAt: try column("anonymisedAt"))
     }
 }

@@ -11,7 +11,7 @@ public typealias DiagnosticSummaryProvider = @Sendable (UUID) -> String?
 
 extension AppDatabase {
     /// Where the per-helper calendar files live: `DATA_DIR/calendars/<helper key>.ics`.
-    public var calendarsDirectory: URL { dataDir.appendingPathComponent("calendars", isDirectory: true) }
+    public var calendarsDirectory: URL { dataDir.appendingPathComponent(DataDirectory.calendars, isDirectory: true) }
 
     /// The appointments that hold a slot and end after `since` (default: 30 days ago), as
     /// calendar events, for one helper (by key) or all.
@@ -92,8 +92,9 @@ extension AppDatabase {
         let directory = file.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            try DataDirectory.createPrivate(directory)
+            // 0600 from the start: a calendar names people (and their phone for phone services).
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
                 throw StoreProblem.unusableFile(path: temporary.path, detail: "cannot create")
             }
             let handle = try FileHandle(forWritingTo: temporary)

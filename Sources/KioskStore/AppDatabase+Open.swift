@@ -12,44 +12,72 @@ public struct RecoveryReport: Equatable, Sendable {
     public var restoredFrom: String?
 }
 
+/// What `open` does with a store file that SQLite reports damaged.
+public enum DamagePolicy: Sendable {
+    /// Move it to `corrupt/` and put the newest sound backup in its place (or start empty),
+    /// holding the data dir's lock exclusively. Only the kiosk does this, at start: a tool
+    /// that moved the file would leave the running kiosk writing into the moved file while
+    /// everyone else reads a new one.
+    case recover
+    /// Change nothing and throw `StoreProblem.corrupt` (admin tools, tests).
+    case refuse
+}
+
 // MARK: - Opening
 
 extension AppDatabase {
     /// Opens (or creates) the store in `dataDir`, ready to use.
     ///
-    /// In order: creates the directory; runs `PRAGMA quick_check` on an existing file; if the
-    /// file is damaged, moves it to `dataDir/corrupt/`, restores the latest sound backup from
-    /// `dataDir/backups/` (or starts empty) and journals `storeRecovered`; then applies the
-    /// pending migrations. Blocking; call once at start, off the render loop.
-    /// Throws only when the store cannot be used at all (read-only disk, unusable directory).
-    public static func open(dataDir: URL, clock: StoreClock = .system, options: Options = Options())
-        throws(StoreProblem) -> AppDatabase
+    /// In order: creates the directory (0700); takes the data dir's lock (exclusive to
+    /// recover, shared otherwise); runs `PRAGMA quick_check` on an existing file. A file whose
+    /// structure is damaged is moved to `dataDir/corrupt/` and replaced by the latest sound
+    /// backup from `dataDir/backups/` (or an empty store), and `storeRecovered` is journalled
+    /// — with `.recover` only; `.refuse` throws `.corrupt` and changes nothing. Rows that only
+    /// break a rule of the schema are not damage: they are listed in `rowProblems` and the
+    /// store is used. Then the pending migrations run. Blocking; call once at start, off the
+    /// render loop. Throws when the store cannot be used (read-only disk, unusable directory).
+    public static func open(dataDir: URL, clock: StoreClock = .system, options: Options = Options(),
+                            ifDamaged policy: DamagePolicy = .refuse) throws(StoreProblem) -> AppDatabase
     {
-        let fileManager = FileManager.default
         let path = dataDir.appendingPathComponent(fileName).path
         do {
-            try fileManager.createDirectory(at: dataDir, withIntermediateDirectories: true)
+            try DataDirectory.createPrivate(dataDir)
         } catch {
             throw StoreProblem(error, path: dataDir.path)
         }
+        let lock = try DataDirLock(dataDir: dataDir, exclusive: policy == .recover, timeout: options.busyTimeout)
+        defer { lock.release() }
 
         var recovery: RecoveryReport?
-        if let damage = damage(ofDatabaseAt: path, hasBackups: latestBackup(in: dataDir) != nil) {
-            recovery = try recover(dataDir: dataDir, reason: damage, clock: clock)
+        var rowProblems: [String] = []
+        switch health(ofDatabaseAt: path, hasBackups: latestBackup(in: dataDir) != nil) {
+        case .sound: break
+        case .badRows(let lines): rowProblems = lines
+        case .damaged(let reason):
+            guard policy == .recover else { throw refusal(path: path, reason: reason) }
+            recovery = try recover(dataDir: dataDir, reason: reason, clock: clock)
         }
         do {
-            return try openPool(dataDir: dataDir, clock: clock, options: options, recovery: recovery)
+            return try openPool(dataDir: dataDir, clock: clock, options: options, recovery: recovery, rowProblems: rowProblems)
         } catch let problem {
             // A file that passed quick_check can still fail deeper (e.g. a garbled index page
-            // reached by a migration). Recover once, then give up with the problem.
-            guard case .corrupt(_, let detail) = problem, recovery == nil else { throw problem }
+            // reached by a migration). It is damaged only if the full integrity check finds
+            // the file's structure broken: a failure caused by one row keeps the store.
+            guard case .corrupt(_, let detail) = problem, recovery == nil,
+                  case .damaged = health(ofDatabaseAt: path, hasBackups: true, full: true)
+            else { throw problem }
+            guard policy == .recover else { throw refusal(path: path, reason: detail) }
             recovery = try recover(dataDir: dataDir, reason: detail, clock: clock)
-            return try openPool(dataDir: dataDir, clock: clock, options: options, recovery: recovery)
+            return try openPool(dataDir: dataDir, clock: clock, options: options, recovery: recovery, rowProblems: [])
         }
     }
 
-    private static func openPool(dataDir: URL, clock: StoreClock, options: Options, recovery: RecoveryReport?)
-        throws(StoreProblem) -> AppDatabase
+    private static func refusal(path: String, reason: String) -> StoreProblem {
+        .corrupt(path: path, detail: "\(reason) (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)")
+    }
+
+    private static func openPool(dataDir: URL, clock: StoreClock, options: Options, recovery: RecoveryReport?,
+                                 rowProblems: [String]) throws(StoreProblem) -> AppDatabase
     {
         let path = dataDir.appendingPathComponent(fileName).path
         do {
@@ -60,7 +88,9 @@ extension AppDatabase {
             // lives as long as the pool.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try migrator.migrate(pool)
-            let database = AppDatabase(dataDir: dataDir, writer: pool, clock: clock, options: options, recovery: recovery)
+            let unreadable = try pool.read { db in try unreadableRows(db) }
+            let database = AppDatabase(dataDir: dataDir, writer: pool, clock: clock, options: options, recovery: recovery,
+                                       rowProblems: rowProblems + unreadable)
             if let recovery {
                 try database.appendJournal(.storeRecovered(
                     reason: String(recovery.reason.prefix(200)),
@@ -74,23 +104,67 @@ extension AppDatabase {
 
     // MARK: - Integrity
 
-    /// Runs `PRAGMA quick_check` on the file at `path` and returns why it is damaged, or nil if
-    /// it is sound or absent. Errors that are not damage (read-only, I/O) are not reported here:
+    /// What SQLite's check says about a file.
+    enum Health: Equatable {
+        case sound
+        /// The file's structure is sound; these rows break a rule (NOT NULL, CHECK, an index
+        /// entry missing), as SQLite words it.
+        case badRows([String])
+        /// The file itself is damaged: why.
+        case damaged(String)
+    }
+
+    /// Runs `PRAGMA quick_check` (or the full `integrity_check`) on the file at `path`. An
+    /// absent file is sound. Errors that are not damage (read-only, I/O) count as sound here:
     /// opening the pool will report them.
-    static func damage(ofDatabaseAt path: String, hasBackups: Bool) -> String? {
+    static func health(ofDatabaseAt path: String, hasBackups: Bool, full: Bool = false) -> Health {
         let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: path) else { return nil }
+        guard fileManager.fileExists(atPath: path) else { return .sound }
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 {
             // SQLite would take an empty file for a new database and we would start empty
             // while a backup holds the data: an empty file next to backups is damage.
             let walSize = (try? fileManager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-            return hasBackups && walSize == 0 ? "database file is empty" : nil
+            return hasBackups && walSize == 0 ? .damaged("database file is empty") : .sound
         }
-        return quickCheck(path: path)
+        let lines: [String]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            lines = try queue.read { db in try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check") }
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            return .damaged(error.message ?? "\(error)")
+        } catch {
+            return .sound
+        }
+        if lines == ["ok"] { return .sound }
+        let structural = lines.filter { !isRowProblem($0) }
+        return structural.isEmpty ? .badRows(lines) : .damaged(structural.prefix(5).joined(separator: "; "))
     }
 
-    /// nil when `PRAGMA quick_check` says ok, otherwise the reason.
+    /// Whether a line of SQLite's check names rows that break a rule, rather than broken pages.
+    static func isRowProblem(_ line: String) -> Bool {
+        ["NULL value in ", "CHECK constraint failed in ", "non-unique entry in index ", "wrong # of entries in index "]
+            .contains { line.hasPrefix($0) }
+            || (line.hasPrefix("row ") && line.contains(" missing from index "))
+    }
+
+    /// Appointments whose personal columns hold something other than text. The tables are not
+    /// STRICT, so SQLite's checks accept such a value, but the kiosk cannot read the row.
+    static func unreadableRows(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, typeof(personName) AS name, typeof(personPhone) AS phone FROM appointment
+            WHERE typeof(personName) NOT IN ('text', 'null') OR typeof(personPhone) NOT IN ('text', 'null')
+            ORDER BY id LIMIT 20
+            """).map { row in
+            let id: Int64 = row["id"], name: String = row["name"], phone: String = row["phone"]
+            let column = ["text", "null"].contains(name) ? "personPhone holds \(phone)" : "personName holds \(name)"
+            return "appointment row \(id): \(column), not text"
+        }
+    }
+
+    /// nil when `PRAGMA quick_check` says ok, otherwise the reason (for backups, which must be
+    /// wholly sound to be restored).
     static func quickCheck(path: String, readonly: Bool = false) -> String? {
         do {
             var config = Configuration()
@@ -117,16 +191,17 @@ extension AppDatabase {
     private static func recover(dataDir: URL, reason: String, clock: StoreClock) throws(StoreProblem) -> RecoveryReport {
         let fileManager = FileManager.default
         let path = dataDir.appendingPathComponent(fileName).path
-        let corruptDir = dataDir.appendingPathComponent("corrupt")
+        let corruptDir = dataDir.appendingPathComponent(DataDirectory.corrupt)
         let movedTo = corruptDir.appendingPathComponent("passerelle-\(timestamp(clock.now())).sqlite").path
         do {
-            try fileManager.createDirectory(at: corruptDir, withIntermediateDirectories: true)
+            try DataDirectory.createPrivate(corruptDir)
             for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
                 try fileManager.moveItem(atPath: path + suffix, toPath: movedTo + suffix)
             }
             var restoredFrom: String?
             for backup in backups(in: dataDir).reversed() where quickCheck(path: backup.path, readonly: true) == nil {
                 try fileManager.copyItem(atPath: backup.path, toPath: path)
+                DataDirectory.makePrivate(file: path)
                 restoredFrom = backup.path
                 break
             }

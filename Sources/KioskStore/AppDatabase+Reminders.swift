@@ -17,13 +17,15 @@ public struct ReminderDelivery: Equatable, Sendable {
 
 extension AppDatabase {
     /// The phone and text of an SMS reminder claimed from the outbox; nil when there is nothing
-    /// to send any more (appointment cancelled or anonymised: the phone is gone).
+    /// to send any more: the appointment was cancelled or anonymised (the phone is gone), or it
+    /// has already started (a sender that was down for days must not remind of the past).
     public func reminderDelivery(for message: OutboxMessage) throws(StoreProblem) -> ReminderDelivery? {
         guard message.kind == .smsReminder, let text = message.payload["appointment"], let uuid = UUID(uuidString: text)
         else { return nil }
+        let now = clock.now()
         return try read { db in
             guard let booked = try Self.fetchBooked(uuid, in: db), booked.appointment.status == .unknown,
-                  let phone = booked.appointment.personPhone
+                  booked.appointment.startsAt > now, let phone = booked.appointment.personPhone
             else { return nil }
             let language = try String.fetchOne(db, sql: """
                 SELECT v.language FROM appointment a JOIN visit v ON v.id = a.visitId WHERE a.uuid = ?

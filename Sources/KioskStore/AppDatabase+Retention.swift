@@ -30,13 +30,20 @@ public struct PurgeReport: Equatable, Sendable {
     public var remindersSilenced = 0
     public var journalEntriesDeleted = 0
     public var outboxMessagesDeleted = 0
+    /// Appointments erased in backups and in damaged stores moved aside.
+    public var copiesAnonymised = 0
+    /// Files deleted: screenshots and moved-aside stores past retention, leftover tickets and
+    /// unfinished backups, copies that could not be erased, calendars of helpers gone.
+    public var filesDeleted = 0
 
     public init(appointmentsAnonymised: Int = 0, remindersSilenced: Int = 0, journalEntriesDeleted: Int = 0,
-                outboxMessagesDeleted: Int = 0) {
+                outboxMessagesDeleted: Int = 0, copiesAnonymised: Int = 0, filesDeleted: Int = 0) {
         self.appointmentsAnonymised = appointmentsAnonymised
         self.remindersSilenced = remindersSilenced
         self.journalEntriesDeleted = journalEntriesDeleted
         self.outboxMessagesDeleted = outboxMessagesDeleted
+        self.copiesAnonymised = copiesAnonymised
+        self.filesDeleted = filesDeleted
     }
 
     var payload: [String: String] {
@@ -45,6 +52,8 @@ public struct PurgeReport: Equatable, Sendable {
             "remindersSilenced": String(remindersSilenced),
             "journalEntriesDeleted": String(journalEntriesDeleted),
             "outboxMessagesDeleted": String(outboxMessagesDeleted),
+            "copiesAnonymised": String(copiesAnonymised),
+            "filesDeleted": String(filesDeleted),
         ]
     }
 
@@ -52,17 +61,24 @@ public struct PurgeReport: Equatable, Sendable {
         let count = { (key: String) in Int(payload[key] ?? "") ?? 0 }
         self.init(
             appointmentsAnonymised: count("appointmentsAnonymised"), remindersSilenced: count("remindersSilenced"),
-            journalEntriesDeleted: count("journalEntriesDeleted"), outboxMessagesDeleted: count("outboxMessagesDeleted"))
+            journalEntriesDeleted: count("journalEntriesDeleted"), outboxMessagesDeleted: count("outboxMessagesDeleted"),
+            copiesAnonymised: count("copiesAnonymised"), filesDeleted: count("filesDeleted"))
     }
 }
 
 // MARK: - Purge
 
 extension AppDatabase {
-    /// Erases what the policy says is no longer needed, in one durable transaction, and
-    /// journals a `purgeCompleted` event with the counts. Idempotent: a second run with the
-    /// same clock changes nothing but adds a journal entry with zero counts.
-    /// Anonymous figures (visits, diagnostics, anonymised appointments) are kept.
+    /// Erases what the policy says is no longer needed and journals a `purgeCompleted` event
+    /// with the counts. Idempotent: a second run with the same clock changes nothing but adds
+    /// a journal entry with zero counts. Anonymous figures (visits, diagnostics, anonymised
+    /// appointments) are kept.
+    ///
+    /// In order: the store, in one durable transaction; the same erasure in every backup and
+    /// moved-aside store (`purgeCopies`); screenshots and leftovers (`pruneFiles`); every
+    /// helper's calendar, rewritten; the journal entry; then the WAL is checkpointed and
+    /// truncated, so no file under the data dir keeps an erased name. A failure after the
+    /// transaction throws; the next run finishes the job.
     @discardableResult
     public func purge(_ policy: RetentionPolicy = RetentionPolicy()) throws(StoreProblem) -> PurgeReport {
         let now = clock.now()
@@ -70,7 +86,7 @@ extension AppDatabase {
         let personalCutoff = now.addingTimeInterval(-Double(policy.personalDataDays) * 86_400)
         let journalCutoff = calendar.date(byAdding: .month, value: -policy.journalMonths, to: now)!
         let outboxCutoff = now.addingTimeInterval(-Double(policy.outboxDoneDays) * 86_400)
-        return try write { db in
+        var report = try write { db in
             var report = PurgeReport()
             // Reminders of appointments about to be anonymised can no longer be sent.
             try db.execute(sql: """
@@ -81,11 +97,7 @@ extension AppDatabase {
                     AND (endsAt < ? OR (statusChangedAt < ? AND status IN ('excused', 'revoked'))))
                 """, arguments: [now, personalCutoff, personalCutoff])
             report.remindersSilenced = db.changesCount
-            try db.execute(sql: """
-                UPDATE appointment SET personName = NULL, personPhone = NULL, anonymisedAt = ?
-                WHERE anonymisedAt IS NULL
-                  AND (endsAt < ? OR (statusChangedAt < ? AND status IN ('excused', 'revoked')))
-                """, arguments: [now, personalCutoff, personalCutoff])
+            try db.execute(sql: Self.anonymiseSQL, arguments: [now, personalCutoff, personalCutoff])
             report.appointmentsAnonymised = db.changesCount
 
             // The journal's delete trigger lets rows older than the cutoff go while it is set.
@@ -98,9 +110,13 @@ extension AppDatabase {
                 sql: "DELETE FROM outbox WHERE status IN ('sent', 'abandoned') AND doneAt < ?",
                 arguments: [outboxCutoff])
             report.outboxMessagesDeleted = db.changesCount
-
-            try Self.insertJournal(.purgeCompleted(report), at: now, in: db)
             return report
         }
+        purgeCopies(cutoff: personalCutoff, now: now, into: &report)
+        pruneFiles(cutoff: personalCutoff, now: now, into: &report)
+        try rewriteCalendarsAfterPurge(now: now, into: &report)
+        try appendJournal(.purgeCompleted(report), at: now)
+        try truncateWAL()
+        return report
     }
 }

@@ -21,6 +21,10 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// What `open` had to do to a damaged file, or nil when the file was sound.
     public let recovery: RecoveryReport?
+    /// Rows that break the schema's rules or hold a value of the wrong type, found by `open`
+    /// in a file that is otherwise sound (one line each, naming table and row, never a value).
+    /// The store is kept and used; an admin fixes or deletes those rows.
+    public let rowProblems: [String]
 
     let writer: any DatabaseWriter
     let clock: StoreClock
@@ -63,13 +67,15 @@ public final class AppDatabase: Sendable {
     /// The file name of the database inside the data dir.
     public static let fileName = "passerelle.sqlite"
 
-    init(dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?) {
+    init(dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?,
+         rowProblems: [String] = []) {
         self.dataDir = dataDir
         self.path = writer.path
         self.writer = writer
         self.clock = clock
         self.options = options
         self.recovery = recovery
+        self.rowProblems = rowProblems
     }
 
     /// A store in memory, migrated, with nothing on disk: for tests and screen previews.
@@ -91,7 +97,8 @@ public final class AppDatabase: Sendable {
     public var reader: any DatabaseReader { writer }
 
     /// GRDB configuration shared by the pool and the tools: WAL (set by DatabasePool),
-    /// foreign keys, synchronous=FULL on every connection, busy timeout, optional size cap.
+    /// foreign keys, synchronous=FULL and secure_delete on every connection, busy timeout,
+    /// optional size cap.
     static func configuration(_ options: Options, readonly: Bool = false) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -103,6 +110,10 @@ public final class AppDatabase: Sendable {
             // FULL: in WAL mode the WAL is fsynced at every commit, so a commit that returned
             // survives a power cut (NORMAL would only guarantee consistency, not durability).
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Freed space (an erased name, an updated row's old copy) is overwritten with zeros
+            // instead of lingering in the file, the WAL and every backup made from them. It is
+            // a per-connection setting: the kiosk's connections and the tools' all need it.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             if let maxBytes {
                 let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
                 try db.execute(sql: "PRAGMA max_page_count = \(max(1, maxBytes / pageSize))")

@@ -48,6 +48,15 @@ extension StoreProblem {
             self = problem
             return
         }
+        if let bad = error as? BadRow {
+            self = .corrupt(path: path, detail: bad.description)
+            return
+        }
+        if error is RowDecodingError {
+            // Its description prints the whole row, personal columns included: never show it.
+            self = .corrupt(path: path, detail: "a row holds a value of the wrong type")
+            return
+        }
         guard let dbError = error as? DatabaseError else {
             let nsError = error as NSError
             if nsError.domain == NSPOSIXErrorDomain, nsError.code == Int(EROFS) || nsError.code == Int(EACCES) {

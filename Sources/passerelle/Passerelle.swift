@@ -35,6 +35,13 @@ struct Passerelle: ParsableCommand {
     /// atomically: tests of the live window tap controls by label and wait for screens.
     @Option(name: .customLong("scene-file"), help: .hidden) var sceneFile: String?
 
+    static func main() {
+        // Before anything is created: the data dir holds names and phone numbers (store,
+        // WAL, calendars, tickets, screenshots). Nothing the kiosk writes is for group or others.
+        umask(0o077)
+        main(nil)
+    }
+
     func validate() throws {
         if let size, Size(parsing: size)?.isScreenSize != true {
             throw ValidationError("--size \(size): write WIDTHxHEIGHT, from 640x480 to 7680x7680, e.g. 1080x1920")
@@ -71,7 +78,10 @@ struct Passerelle: ParsableCommand {
         // We draw in software into our own framebuffer: the window needs a plain shared-memory
         // surface, not a GPU context behind it (230 → 117 ms to the first frame under Xvfb).
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0")
-        if let dataDir { try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true) }
+        if let dataDir {
+            try FileManager.default.createDirectory(
+                atPath: dataDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
 
         if let script { return try play(script, options: options) }
         try live(options)

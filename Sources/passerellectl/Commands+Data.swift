@@ -35,7 +35,7 @@ extension PasserelleCtl {
             let policy = RetentionPolicy(
                 personalDataDays: personalDataDays, journalMonths: journalMonths, outboxDoneDays: outboxDays)
             let report = try orExit { () throws(StoreProblem) in try database.purge(policy) }
-            print("purge: \(report.appointmentsAnonymised) appointments anonymised, \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries and \(report.outboxMessagesDeleted) outbox messages deleted")
+            print("purge: \(report.appointmentsAnonymised) appointments anonymised (\(report.copiesAnonymised) more in backups), \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries, \(report.outboxMessagesDeleted) outbox messages and \(report.filesDeleted) files deleted")
         }
     }
 
@@ -95,8 +95,9 @@ extension PasserelleCtl {
             let result = try orExit { () throws(StoreProblem) in try database.integrityCheck() }
             let backups = AppDatabase.backups(in: store.url)
             print("integrity: \(result.joined(separator: "; "))")
+            for problem in database.rowProblems { print("bad row: \(problem)") }
             print("backups: \(backups.count)\(backups.last.map { ", newest \($0.lastPathComponent)" } ?? "")")
-            guard result == ["ok"] else { throw ExitCode(5) }
+            guard result == ["ok"], database.rowProblems.isEmpty else { throw ExitCode(5) }
         }
     }
 }

@@ -12,6 +12,13 @@ struct PasserelleCtl: ParsableCommand {
         commandName: "passerellectl",
         abstract: "Administer a Passerelle kiosk's data and content: figures, reports, agenda, reminders, retention, backups, content checks.",
         subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Agenda.self, Reminders.self, Debug.self])
+
+    static func main() {
+        // Before anything is created: every file under the data dir may name a person, and
+        // so may the reports and exports an admin writes. Nothing is for group or others.
+        umask(0o077)
+        main(nil)
+    }
 }
 
 // MARK: - Shared options
@@ -30,13 +37,13 @@ struct DataDirOptions: ParsableArguments {
         }
     }
 
+    /// Opens the store without ever repairing it: a damaged store is reported (exit 5) and
+    /// left as it is, because the kiosk may be running on it. Only the kiosk recovers.
     func open() throws -> AppDatabase {
         let clock = try programClock()
         do {
-            let database = try AppDatabase.open(dataDir: url, clock: clock)
-            if let recovery = database.recovery {
-                warn("the store was damaged and has been recovered: \(recovery.reason); damaged file moved to \(recovery.movedTo); restored from \(recovery.restoredFrom ?? "nothing (started empty)")")
-            }
+            let database = try AppDatabase.open(dataDir: url, clock: clock, ifDamaged: .refuse)
+            for problem in database.rowProblems { warn("warning: bad row in the store: \(problem)") }
             return database
         } catch {
             throw fail(error)

@@ -65,10 +65,19 @@ enum Support {
         return formatter.string(from: ManualClock().now)
     }
 
-    static func run(_ binary: URL, _ arguments: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
+    /// Runs a program to its end; `environment` adds to (or replaces entries of) ours.
+    static func run(_ binary: URL, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws
+        -> (code: Int32, out: String, err: String)
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            merged.removeValue(forKey: "INVOCATION_ID")
+            for (key, value) in environment { merged[key] = value }
+            process.environment = merged
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

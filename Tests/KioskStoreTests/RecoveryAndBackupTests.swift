@@ -27,7 +27,7 @@ final class RecoveryAndBackupTests: XCTestCase {
     }
 
     private func assertRecovered(_ dir: URL, backedUp: VisitID, file: StaticString = #filePath, line: UInt = #line) throws {
-        let database = try AppDatabase.open(dataDir: dir)
+        let database = try AppDatabase.open(dataDir: dir, ifDamaged: .recover)
         let recovery = try XCTUnwrap(database.recovery, "a damaged file must be noticed", file: file, line: line)
         XCTAssertEqual(recovery.restoredFrom, AppDatabase.latestBackup(in: dir)?.path, file: file, line: line)
         XCTAssertTrue(FileManager.default.fileExists(atPath: recovery.movedTo), "damaged file kept for inspection", file: file, line: line)
@@ -72,7 +72,7 @@ final class RecoveryAndBackupTests: XCTestCase {
         let dir = makeTemporaryDirectory(self)
         _ = try AppDatabase.open(dataDir: dir).startVisit(language: "fr")
         try damage(dir) { handle, _ in try handle.write(contentsOf: Data(repeating: 0, count: 100)) }
-        let database = try AppDatabase.open(dataDir: dir)
+        let database = try AppDatabase.open(dataDir: dir, ifDamaged: .recover)
         XCTAssertNotNil(database.recovery)
         XCTAssertNil(database.recovery?.restoredFrom)
         XCTAssertEqual(try database.integrityCheck(), ["ok"])

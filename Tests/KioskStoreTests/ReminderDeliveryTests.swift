@@ -43,7 +43,7 @@ final class ReminderDeliveryTests: XCTestCase {
         let environment = TestNow.environment(at: sendAt)
         let log = dir.appendingPathComponent("sent.log")
         // Slow on purpose, so the two senders overlap.
-        let command = try script(dir, "sleep 0.2; printf '%s|%s|%s\\n' \"$1\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$2\" >> \(log.path)")
+        let command = try script(dir, "sleep 0.2; printf '%s|%s|%s\\n' \"$PASSERELLE_PHONE\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$PASSERELLE_MESSAGE\" >> \(log.path)")
         let senders = try (0..<2).map { _ -> Process in
             let process = Process()
             process.executableURL = binary
