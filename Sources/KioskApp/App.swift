@@ -47,7 +47,7 @@ public enum StartError: Error, CustomStringConvertible {
 }
 
 /// Loads config, texts and fonts and builds a kiosk. The same function serves the real
-/// program, the scenario runner and the tests; only `clock` and `effects` differ.
+/// program, the scenario runner and the tests; only `clock` and the clients differ.
 public func buildKiosk(
     options: KioskOptions, clock: @escaping @Sendable () -> Date, sizeOverride: Size? = nil, startedAt: Date? = nil,
     workerMode: Worker.Mode = .inline
@@ -73,78 +73,16 @@ public func buildKiosk(
     } catch let e as SDLError {
         throw StartError.sdl(e)
     }
-    let dataDir = options.dataDir
-    let effects = EffectRunner(
-        playWarningSound: {},
-        saveScreenshot: { kiosk in
-            // The screen people saw may show a name or a phone number: a private file, which
-            // the retention purge deletes with the rest of the personal data.
-            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.screenshots)
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withFullDate, .withTime]
-            let name = "screen-\(formatter.string(from: kiosk.clock())).png".replacingOccurrences(of: ":", with: "")
-            let url = directory.appendingPathComponent(name)
-            do {
-                try DataDirectory.createPrivate(directory)
-                try kiosk.writeVisitorScreenshot(to: url.path)
-                DataDirectory.makePrivate(file: url.path)
-                return url.path
-            } catch {
-                FileHandle.standardError.write(Data("passerelle: screenshot failed: \(error)\n".utf8))
-                return nil
-            }
-        },
-        collectStatus: { kiosk in
-            StatusReport.collect(kiosk: kiosk, options: options, assets: assets, startedAt: startedAt)
-        })
     let services = KioskServices.open(dataDir: options.dataDir, clock: clock)
+    let clients = KioskClients(
+        store: .live(services, catalogue: catalogue, siteName: config.siteName),
+        printer: livePrinter(config: config, options: options, assets: assets, services: services, fonts: renderer.fonts),
+        speech: .silent,
+        files: liveFiles(options: options, assets: assets, services: services, renderer: renderer, clock: clock, startedAt: startedAt))
     let kiosk = Kiosk(
-        config: config, catalogue: catalogue, renderer: renderer, clock: clock, effects: effects,
+        config: config, catalogue: catalogue, renderer: renderer, clock: clock, clients: clients,
         services: services, worker: Worker(mode: workerMode))
     kiosk.restoreAdminLockout()
-    let printer = TicketPrinter(
-        kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
-        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.tickets))
-    let ticketCatalogue = catalogue, siteName = config.siteName, printerKind = config.printerKind
-    kiosk.effects.ticketContent = { services, uuid, language in
-        services.ticket(uuid, language: language, catalogue: ticketCatalogue, siteName: siteName)
-    }
-    // Without a printer nothing is drawn, and nothing is written: the screen shows the details.
-    kiosk.effects.drawTicket = { [services] content, fonts in
-        guard printerKind != .none else { return nil }
-        do { return try TicketPrinter.draw(content, fonts: fonts) } catch {
-            services.note("ticket not printed: \(error)")
-            return nil
-        }
-    }
-    kiosk.effects.printPage = { [services] page, name in
-        do throws(TicketPrintProblem) {
-            try printer.output(page, name: name)
-            return .printed
-        } catch {
-            if error != .notConfigured { services.note("not printed: \(error)") }
-            return .unavailable
-        }
-    }
-    let resourcesFile = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path).appendingPathComponent("resources.json")
-    var sheet: ResourceSheet?
-    switch (try? Data(contentsOf: resourcesFile)).map({ ResourceSheet.load(data: $0, file: resourcesFile.path) }) {
-    case .success(let loaded)?: sheet = loaded
-    case .failure(let problems)?:
-        FileHandle.standardError.write(Data("passerelle: content: \(problems)\nthe resources list cannot be printed\n".utf8))
-    case nil:
-        FileHandle.standardError.write(Data("passerelle: content: \(resourcesFile.path) cannot be read; the resources list cannot be printed\n".utf8))
-    }
-    let resources = sheet
-    kiosk.effects.drawResources = { language, fonts in
-        guard printerKind != .none, let resources else { return nil }
-        do {
-            return try TicketPrinter.draw(fonts: fonts) { TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0) }
-        } catch {
-            FileHandle.standardError.write(Data("passerelle: resources not printed: \(error)\n".utf8))
-            return nil
-        }
-    }
     if let agendaFile = options.agendaFile {
         try importAgenda(agendaFile, into: services)
     }
@@ -153,6 +91,84 @@ public func buildKiosk(
     // pack replays hundreds of simulated sessions); scenario runs load everything up front.
     if workerMode == .inline { kiosk.reloadContent() } else { kiosk.contentPending = true }
     return BuiltKiosk(kiosk: kiosk, config: config, assets: assets)
+}
+
+/// The printer: a ticket or a list is drawn only when there is one (nothing is written
+/// otherwise: the screen shows the details), with the screen's fonts on the loop's thread.
+func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, services: KioskServices, fonts: FontBook) -> PrinterClient {
+    guard config.printerKind != .none else { return .none }
+    let printer = TicketPrinter(
+        kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
+        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.tickets))
+    let resources = loadResources(options: options, assets: assets)
+    let siteName = config.siteName
+    return PrinterClient(
+        drawTicket: { content in
+            do { return try TicketPrinter.draw(content, fonts: fonts) } catch {
+                services.note("ticket not printed: \(error)")
+                return nil
+            }
+        },
+        drawResources: { language in
+            guard let resources else { return nil }
+            do {
+                return try TicketPrinter.draw(fonts: fonts) { TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0) }
+            } catch {
+                services.note("resources not printed: \(error)")
+                return nil
+            }
+        },
+        printPage: { page, name in
+            do throws(TicketPrintProblem) {
+                try printer.output(page, name: name)
+                return .printed
+            } catch {
+                if error != .notConfigured { services.note("not printed: \(error)") }
+                return .unavailable
+            }
+        })
+}
+
+/// The list of free resources to print for an autonomous person (nil: it cannot be printed).
+func loadResources(options: KioskOptions, assets: URL) -> ResourceSheet? {
+    let file = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path).appendingPathComponent("resources.json")
+    switch (try? Data(contentsOf: file)).map({ ResourceSheet.load(data: $0, file: file.path) }) {
+    case .success(let loaded)?:
+        return loaded
+    case .failure(let problems)?:
+        FileHandle.standardError.write(Data("passerelle: content: \(problems)\nthe resources list cannot be printed\n".utf8))
+    case nil:
+        FileHandle.standardError.write(Data("passerelle: content: \(file.path) cannot be read; the resources list cannot be printed\n".utf8))
+    }
+    return nil
+}
+
+/// Screenshots in the data dir (private files: the screen people saw may show a name; the
+/// retention purge deletes them) and the status page.
+func liveFiles(
+    options: KioskOptions, assets: URL, services: KioskServices, renderer: Renderer, clock: @escaping () -> Date, startedAt: Date
+) -> FilesClient {
+    let dataDir = options.dataDir
+    return FilesClient(
+        saveScreenshot: { write in
+            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.screenshots)
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate, .withTime]
+            let name = "screen-\(formatter.string(from: clock())).png".replacingOccurrences(of: ":", with: "")
+            let url = directory.appendingPathComponent(name)
+            do {
+                try DataDirectory.createPrivate(directory)
+                try write(url.path)
+                DataDirectory.makePrivate(file: url.path)
+                return url.path
+            } catch {
+                FileHandle.standardError.write(Data("passerelle: screenshot failed: \(error)\n".utf8))
+                return nil
+            }
+        },
+        collectStatus: { facts in
+            StatusReport.collect(facts, services: services, renderer: renderer, options: options, assets: assets, startedAt: startedAt)
+        })
 }
 
 /// Imports an agenda file into the kiosk's store (all or nothing; re-importing is harmless).
@@ -173,31 +189,21 @@ func importAgenda(_ path: String, into services: KioskServices) throws {
 
 /// The admin status page: what an admin checks when something looks wrong.
 enum StatusReport {
-    static func collect(kiosk: Kiosk, options: KioskOptions, assets: URL, startedAt: Date) -> [StatusLine] {
+    static func collect(
+        _ facts: StatusFacts, services: KioskServices, renderer: Renderer, options: KioskOptions, assets: URL, startedAt: Date
+    ) -> [StatusLine] {
         var lines: [StatusLine] = []
         lines.append(StatusLine("Version", PasserelleVersion.string))
-        let uptime = Int(kiosk.clock().timeIntervalSince(startedAt))
+        let uptime = Int(facts.now.timeIntervalSince(startedAt))
         lines.append(StatusLine("Uptime", "\(uptime / 3600) h \(uptime / 60 % 60) min \(uptime % 60) s"))
         lines.append(StatusLine("Configuration", options.configPath ?? "(defaults)"))
-        if let problem = kiosk.configProblem {
+        if let problem = facts.configProblem {
             lines.append(StatusLine("Configuration error", problem, isProblem: true))
         } else {
             lines.append(StatusLine("Configuration state", "ok"))
         }
         lines.append(StatusLine("Data directory", options.dataDir ?? "(none)"))
-        lines.append(StatusLine("Store", kiosk.services.storeDescription, isProblem: kiosk.services.openProblem != nil))
-        if let problem = kiosk.services.openProblem {
-            lines.append(StatusLine("Store error", "\(problem)", isProblem: true))
-        }
-        if let note = kiosk.services.recoveryNote {
-            lines.append(StatusLine("Store recovered", note, isProblem: true))
-        }
-        for problem in (kiosk.services.store?.rowProblems ?? []).prefix(4) {
-            lines.append(StatusLine("Store row", problem, isProblem: true))
-        }
-        if let problem = kiosk.services.lastProblem {
-            lines.append(StatusLine("Last store failure", problem, isProblem: true))
-        }
+        lines += storeLines(services)
         if let dir = options.dataDir, let attrs = try? FileManager.default.attributesOfFileSystem(forPath: dir),
             let free = attrs[.systemFreeSize] as? NSNumber
         {
@@ -205,16 +211,34 @@ enum StatusReport {
             lines.append(StatusLine("Free disk", "\(mb) MB", isProblem: mb < 200))
         }
         lines.append(StatusLine("Assets", assets.path))
-        lines.append(StatusLine("Diagnostic pack", kiosk.diagnosticPackDescription, isProblem: kiosk.content.diagnosticPack == nil))
-        for problem in kiosk.contentProblems.prefix(6) {
+        lines.append(StatusLine("Diagnostic pack", facts.diagnosticPack ?? "none: the diagnostic is not offered", isProblem: facts.diagnosticPack == nil))
+        for problem in facts.contentProblems.prefix(6) {
             lines.append(StatusLine("Content error", problem, isProblem: true))
         }
-        lines.append(StatusLine("Screen", "\(kiosk.size) \(options.headless ? "headless" : (SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"))"))
-        lines.append(StatusLine("Frames drawn", "\(kiosk.renderer.framesDrawn)"))
-        lines.append(StatusLine("Text cache", "\(kiosk.renderer.cachedTextCount) entries"))
+        let driver = options.headless ? "headless" : (SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none")
+        lines.append(StatusLine("Screen", "\(renderer.size) \(driver)"))
+        lines.append(StatusLine("Frames drawn", "\(renderer.framesDrawn)"))
+        lines.append(StatusLine("Text cache", "\(renderer.cachedTextCount) entries"))
         lines.append(StatusLine("Memory (RSS)", ProcessStats.residentKilobytes().map { "\($0 / 1024) MB" } ?? "?"))
-        let missing = kiosk.renderer.fonts.missingIcons()
+        let missing = renderer.fonts.missingIcons()
         lines.append(StatusLine("Icons", missing.isEmpty ? "ok" : "missing: \(missing.map(\.rawValue).joined(separator: ", "))", isProblem: !missing.isEmpty))
+        return lines
+    }
+
+    private static func storeLines(_ services: KioskServices) -> [StatusLine] {
+        var lines = [StatusLine("Store", services.storeDescription, isProblem: services.openProblem != nil)]
+        if let problem = services.openProblem {
+            lines.append(StatusLine("Store error", "\(problem)", isProblem: true))
+        }
+        if let note = services.recoveryNote {
+            lines.append(StatusLine("Store recovered", note, isProblem: true))
+        }
+        for problem in (services.store?.rowProblems ?? []).prefix(4) {
+            lines.append(StatusLine("Store row", problem, isProblem: true))
+        }
+        if let problem = services.lastProblem {
+            lines.append(StatusLine("Last store failure", problem, isProblem: true))
+        }
         return lines
     }
 }

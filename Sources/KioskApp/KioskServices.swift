@@ -130,13 +130,13 @@ public final class KioskServices: @unchecked Sendable {
     // MARK: - Booking
 
     /// The bookable agenda (services, places, helpers), or nil without one.
-    func bookingCatalogue(rules: BookingRules) -> BookingCatalogue? {
+    func bookingCatalogue(rules: BookingRules) -> BookableAgenda? {
         guard let store else { return nil }
         do throws(StoreProblem) {
             let snapshot = try store.agendaSnapshot(from: now(), to: now().addingTimeInterval(86_400))
             let services = snapshot.services.values.filter(\.isActive).sorted { $0.key < $1.key }
             guard !services.isEmpty else { return nil }
-            return BookingCatalogue(services: services, places: snapshot.places, helpers: snapshot.helpers, rules: rules)
+            return BookableAgenda(services: services, places: snapshot.places, helpers: snapshot.helpers, rules: rules)
         } catch {
             noteProblem("agenda not read", error)
             return nil
@@ -155,7 +155,7 @@ public final class KioskServices: @unchecked Sendable {
         }
     }
 
-    func save(_ request: BookingRequestValue) -> AppointmentOutcome {
+    func save(_ request: AppointmentRequest) -> AppointmentOutcome {
         guard let store else { return .failed }
         do throws(StoreProblem) {
             let appointment: Appointment

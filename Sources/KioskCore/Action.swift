@@ -58,6 +58,44 @@ public enum Action: Equatable, Sendable {
     case statusCollected([StatusLine])
 }
 
+/// A gesture every journey screen may receive; the journey on screen decides what it means.
+enum SharedGesture {
+    case back, typing, dragging
+}
+
+extension Action {
+    /// The journey that owns this action (its start, its own actions); nil for the shell's.
+    var journeyID: JourneyID? {
+        switch self {
+        case .journeyTapped(let journey): return journey.id
+        case .diagnostic: return .diagnostic
+        case .booking: return .booking
+        case .myAppointment: return .myAppointment
+        case .helpTapped, .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
+            .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
+            .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
+            .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
+            .screenshotFinished, .statusCollected:
+            return nil
+        }
+    }
+
+    /// Whether the journey on screen gets a say first (back, keys, drags).
+    var sharedGesture: SharedGesture? {
+        switch self {
+        case .backTapped: return .back
+        case .keyTyped, .keyErased, .shiftTapped: return .typing
+        case .dragMoved, .dragEnded: return .dragging
+        case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
+            .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped, .attractTouched,
+            .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
+            .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
+            .screenshotFinished, .statusCollected:
+            return nil
+        }
+    }
+}
+
 /// One line of the admin status page.
 public struct StatusLine: Equatable, Sendable {
     public var label: String

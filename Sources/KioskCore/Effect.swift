@@ -17,21 +17,21 @@ public enum Effect: Equatable, Sendable {
     case takeScreenshot
     /// Gather the admin status page; answers `.statusCollected`.
     case collectStatus
-    /// Keep the diagnostic's anonymous result (answers `.diagnostic(.saved)`).
+    /// Keep the diagnostic's anonymous result (answers `.diagnostic(.resultSaved)`).
     case saveDiagnostic(DiagnosticReport, language: Language)
     /// Print the free resources that fit an autonomous person.
     case printResources(DiagnosticReport, language: Language)
     /// Compute the free times of a service from the store's agenda (answers `.booking(.slotsLoaded)`).
     case loadSlots(service: String, days: Int)
-    /// Save a booking or a move durably (answers `.booking(.saved)`).
-    case saveBooking(BookingRequestValue)
-    /// Print the appointment's ticket when a printer is configured (answers `.booking(.printed)`).
+    /// Save a booking or a move durably (answers `.booking(.saveFinished)`).
+    case saveBooking(AppointmentRequest)
+    /// Print the appointment's ticket when a printer is configured (answers `.booking(.printFinished)`).
     case printTicket(UUID, language: Language)
     /// The person's appointments by phone number (answers `.myAppointment(.found)`).
     case findAppointments(phone: String)
     /// One appointment, from the ticket's QR code (answers `.myAppointment(.found)`).
     case findAppointment(UUID)
-    /// Cancel at the person's request (answers `.myAppointment(.cancelDone)`).
+    /// Cancel at the person's request (answers `.myAppointment(.cancelFinished)`).
     case cancelAppointment(UUID)
     /// Count a new anonymous visit (the store's `startVisit`).
     case visitStarted(language: Language)

@@ -1,4 +1,4 @@
-// The screens of the kiosk. Journeys (diagnostic, booking, …) add their cases as they land.
+// The screens of the kiosk: the shell's, and one case per journey (see `JourneyID`).
 
 public enum Screen: Equatable, Sendable {
     /// The start: greeting, journeys, languages, text size and contrast.
@@ -51,22 +51,27 @@ public enum Screen: Equatable, Sendable {
         }
     }
 
+    /// The journey whose screen this is; nil for the shell's screens.
+    public var journeyID: JourneyID? {
+        switch self {
+        case .home, .help, .attract, .adminPin, .adminMenu, .adminStatus: return nil
+        case .diagnostic: return .diagnostic
+        case .booking: return .booking
+        case .myAppointment: return .myAppointment
+        }
+    }
+
     /// The journey this screen belongs to, as counted in the visit figures.
     public var journey: String? {
-        switch self {
-        case .help: return "help"
-        case .diagnostic: return "diagnostic"
-        case .booking: return "booking"
-        case .myAppointment: return "my_appointment"
-        default: return nil
-        }
+        if case .help = self { return "help" }
+        return journeyID?.rawValue
     }
 
     /// Whether the screen belongs to the admin: not part of a person's visit.
     public var isAdmin: Bool {
         switch self {
         case .adminPin, .adminMenu, .adminStatus: return true
-        default: return false
+        case .home, .help, .attract, .diagnostic, .booking, .myAppointment: return false
         }
     }
 }

@@ -29,15 +29,17 @@ extension Action {
     var isPersonChoice: Bool {
         switch self {
         case .personActed, .timeElapsed, .focusMoved, .secretZoneTapped, .attractTouched, .stayTapped,
-            .adminPinChecked, .adminPinHistoryLoaded, .screenshotFinished, .statusCollected, .keyTyped, .keyErased, .shiftTapped,
-            .dragMoved, .dragEnded:
+            .adminPinChecked, .adminPinHistoryLoaded, .screenshotFinished, .statusCollected, .keyTyped, .keyErased,
+            .shiftTapped, .dragMoved, .dragEnded, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminQuitTapped,
+            .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped:
             return false
-        case .diagnostic(.saved), .diagnostic(.printed), .booking(.slotsLoaded), .booking(.saved), .booking(.printed),
-            .myAppointment(.found), .myAppointment(.cancelDone):
-            // Answers of effects: they may arrive after the person left.
-            return false
-        default:
+        case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
+            .highContrastToggled:
             return true
+        // Answers of effects may arrive after the person left: each journey says which are.
+        case .diagnostic(let action): return action.isPersonChoice
+        case .booking(let action): return action.isPersonChoice
+        case .myAppointment(let action): return action.isPersonChoice
         }
     }
 }

@@ -78,89 +78,14 @@ public enum LayoutAudit {
                 ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status)]
     }
 
-    /// One state per journey screen, with the content's longest texts.
+    /// One state per journey screen, with the content's longest texts: home with its tiles,
+    /// then each journey's samples (`JourneySamples`), in the registry's order.
     public static func journeyStates(content: KioskContent, language: Language) -> [(String, KioskState)] {
-        let policy = KioskPolicy()
         let now = Date(timeIntervalSince1970: 1_795_000_000)
-        var states: [(String, KioskState)] = []
-        var home = KioskState.initial(now: now, policy: policy)
+        var home = KioskState.initial(now: now, policy: KioskPolicy())
         home.language = language
-        states.append(("home-with-journeys", home))
-        if let pack = content.diagnosticPack {
-            var intro = home
-            intro.diagnostic = DiagnosticJourney(pack: pack, now: now)
-            intro.screen = .diagnostic(.intro)
-            states.append(("diagnostic-intro", intro))
-            // Every item of the pack, as the person would meet it (answers replayed).
-            var journey = DiagnosticJourney(pack: pack, now: now)
-            var seen = Set<String>()
-            for _ in 0..<pack.items.count {
-                guard let item = journey.session.currentItem else { break }
-                if seen.insert(item.id).inserted {
-                    var s = home
-                    s.diagnostic = journey
-                    s.screen = .diagnostic(.item)
-                    s.diagnostic?.task.tryAgain = true
-                    states.append(("diagnostic-\(item.id)", s))
-                }
-                _ = journey.session.record(.task(success: true, seconds: 3, misses: 0), at: now) || journey.session.record(.answer(.yes), at: now)
-                    || journey.session.record(.rating(3), at: now)
-            }
-            // Items the adaptive path skipped for a confident person, shown too.
-            for item in pack.items where !seen.contains(item.id) {
-                var s = home
-                s.diagnostic = DiagnosticJourney(pack: pack.restricted(to: [item]), now: now)
-                s.screen = .diagnostic(.item)
-                states.append(("diagnostic-\(item.id)", s))
-            }
-            var result = home
-            result.diagnostic = journey
-            result.diagnostic?.resourcesPrinted = false
-            result.screen = .diagnostic(.result)
-            states.append(("diagnostic-result", result))
-        }
-        // Deterministic picks (dictionaries have no order): the longest texts, ties by key.
-        if let catalogue = content.booking,
-           let service = catalogue.services.sorted(by: { $0.key < $1.key }).max(by: { $0.name[language].count < $1.name[language].count }),
-           let helper = catalogue.helpers.values.sorted(by: { $0.key < $1.key }).first,
-           let place = catalogue.places.values.sorted(by: { $0.key < $1.key }).max(by: { $0.address.count < $1.address.count })
-        {
-            var booking = BookingJourney()
-            booking.service = service
-            let day = ParisTime.day(of: now).adding(days: 6)
-            let slots = (0..<16).map { i -> Slot in
-                let start = ParisTime.date(day.adding(days: i / 8), minute: 9 * 60 + (i % 8) * 45)!
-                return Slot(service: service.key, helper: helper.key, place: place.key, start: start, end: start.addingTimeInterval(2700))
-            } + (1...6).map { d -> Slot in
-                let start = ParisTime.date(day.adding(days: d + 1), minute: 14 * 60)!
-                return Slot(service: service.key, helper: helper.key, place: place.key, start: start, end: start.addingTimeInterval(2700))
-            }
-            booking.slots = slots
-            booking.slotWasTaken = true
-            booking.chosen = slots[0]
-            booking.name.type("Marie-Christine")
-            booking.phone.type("0612345678")
-            booking.phoneInvalid = true
-            booking.print = .unavailable
-            for step: BookingStep in [.need, .when, .time(day), .name, .phone, .consent, .confirm, .ticket, .failed] {
-                var s = home
-                s.booking = booking
-                s.screen = .booking(step)
-                states.append(("booking-\(s.screen.id)", s))
-            }
-            var mine = MyAppointmentJourney()
-            mine.phone.type("0612345678")
-            let summary = AppointmentSummary(uuid: UUID(), service: service, helper: helper, place: place, start: slots[0].start, end: slots[0].end)
-            mine.found = [summary, summary, summary]
-            for step: MyAppointmentStep in [.phone, .list, .confirmCancel(summary.uuid), .cancelled, .refused(.tooLateToMove(daysBefore: 2)), .failed] {
-                var s = home
-                s.myAppointment = mine
-                s.myAppointment?.found = mine.found?.map { var a = $0; a.uuid = summary.uuid; return a }
-                s.screen = .myAppointment(step)
-                states.append(("my-\(s.screen.id)", s))
-            }
-        }
-        return states
+        return [("home-with-journeys", home)]
+            + JourneyID.allCases.flatMap { JourneySamples.states($0, home: home, content: content, now: now) }
     }
 
     /// Placeholder texts only for callers that pass no catalogue.

@@ -28,9 +28,9 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .diagnostic(.item):
         if let journey = state.diagnostic { DiagnosticScreens.drawItem(&b, in: content, journey: journey, language: state.language, t: t) }
     case .booking(let step):
-        BookingScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.booking, t: t)
+        BookingScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.agenda, t: t)
     case .myAppointment(let step):
-        BookingScreens.drawMine(&b, in: content, step: step, state: state, catalogue: context.content.booking, t: t)
+        MyAppointmentScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.agenda, t: t)
     case .diagnostic(.result):
         if let journey = state.diagnostic {
             DiagnosticScreens.drawResult(&b, in: content, journey: journey, content: context.content, language: state.language, t: t)

@@ -139,10 +139,10 @@ struct Bench {
         let pack = try DiagnosticPack.load(
             data: Data(contentsOf: assets.appendingPathComponent("content/diagnostic/passerelle-default.json")), file: "pack").get()
         let agenda = try AgendaDocument.parse(Data(contentsOf: assets.appendingPathComponent("agenda/example.json")), file: "agenda")
-        let catalogue = BookingCatalogue(
+        let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
-        return KioskContent(diagnosticPack: pack, booking: catalogue)
+        return KioskContent(diagnosticPack: pack, agenda: catalogue)
     }
 
     // MARK: - Memory

@@ -169,10 +169,10 @@ struct Passerelle: ParsableCommand {
             // first frame is up: an audio server or espeak-ng may take a while to answer.
             guard !headless else { return }
             let audio = AudioOutput()
-            kiosk.effects.playWarningSound = { audio.play(WarningSound.samples) }
+            kiosk.clients.speech.chime = { audio.play(WarningSound.samples) }
             if builtConfig.speech, let speaker = Speaker.make(output: audio, rate: builtConfig.speechRate) {
-                kiosk.effects.speak = { text, language in speaker.say(text, language: language) }
-                kiosk.effects.silence = { speaker.silence() }
+                kiosk.clients.speech.speak = { text, language in speaker.say(text, language: language) }
+                kiosk.clients.speech.silence = { speaker.silence() }
             }
         }
         FileHandle.standardError.write(Data("passerelle: running \(options.headless ? "headless" : "in a window") at \(built.kiosk.size)\n".utf8))

@@ -23,7 +23,7 @@ final class ContentTests: XCTestCase {
         let dir = try makeContentDir(pack: broken)
         let (kiosk, _) = try Support.kiosk()
         kiosk.contentDir = dir
-        kiosk.apply(KioskContent(booking: kiosk.content.booking))
+        kiosk.apply(KioskContent(agenda: kiosk.content.agenda))
         kiosk.reloadContent()
         XCTAssertNil(kiosk.content.diagnosticPack)
         XCTAssertNil(kiosk.scene.node(id: "tile-diagnostic"), "no tile that leads nowhere")
@@ -48,7 +48,9 @@ final class ContentTests: XCTestCase {
         XCTAssertNotNil(kiosk.scene.node(id: "tile-diagnostic"))
         let problem = try XCTUnwrap(kiosk.contentProblems.first)
         XCTAssertTrue(problem.contains("pack.json:3:"), problem)
-        let status = StatusReport.collect(kiosk: kiosk, options: KioskOptions(), assets: Support.root.appendingPathComponent("Assets"), startedAt: kiosk.clock())
+        let status = StatusReport.collect(
+            kiosk.statusFacts, services: kiosk.services, renderer: kiosk.renderer, options: KioskOptions(),
+            assets: Support.root.appendingPathComponent("Assets"), startedAt: kiosk.clock())
         XCTAssertTrue(status.contains { $0.label == "Content error" && $0.isProblem && $0.value == problem }, "\(status)")
     }
 }

@@ -127,7 +127,7 @@ final class DiagnosticJourneyTests: XCTestCase {
     func test_a_beginner_finishes_by_listening_and_a_keypad() throws {
         let (kiosk, _) = try Support.kiosk()
         var said: [String] = []
-        kiosk.effects.speak = { text, _ in said.append(text) }
+        kiosk.clients.speech.speak = { text, _ in said.append(text) }
         func activate(_ id: String) throws {
             for _ in 0..<60 where kiosk.state.focus != id { kiosk.handle(.key(.down)) }
             XCTAssertEqual(kiosk.state.focus, id)

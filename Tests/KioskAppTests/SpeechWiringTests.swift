@@ -10,8 +10,8 @@ final class SpeechWiringTests: XCTestCase {
         let (kiosk, clock) = try Support.kiosk()
         var said: [(String, Language)] = []
         var silenced = 0
-        kiosk.effects.speak = { said.append(($0, $1)) }
-        kiosk.effects.silence = { silenced += 1 }
+        kiosk.clients.speech.speak = { said.append(($0, $1)) }
+        kiosk.clients.speech.silence = { silenced += 1 }
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
 
         try runner.run(Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
@@ -37,7 +37,7 @@ final class SpeechWiringTests: XCTestCase {
     func test_speech_can_be_turned_off() throws {
         let (kiosk, clock) = try Support.kiosk(config: "[speech]\nenabled = false\n")
         var said: [String] = []
-        kiosk.effects.speak = { text, _ in said.append(text) }
+        kiosk.clients.speech.speak = { text, _ in said.append(text) }
         try ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil).run(Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
         XCTAssertEqual(said, [])
     }
@@ -47,7 +47,7 @@ extension SpeechWiringTests {
     func test_each_diagnostic_item_is_read_with_its_spoken_prompt() throws {
         let (kiosk, clock) = try Support.kiosk()
         var said: [String] = []
-        kiosk.effects.speak = { text, _ in said.append(text) }
+        kiosk.clients.speech.speak = { text, _ in said.append(text) }
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         try runner.run(Scenario.parse("tap \"Faire le point\"\ntap \"Commencer\"\n", file: "t"))
         let first = try XCTUnwrap(kiosk.state.diagnostic?.session.currentItem)

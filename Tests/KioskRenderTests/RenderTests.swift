@@ -37,10 +37,10 @@ final class RenderTests: XCTestCase {
         let packData = try Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json"))
         let pack = try DiagnosticPack.load(data: packData, file: "pack").get()
         let agenda = try AgendaDocument.parse(Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
-        let catalogue = BookingCatalogue(
+        let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
-        return KioskContent(diagnosticPack: pack, booking: catalogue)
+        return KioskContent(diagnosticPack: pack, agenda: catalogue)
     }
 
     func test_every_icon_and_every_text_has_its_glyphs() throws {

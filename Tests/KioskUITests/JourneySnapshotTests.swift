@@ -11,10 +11,10 @@ final class JourneySnapshotTests: XCTestCase {
         // The shipped pack and agenda are checked by their own tests; a failure here is a broken checkout.
         let pack = try! DiagnosticPack.load(data: Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json")), file: "pack").get()
         let agenda = try! AgendaDocument.parse(Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
-        let catalogue = BookingCatalogue(
+        let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
-        return KioskContent(diagnosticPack: pack, booking: catalogue)
+        return KioskContent(diagnosticPack: pack, agenda: catalogue)
     }()
 
     /// The journey screens besides the items that have a snapshot of their own.

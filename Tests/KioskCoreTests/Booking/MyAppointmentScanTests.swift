@@ -14,8 +14,8 @@ final class MyAppointmentScanTests: XCTestCase {
 
     override func setUp() {
         let snapshot = agenda()
-        let catalogue = BookingCatalogue(services: Array(snapshot.services.values), places: snapshot.places, helpers: snapshot.helpers)
-        env = Environment(now: now, policy: policy, content: KioskContent(booking: catalogue))
+        let catalogue = BookableAgenda(services: Array(snapshot.services.values), places: snapshot.places, helpers: snapshot.helpers)
+        env = Environment(now: now, policy: policy, content: KioskContent(agenda: catalogue))
         state = KioskState.initial(now: now, policy: policy)
         _ = reduce(&state, .journeyTapped(.myAppointment), env)
         XCTAssertEqual(state.screen, .myAppointment(.phone))

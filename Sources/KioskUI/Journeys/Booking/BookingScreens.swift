@@ -1,34 +1,8 @@
 import Foundation
 import KioskCore
 
-/// Days and times as a person says them: "mardi 24 novembre", "14:30", in Paris time.
-public enum SpokenDates {
-    static func formatter(_ template: String, _ language: Language) -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: language == .fr ? "fr_FR" : language == .en ? "en_GB" : "ar")
-        f.timeZone = ParisTime.timeZone
-        f.setLocalizedDateFormatFromTemplate(template)
-        return f
-    }
-
-    public static func day(_ date: Date, _ language: Language) -> String {
-        formatter("EEEEdMMMM", language).string(from: date)
-    }
-
-    public static func day(_ day: LocalDay, _ language: Language) -> String {
-        guard let noon = ParisTime.date(day, minute: 12 * 60) else { return day.description }
-        return Self.day(noon, language)
-    }
-
-    /// 24-hour time, as on French signs: "9:00", "14:30".
-    public static func time(_ date: Date, _ language: Language) -> String {
-        let minute = ParisTime.minuteOfDay(date)
-        return String(format: "%d:%02d", minute / 60, minute % 60)
-    }
-}
-
 /// Booking: what you need, when, your first name, a phone number if you want, the
-/// appointment read back ("C'est bon ?"), then the ticket. And "my appointment".
+/// appointment read back ("C'est bon ?"), then the ticket.
 enum BookingScreens {
     // MARK: - Shared pieces
 
@@ -51,7 +25,7 @@ enum BookingScreens {
     }
 
     /// Rows of facts with a pictogram each: where, which day, what time, with whom.
-    static func details(_ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookingCatalogue?, service: AgendaService?, language: Language, large: Bool, compact: Bool = false) {
+    static func details(_ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookableAgenda?, service: AgendaService?, language: Language, large: Bool, compact: Bool = false) {
         let theme = b.theme
         let place = catalogue?.places[slot.place]
         let helper = catalogue?.helpers[slot.helper]
@@ -91,7 +65,7 @@ enum BookingScreens {
 
     // MARK: - Booking
 
-    static func draw(_ b: inout SceneBuilder, in area: Rect, step: BookingStep, state: KioskState, catalogue: BookingCatalogue?, t: Texts) {
+    static func draw(_ b: inout SceneBuilder, in area: Rect, step: BookingStep, state: KioskState, catalogue: BookableAgenda?, t: Texts) {
         guard let journey = state.booking else { return }
         let theme = b.theme
         let language = state.language
@@ -190,7 +164,7 @@ enum BookingScreens {
             var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
             let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
             Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
-            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: .booking(.next), enabled: !journey.name.trimmed.isEmpty)
+            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
             if theme.size.isPortrait { right = left }
             let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
             Keyboard.draw(&b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout, shifted: journey.name.shifted, t: t)
@@ -202,8 +176,8 @@ enum BookingScreens {
             note(&b, journey.phoneInvalid ? t(.bookPhoneInvalid) : t(.bookPhoneHint), id: "phone-hint", in: &left, problem: journey.phoneInvalid)
             Keyboard.drawField(&b, id: "phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
             let buttons = left.sliceBottom(theme.buttonHeight, gap: theme.gap).columns(2, gap: theme.gap)
-            b.button(id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary, action: .booking(.skipPhone))
-            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary, action: .booking(.next), enabled: !journey.phone.text.isEmpty)
+            b.button(id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary, action: .booking(.noPhoneTapped))
+            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary, action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
             if theme.size.isPortrait { right = left }
             Keyboard.drawKeypad(&b, in: right, t: t)
 
@@ -224,8 +198,8 @@ enum BookingScreens {
             if theme.size.isPortrait { rest = side }
             b.label(t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold, b.palette.text, align: .center)
             details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
-            b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmed))
-            b.button(id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary, action: .booking(.change))
+            b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmTapped))
+            b.button(id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary, action: .booking(.changeTapped))
 
         case .ticket:
             guard let slot = journey.chosen else { return }
@@ -233,7 +207,7 @@ enum BookingScreens {
             var card = rest
             if !theme.size.isPortrait { card = rest.sliceLeft(rest.width / 2, gap: theme.gap) }
             let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
-            b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finished))
+            b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finishTapped))
             let printText: String
             switch journey.print {
             case .printed: printText = t(.bookPrinted)
@@ -270,73 +244,29 @@ enum BookingScreens {
             b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
         }
     }
+}
 
-    // MARK: - My appointment
+// MARK: - Samples
 
-    static func drawMine(_ b: inout SceneBuilder, in area: Rect, step: MyAppointmentStep, state: KioskState, catalogue: BookingCatalogue?, t: Texts) {
-        guard let journey = state.myAppointment else { return }
-        let theme = b.theme
-        let language = state.language
-        var rest = area
-        switch step {
-        case .phone:
-            title(&b, t(.myPhoneTitle), icon: .phone, in: &rest)
-            var left = rest, right = rest
-            if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
-            note(&b, t(.myPhoneHint), id: "my-hint", in: &left)
-            Keyboard.drawField(&b, id: "my-phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
-            let search = left.sliceBottom(theme.buttonHeight, gap: theme.gap)
-            b.button(id: "search", label: t(.mySearch), icon: .arrowForward, frame: search, style: .primary, action: .myAppointment(.search), enabled: !journey.phone.text.isEmpty && !journey.searching)
-            if theme.size.isPortrait { right = left }
-            Keyboard.drawKeypad(&b, in: right, t: t)
-
-        case .list:
-            title(&b, t(.myListTitle), icon: .event, in: &rest)
-            let found = journey.found ?? []
-            guard !found.isEmpty else {
-                note(&b, t(.myNoneFound), id: "none-found", in: &rest, problem: true)
-                return
-            }
-            // Two at most: a person rarely has more, and each stays large enough to read.
-            let shown = Array(found.prefix(2))
-            let cards = theme.size.isPortrait ? rest.rows(2, gap: theme.gap) : (shown.count == 1 ? [rest] : rest.columns(2, gap: theme.gap))
-            for (i, appointment) in shown.enumerated() {
-                var card = cards[i]
-                let buttons = card.sliceBottom(theme.buttonHeight, gap: theme.px(12)).columns(2, gap: theme.gap)
-                let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
-                var mine = catalogue
-                if let place = appointment.place { mine?.places[place.key] = place }
-                details(&b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
-                        compact: !theme.size.isPortrait && shown.count > 1)
-                b.button(id: "cancel-\(i)", label: t(.myCancel), icon: .cancel, frame: buttons[0], style: .secondary, action: .myAppointment(.cancelTapped(appointment.uuid)))
-                b.button(id: "move-\(i)", label: t(.myMove), icon: .schedule, frame: buttons[1], style: .secondary, action: .myAppointment(.moveTapped(appointment.uuid)))
-            }
-
-        case .confirmCancel(let uuid):
-            title(&b, t(.myConfirmCancel), icon: .cancel, in: &rest)
-            let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
-            if let appointment = journey.found?.first(where: { $0.uuid == uuid }) {
-                let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
-                var mine = catalogue
-                if let place = appointment.place { mine?.places[place.key] = place }
-                details(&b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
-                        compact: !theme.size.isPortrait)
-            }
-            b.button(id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary, action: .myAppointment(.cancelConfirmed))
-            b.button(id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[1], style: .secondary, action: .backTapped)
-
-        case .cancelled:
-            title(&b, t(.myCancelled), icon: .check, in: &rest)
-            b.button(id: "done", label: t(.bookDone), icon: .check, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .booking(.finished))
-
-        case .refused(let reason):
-            title(&b, t(.myListTitle), icon: .warning, in: &rest)
-            note(&b, reason.explanation(in: language), id: "refused", in: &rest, problem: true)
-            b.button(id: "refused-back", label: t(.back), icon: .arrowBack, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .backTapped)
-
-        case .failed:
-            title(&b, t(.myFailed), icon: .warning, in: &rest)
-            b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
+extension BookingScreens {
+    /// Every step with the longest texts, a taken slot, an invalid phone and no printer.
+    static func sampleStates(home: KioskState, content: KioskContent, now: Date) -> [(String, KioskState)] {
+        guard let picks = AgendaSamplePicks(content: content, language: home.language, now: now) else { return [] }
+        var booking = BookingJourney()
+        booking.service = picks.service
+        booking.slots = picks.slots
+        booking.slotWasTaken = true
+        booking.chosen = picks.slots[0]
+        booking.name.type("Marie-Christine")
+        booking.phone.type("0612345678")
+        booking.phoneInvalid = true
+        booking.print = .unavailable
+        let steps: [BookingStep] = [.need, .when, .time(picks.day), .name, .phone, .consent, .confirm, .ticket, .failed]
+        return steps.map { step in
+            var s = home
+            s.booking = booking
+            s.screen = .booking(step)
+            return ("booking-\(s.screen.id)", s)
         }
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import KioskCore
+import KioskRender
+
+/// The kiosk's ways out of its memory, each a small value of closures with a live
+/// implementation (`buildKiosk` makes them) and a fake one for tests, so the effect handling
+/// runs without SDL, a disk, a printer or a voice.
+public struct KioskClients {
+    public var store: StoreClient
+    public var printer: PrinterClient
+    public var speech: SpeechClient
+    public var files: FilesClient
+
+    public init(store: StoreClient, printer: PrinterClient, speech: SpeechClient, files: FilesClient) {
+        self.store = store
+        self.printer = printer
+        self.speech = speech
+        self.files = files
+    }
+}
+
+/// The store, as the journeys' effects need it. Called on the worker's thread only; a store
+/// problem is noted by the live client and answered as "nothing" (the screen says so).
+public struct StoreClient: Sendable {
+    public var saveDiagnostic: @Sendable (DiagnosticReport, Language) -> UUID?
+    public var freeSlots: @Sendable (_ service: String, _ days: Int) -> [Slot]
+    public var save: @Sendable (AppointmentRequest) -> AppointmentOutcome
+    public var appointmentsByPhone: @Sendable (String) -> [AppointmentSummary]?
+    public var appointmentByCode: @Sendable (UUID) -> [AppointmentSummary]?
+    public var cancel: @Sendable (UUID) -> Bool
+    public var visitStarted: @Sendable (Language) -> Void
+    public var visitEnded: @Sendable (_ journeys: [String], Language, VisitEnd) -> Void
+    public var recordAdminPin: @Sendable (_ accepted: Bool, _ failures: Int) -> Void
+    public var adminPinHistory: @Sendable () -> (failures: Int, lastFailureAt: Date?)
+    /// What an appointment's ticket shows.
+    public var ticket: @Sendable (UUID, Language) -> TicketContent?
+    /// The bookable agenda, for the journeys' content (nil: no booking here).
+    public var bookableAgenda: @Sendable (BookingRules) -> BookableAgenda?
+    /// The kiosk stops: journal it.
+    public var stopped: @Sendable () -> Void
+
+    /// The kiosk's store, through `KioskServices`.
+    public static func live(_ services: KioskServices, catalogue: Catalogue, siteName: String) -> StoreClient {
+        StoreClient(
+            saveDiagnostic: { services.saveDiagnostic($0, language: $1) },
+            freeSlots: { services.freeSlots(service: $0, days: $1) },
+            save: { services.save($0) },
+            appointmentsByPhone: { services.appointments(phone: $0) },
+            appointmentByCode: { services.appointment($0) },
+            cancel: { services.cancel($0) },
+            visitStarted: { services.visitStarted(language: $0) },
+            visitEnded: { services.visitEnded(journeys: $0, language: $1, reason: $2) },
+            recordAdminPin: { services.recordAdminPin(accepted: $0, failures: $1) },
+            adminPinHistory: { services.adminPinHistory() },
+            ticket: { services.ticket($0, language: $1, catalogue: catalogue, siteName: siteName) },
+            bookableAgenda: { services.bookingCatalogue(rules: $0) },
+            stopped: { services.stopped() })
+    }
+
+    /// A store that keeps nothing and finds nothing (tests replace the closures they need).
+    public static let empty = StoreClient(
+        saveDiagnostic: { _, _ in nil }, freeSlots: { _, _ in [] }, save: { _ in .failed },
+        appointmentsByPhone: { _ in [] }, appointmentByCode: { _ in [] }, cancel: { _ in false },
+        visitStarted: { _ in }, visitEnded: { _, _, _ in }, recordAdminPin: { _, _ in },
+        adminPinHistory: { (0, nil) }, ticket: { _, _ in nil }, bookableAgenda: { _ in nil }, stopped: {})
+}
+
+/// Tickets and lists on paper. Pages are drawn on the render thread (SDL_ttf is not
+/// thread-safe) and printed on the worker's thread.
+public struct PrinterClient {
+    /// nil when there is no printer or the page could not be drawn: the screen shows the
+    /// details large instead.
+    public var drawTicket: (TicketContent) -> PixelImage?
+    public var drawResources: (Language) -> PixelImage?
+    /// Prints a drawn page under a name; says whether it came out.
+    public var printPage: @Sendable (PixelImage, _ name: String) -> PrintOutcome
+
+    public init(
+        drawTicket: @escaping (TicketContent) -> PixelImage?, drawResources: @escaping (Language) -> PixelImage?,
+        printPage: @escaping @Sendable (PixelImage, String) -> PrintOutcome
+    ) {
+        self.drawTicket = drawTicket
+        self.drawResources = drawResources
+        self.printPage = printPage
+    }
+
+    /// No printer: nothing is drawn, nothing is written.
+    public static let none = PrinterClient(drawTicket: { _ in nil }, drawResources: { _ in nil }, printPage: { _, _ in .unavailable })
+}
+
+/// What the person hears. Silent until the live loop opens the audio device.
+public struct SpeechClient {
+    /// Says a text in a language, interrupting what was being said.
+    public var speak: (String, Language) -> Void
+    /// Stops speaking at once.
+    public var silence: () -> Void
+    /// The idle warning's chime.
+    public var chime: () -> Void
+
+    public init(speak: @escaping (String, Language) -> Void, silence: @escaping () -> Void, chime: @escaping () -> Void) {
+        self.speak = speak
+        self.silence = silence
+        self.chime = chime
+    }
+
+    public static let silent = SpeechClient(speak: { _, _ in }, silence: {}, chime: {})
+}
+
+/// The admin's files: screenshots and the status page.
+public struct FilesClient {
+    /// Picks a private path for a screenshot and has `write` put the PNG there; returns the
+    /// path, or nil if it failed.
+    public var saveScreenshot: (_ write: (String) throws -> Void) -> String?
+    /// The status page's lines from what the kiosk knows of itself.
+    public var collectStatus: (StatusFacts) -> [StatusLine]
+
+    public init(saveScreenshot: @escaping ((String) throws -> Void) -> String?, collectStatus: @escaping (StatusFacts) -> [StatusLine]) {
+        self.saveScreenshot = saveScreenshot
+        self.collectStatus = collectStatus
+    }
+
+    public static let none = FilesClient(saveScreenshot: { _ in nil }, collectStatus: { _ in [] })
+}
+
+/// What only the running kiosk knows of itself, for the status page (the live client has
+/// the store, the renderer and the options already).
+public struct StatusFacts {
+    public var now: Date
+    public var configProblem: String?
+    public var contentProblems: [String]
+    /// The diagnostic pack in force, in words; nil when none is.
+    public var diagnosticPack: String?
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+extension KioskState {
+    mutating func reduceMyAppointment(_ action: Action, env: Environment) -> [Effect] {
+        guard let catalogue = env.content.agenda else { return [] }
+        let now = env.now
+        switch action {
+        case .journeyTapped(.myAppointment):
+            myAppointment = MyAppointmentJourney()
+            go(to: .myAppointment(.phone))
+            return []
+
+        case .myAppointment(.searchTapped):
+            guard screen == .myAppointment(.phone), var journey = myAppointment, !journey.phone.text.isEmpty else { return [] }
+            journey.searching = true
+            myAppointment = journey
+            return [.findAppointments(phone: journey.phone.text)]
+
+        case .myAppointment(.found(let list)):
+            guard var journey = myAppointment else { return [] }
+            journey.searching = false
+            journey.found = list
+            myAppointment = journey
+            if list == nil {
+                go(to: .myAppointment(.failed))
+            } else if screen == .myAppointment(.phone) {
+                go(to: .myAppointment(.list))
+            }
+            return []
+
+        case .myAppointment(.cancelTapped(let uuid)):
+            guard let appointment = myAppointment?.found?.first(where: { $0.uuid == uuid }) else { return [] }
+            let verdict = catalogue.rules.cancelVerdict(start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
+            if case .refused(let reason) = verdict {
+                go(to: .myAppointment(.refused(reason)))
+            } else {
+                go(to: .myAppointment(.confirmCancel(uuid)))
+            }
+            return []
+
+        case .myAppointment(.cancelConfirmTapped):
+            guard case .myAppointment(.confirmCancel(let uuid)) = screen else { return [] }
+            return [.cancelAppointment(uuid)]
+
+        case .myAppointment(.cancelFinished(let ok)):
+            if ok, case .myAppointment(.confirmCancel(let uuid)) = screen {
+                myAppointment?.found?.removeAll { $0.uuid == uuid }
+                history = [.home]
+                show(.myAppointment(.cancelled))
+            } else if !ok {
+                show(.myAppointment(.failed))
+            }
+            return []
+
+        case .myAppointment(.moveTapped(let uuid)):
+            guard let appointment = myAppointment?.found?.first(where: { $0.uuid == uuid }) else { return [] }
+            let verdict = catalogue.rules.moveVerdict(start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
+            if case .refused(let reason) = verdict {
+                go(to: .myAppointment(.refused(reason)))
+                return []
+            }
+            var journey = BookingJourney()
+            journey.support = appointment.service.support
+            journey.service = appointment.service
+            journey.moving = uuid
+            booking = journey
+            go(to: .booking(.when))
+            return [.loadSlots(service: appointment.service.key, days: catalogue.searchDays)]
+
+        // The phone number, typed on the keypad or read by a scanner from the ticket's QR code.
+        case .keyTyped(let text):
+            guard screen == .myAppointment(.phone), var journey = myAppointment else { return [] }
+            if let uuid = journey.scan(text) {
+                journey.searching = true
+                journey.phone = MyAppointmentJourney().phone
+                myAppointment = journey
+                return [.findAppointment(uuid)]
+            }
+            // While a code arrives, its digits are not a phone number.
+            if journey.scanned.isEmpty { journey.phone.type(text) }
+            myAppointment = journey
+            return []
+        case .keyErased:
+            if screen == .myAppointment(.phone) { myAppointment?.phone.erase() }
+            return []
+
+        default:
+            return []
+        }
+    }
+
+    /// "Back" after a cancellation would show a list that no longer holds it: the visit ends.
+    mutating func myAppointmentBack(env: Environment) -> [Effect]? {
+        guard screen == .myAppointment(.cancelled) else { return nil }
+        return forgetPerson(now: env.now, policy: env.policy, reason: .completed)
+    }
+}
