@@ -71,81 +71,9 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return []
 
     // MARK: - Admin
-    case .secretZoneTapped:
-        guard policy.adminEnabled, !state.screen.isAdmin else { return [] }
-        let recent = state.admin.secretTaps.filter { now.timeIntervalSince($0) < policy.secretGestureWindow }
-        state.admin.secretTaps = recent + [now]
-        if state.admin.secretTaps.count >= policy.secretGestureTaps {
-            state.admin.secretTaps = []
-            state.admin.pinDigits = ""
-            state.admin.pinRejected = false
-            state.go(to: .adminPin)
-        }
-        return []
-
-    case .pinDigitTapped(let digit):
-        guard state.screen == .adminPin, !state.admin.isLocked(at: now), (0...9).contains(digit) else { return [] }
-        if state.admin.pinDigits.count < AdminState.maxPinLength {
-            state.admin.pinDigits.append(String(digit))
-        }
-        state.admin.pinRejected = false
-        return []
-
-    case .pinEraseTapped:
-        guard state.screen == .adminPin else { return [] }
-        if !state.admin.pinDigits.isEmpty { state.admin.pinDigits.removeLast() }
-        return []
-
-    case .pinSubmitTapped:
-        guard state.screen == .adminPin, !state.admin.pinDigits.isEmpty, !state.admin.isLocked(at: now),
-              !state.admin.checkingPin
-        else { return [] }
-        let pin = state.admin.pinDigits
-        state.admin.pinDigits = ""
-        guard pin.count >= policy.pinMinimumDigits else { return state.admin.rejectPin(now: now, policy: policy) }
-        state.admin.checkingPin = true
-        return [.checkAdminPin(pin)]
-
-    case .adminPinChecked(let valid):
-        state.admin.checkingPin = false
-        guard state.screen == .adminPin else { return [] }
-        guard valid else { return state.admin.rejectPin(now: now, policy: policy) }
-        state.admin.failedAttempts = 0
-        state.admin.pinRejected = false
-        state.show(.adminMenu)
-        return [.recordAdminPin(accepted: true, failures: 0)]
-
-    case .adminPinHistoryLoaded(let failures, let lastFailureAt):
-        state.admin.failedAttempts = max(state.admin.failedAttempts, failures)
-        if let lastFailureAt, let lock = policy.pinLock(afterFailures: failures) {
-            let until = lastFailureAt.addingTimeInterval(lock)
-            if until > now { state.admin.lockedUntil = max(state.admin.lockedUntil ?? until, until) }
-        }
-        return []
-
-    case .adminQuitTapped:
-        guard state.screen == .adminMenu else { return [] }
-        return [.quit]
-
-    case .adminScreenshotTapped:
-        guard state.screen == .adminMenu else { return [] }
-        return [.takeScreenshot]
-
-    case .screenshotFinished(let path):
-        state.admin.lastScreenshot = path.map { .saved($0) } ?? .failed
-        return []
-
-    case .adminStatusTapped:
-        guard state.screen == .adminMenu else { return [] }
-        state.go(to: .adminStatus)
-        return [.collectStatus]
-
-    case .statusCollected(let lines):
-        state.admin.status = lines
-        return []
-
-    case .adminLeaveTapped:
-        return state.forgetPerson(now: now, policy: policy, reason: .left)
+    case .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked, .adminPinHistoryLoaded,
+        .adminQuitTapped, .adminScreenshotTapped, .screenshotFinished, .adminStatusTapped, .statusCollected, .adminLeaveTapped:
+        return reduceAdmin(&state, action, env)
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
     case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking, .myAppointment:
@@ -223,23 +151,5 @@ extension KioskState {
             deadlines.append(lastActivity.addingTimeInterval(policy.attractAfter))
         }
         return deadlines.min()
-    }
-}
-
-extension AdminState {
-    public static let maxPinLength = 12
-
-    /// A wrong PIN: counted (a success alone resets the count), the lock grows, and journalled.
-    mutating func rejectPin(now: Date, policy: KioskPolicy) -> [Effect] {
-        failedAttempts += 1
-        pinRejected = true
-        if let lock = policy.pinLock(afterFailures: failedAttempts) { lockedUntil = now.addingTimeInterval(lock) }
-        return [.recordAdminPin(accepted: false, failures: failedAttempts)]
-    }
-
-    /// Whether the PIN pad refuses digits; the lock is lifted by `.timeElapsed`.
-    public func isLocked(at now: Date) -> Bool {
-        guard let lockedUntil else { return false }
-        return now < lockedUntil
     }
 }

@@ -109,7 +109,16 @@ extension AppDatabase {
     // MARK: v1-booking
 
     @Sendable private static func createBooking(_ db: Database) throws {
-        try db.execute(sql: """
+        try db.execute(sql: bookingSchema)
+        for thematique in Thematique.all {
+            try db.execute(
+                sql: "INSERT INTO thematique (code, label, isDemarche) VALUES (?, ?, ?)",
+                arguments: [thematique.code, thematique.label, thematique.isDemarche])
+        }
+    }
+
+    /// The booking schema of v1-booking, as it shipped (a migration is never edited).
+    private static let bookingSchema = """
             CREATE TABLE thematique (
               code TEXT PRIMARY KEY NOT NULL CHECK (code GLOB '[a-z]*'),
               label TEXT NOT NULL,
@@ -227,13 +236,7 @@ extension AppDatabase {
               WHERE a.id <> NEW.id AND a.helperId = NEW.helperId AND a.status IN ('unknown', 'seen', 'noshow')
                 AND a.startsAt < NEW.endsAt AND NEW.startsAt < a.endsAt)
             BEGIN SELECT RAISE(ABORT, '\(slotTakenMessage)'); END;
-            """)
-        for thematique in Thematique.all {
-            try db.execute(
-                sql: "INSERT INTO thematique (code, label, isDemarche) VALUES (?, ?, ?)",
-                arguments: [thematique.code, thematique.label, thematique.isDemarche])
-        }
-    }
+            """
 
     // MARK: v1-diagnostic-and-assistance
 

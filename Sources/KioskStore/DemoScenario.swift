@@ -66,15 +66,7 @@ public enum DemoScenario {
                 }
                 if random.next(upTo: 10) < 2 {
                     journeys.append("help")
-                    let channel: HelpChannel = random.next(upTo: 3) == 0 ? .remote : .desk
-                    let request = try database.recordHelpRequest(
-                        channel: channel, thematique: demarches[Int(random.next(upTo: UInt64(demarches.count)))], visit: visit)
-                    if channel == .remote {
-                        let session = try database.startRemoteSession(helpRequest: request, viewConsentAt: clock.now)
-                        clock.advance(by: 600)
-                        try database.endRemoteSession(session, reason: .completed)
-                    }
-                    try database.closeHelpRequest(request, outcome: .helped)
+                    try askForHelp(database, clock: clock, visit: visit, random: &random, thematiques: demarches)
                 }
                 clock.advance(by: 300)
                 try database.endVisit(visit, journeys: journeys, endReason: journeys.isEmpty ? .left : .completed)
@@ -90,6 +82,21 @@ public enum DemoScenario {
             }
         }
         return visits
+    }
+
+    /// A help request at the desk, or remote (then a remote session of ten minutes).
+    private static func askForHelp(
+        _ database: AppDatabase, clock: ManualClock, visit: VisitID, random: inout SplitMix, thematiques: [String]
+    ) throws(StoreProblem) {
+        let channel: HelpChannel = random.next(upTo: 3) == 0 ? .remote : .desk
+        let request = try database.recordHelpRequest(
+            channel: channel, thematique: thematiques[Int(random.next(upTo: UInt64(thematiques.count)))], visit: visit)
+        if channel == .remote {
+            let session = try database.startRemoteSession(helpRequest: request, viewConsentAt: clock.now)
+            clock.advance(by: 600)
+            try database.endRemoteSession(session, reason: .completed)
+        }
+        try database.closeHelpRequest(request, outcome: .helped)
     }
 }
 

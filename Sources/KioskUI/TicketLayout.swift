@@ -60,27 +60,7 @@ public enum TicketLayout {
         }
         rule()
         line(ticket.howToCancel, size: 26, id: "cancel", gap: 16)
-        // The QR code: 4-module quiet zone, whole-pixel modules, centred.
-        if let qr {
-            let module = max(4, min(8, (rest.width - 40) / (qr.size + 8)))
-            let side = (qr.size + 8) * module
-            let box = rest.sliceTop(side, gap: 16)
-            let origin = Point(x: box.midX - side / 2, y: box.y)
-            // The QR is never mirrored: drawn in page coordinates the mirror will flip back.
-            for (y, row) in qr.modules.enumerated() {
-                var x = 0
-                while x < row.count {
-                    guard row[x] else { x += 1; continue }
-                    var end = x
-                    while end < row.count && row[end] { end += 1 }
-                    var r = Rect(x: origin.x + (4 + x) * module, y: origin.y + (4 + y) * module, width: (end - x) * module, height: module)
-                    if b.rightToLeft { r = r.mirrored(in: page.width) }
-                    b.fill(r, black)
-                    x = end
-                }
-            }
-            b.add(SemanticNode(id: "qr", role: .image, label: ticket.qrPayload, frame: Rect(x: origin.x, y: origin.y, width: side, height: side)))
-        }
+        if let qr { drawQR(&b, qr, in: &rest, page: page, label: ticket.qrPayload) }
         let used = rest.y + 24
         var scene = b.build(screenID: "ticket", background: white)
         scene.size = Size(width: width, height: used)
@@ -89,6 +69,29 @@ public enum TicketLayout {
             return command
         }
         return scene
+    }
+
+    /// The QR code: 4-module quiet zone, whole-pixel modules, centred, never mirrored (drawn
+    /// in page coordinates that the right-to-left mirror flips back).
+    static func drawQR(_ b: inout SceneBuilder, _ qr: QRModules, in rest: inout Rect, page: Size, label: String) {
+        let black = Color(hex: 0x000000)
+        let module = max(4, min(8, (rest.width - 40) / (qr.size + 8)))
+        let side = (qr.size + 8) * module
+        let box = rest.sliceTop(side, gap: 16)
+        let origin = Point(x: box.midX - side / 2, y: box.y)
+        for (y, row) in qr.modules.enumerated() {
+            var x = 0
+            while x < row.count {
+                guard row[x] else { x += 1; continue }
+                var end = x
+                while end < row.count && row[end] { end += 1 }
+                var r = Rect(x: origin.x + (4 + x) * module, y: origin.y + (4 + y) * module, width: (end - x) * module, height: module)
+                if b.rightToLeft { r = r.mirrored(in: page.width) }
+                b.fill(r, black)
+                x = end
+            }
+        }
+        b.add(SemanticNode(id: "qr", role: .image, label: label, frame: Rect(x: origin.x, y: origin.y, width: side, height: side)))
     }
 
     /// The resources list, on the same paper.

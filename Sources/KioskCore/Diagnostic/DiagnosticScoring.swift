@@ -119,28 +119,7 @@ extension DiagnosticSession {
             return AreaResult(area: area, level: level, score: score)
         }
 
-        // Orientation: the first rule that applies.
-        let realAnswers = answers.filter(\.outcome.isAnswer).count
-        let declarations = answers.compactMap { answer -> Double? in
-            let item = items[answer.itemIndex]
-            return item.isHandsOn ? nil : S.credit(answer.outcome, for: item)
-        }
-        let declared = declarations.isEmpty ? 0 : declarations.reduce(0, +) / Double(declarations.count)
-        let reason: OrientationReason
-        if realAnswers < S.minimumAnswers {
-            reason = .tooFewAnswers
-        } else if declarations.count >= 2 && declared >= S.confidentDeclarations && plan.evidence.handlingFailed {
-            reason = .answersAndTasksDisagree
-        } else {
-            switch (autonomy, profile) {
-            case (.entierementAccompagne, .exclu): reason = .needsAPersonNow
-            case (.entierementAccompagne, _): reason = .needsTheBasics
-            case (.partiellementAutonome, .proche): reason = .learnInAGroup
-            case (.partiellementAutonome, _): reason = .learnOneToOne
-            case (.autonome, _):
-                reason = areas[DigCompArea.safety.rawValue - 1].level == .confident ? .autonomous : .safetyToLearn
-            }
-        }
+        let reason = orientation(autonomy: autonomy, profile: profile, areas: areas, plan: plan)
         let support = Self.support(for: reason)
 
         // Strengths: succeeded items, hardest first, hands-on before declarations.
@@ -159,6 +138,32 @@ extension DiagnosticSession {
             strengths: Array(strengths), encouragement: strengths.isEmpty ? pack.encouragement : nil,
             areas: areas, items: results, handling: handling, everyday: everyday, advanced: advanced,
             isComplete: plan.next == nil)
+    }
+
+    /// Orientation: the first rule that applies.
+    private func orientation(autonomy: AutonomyLevel, profile: CNVProfile, areas: [AreaResult], plan: SessionPlan) -> OrientationReason {
+        typealias S = DiagnosticScoring
+        let items = pack.items
+        let realAnswers = answers.filter(\.outcome.isAnswer).count
+        let declarations = answers.compactMap { answer -> Double? in
+            let item = items[answer.itemIndex]
+            return item.isHandsOn ? nil : S.credit(answer.outcome, for: item)
+        }
+        let declared = declarations.isEmpty ? 0 : declarations.reduce(0, +) / Double(declarations.count)
+        if realAnswers < S.minimumAnswers {
+            return .tooFewAnswers
+        } else if declarations.count >= 2 && declared >= S.confidentDeclarations && plan.evidence.handlingFailed {
+            return .answersAndTasksDisagree
+        } else {
+            switch (autonomy, profile) {
+            case (.entierementAccompagne, .exclu): return .needsAPersonNow
+            case (.entierementAccompagne, _): return .needsTheBasics
+            case (.partiellementAutonome, .proche): return .learnInAGroup
+            case (.partiellementAutonome, _): return .learnOneToOne
+            case (.autonome, _):
+                return areas[DigCompArea.safety.rawValue - 1].level == .confident ? .autonomous : .safetyToLearn
+            }
+        }
     }
 
     static func support(for reason: OrientationReason) -> SupportKind {

@@ -6,17 +6,7 @@ extension KioskState {
         let now = env.now
         switch action {
         case .journeyTapped(.booking(let support)):
-            var journey = BookingJourney()
-            if let support, let service = catalogue.service(for: support) {
-                journey.support = support
-                journey.service = service
-                booking = journey
-                go(to: .booking(.when))
-                return [.loadSlots(service: service.key, days: catalogue.searchDays)]
-            }
-            booking = journey
-            go(to: .booking(.need))
-            return []
+            return startBooking(for: support, catalogue: catalogue)
 
         case .booking(.needChosen(let kind)):
             guard screen == .booking(.need), let service = catalogue.service(for: kind) else { return [] }
@@ -44,20 +34,7 @@ extension KioskState {
             return choose(slot)
 
         case .booking(.continueTapped):
-            guard var journey = booking else { return [] }
-            switch screen {
-            case .booking(.name):
-                guard !journey.name.trimmed.isEmpty else { return [] }
-                go(to: .booking(.phone))
-            case .booking(.phone):
-                if !journey.phone.text.isEmpty && FrenchPhone.normalised(journey.phone.text) == nil {
-                    journey.phoneInvalid = true
-                    booking = journey
-                    return []
-                }
-                goToConsentOrConfirm()
-            default: break
-            }
+            continueBooking()
             return []
 
         case .booking(.noPhoneTapped):
@@ -74,47 +51,14 @@ extension KioskState {
             return []
 
         case .booking(.changeTapped):
-            // Back to the times, keeping the name and phone already typed.
-            guard var journey = booking, let service = journey.service else { return [] }
-            journey.chosen = nil
-            journey.slots = nil
-            booking = journey
-            history = [.home]
-            show(.booking(.when))
-            return [.loadSlots(service: service.key, days: catalogue.searchDays)]
+            return backToTheTimes(catalogue: catalogue)
 
         case .booking(.confirmTapped):
-            guard screen == .booking(.confirm), let journey = booking, let slot = journey.chosen else { return [] }
-            let request = AppointmentRequest(
-                slot: slot, firstName: journey.name.trimmed,
-                phone: journey.phone.text.isEmpty ? nil : FrenchPhone.normalised(journey.phone.text),
-                moving: journey.moving,
-                diagnostic: journey.shareDiagnostic == true ? diagnostic?.savedID : nil, language: language)
+            guard screen == .booking(.confirm), let request = appointmentRequest() else { return [] }
             return [.saveBooking(request)]
 
         case .booking(.saveFinished(let outcome)):
-            guard var journey = booking else { return [] }
-            switch outcome {
-            case .saved(let uuid):
-                journey.saved = uuid
-                journey.print = .printing
-                booking = journey
-                history = []
-                show(.booking(.ticket))
-                return [.printTicket(uuid, language: language)]
-            case .slotTaken:
-                journey.slotWasTaken = true
-                journey.chosen = nil
-                journey.slots = nil
-                booking = journey
-                history = [.home]
-                show(.booking(.when))
-                return journey.service.map { [.loadSlots(service: $0.key, days: catalogue.searchDays)] } ?? []
-            case .failed:
-                booking = journey
-                show(.booking(.failed))
-                return []
-            }
+            return bookingSaved(outcome, catalogue: catalogue)
 
         case .booking(.printFinished(let outcome)):
             booking?.print = outcome
@@ -123,21 +67,109 @@ extension KioskState {
         case .booking(.finishTapped):
             return forgetPerson(now: now, policy: env.policy, reason: .completed)
 
-        // Typing on the name and phone screens.
-        case .keyTyped(let text):
-            if screen == .booking(.name) { booking?.name.type(text) }
-            if screen == .booking(.phone) { booking?.phone.type(text); booking?.phoneInvalid = false }
-            return []
-        case .keyErased:
-            if screen == .booking(.name) { booking?.name.erase() }
-            if screen == .booking(.phone) { booking?.phone.erase(); booking?.phoneInvalid = false }
-            return []
-        case .shiftTapped:
-            if screen == .booking(.name) { booking?.name.toggleShift() }
+        case .keyTyped, .keyErased, .shiftTapped:
+            typeInBooking(action)
             return []
 
         default:
             return []
+        }
+    }
+
+    /// From home (what do you need?) or from the diagnostic's result (the service is known).
+    private mutating func startBooking(for support: SupportKind?, catalogue: BookableAgenda) -> [Effect] {
+        var journey = BookingJourney()
+        guard let support, let service = catalogue.service(for: support) else {
+            booking = journey
+            go(to: .booking(.need))
+            return []
+        }
+        journey.support = support
+        journey.service = service
+        booking = journey
+        go(to: .booking(.when))
+        return [.loadSlots(service: service.key, days: catalogue.searchDays)]
+    }
+
+    /// "Continue" after the name (one is needed) or the phone number (a wrong one is said).
+    private mutating func continueBooking() {
+        guard var journey = booking else { return }
+        switch screen {
+        case .booking(.name):
+            guard !journey.name.trimmed.isEmpty else { return }
+            go(to: .booking(.phone))
+        case .booking(.phone):
+            if !journey.phone.text.isEmpty && FrenchPhone.normalised(journey.phone.text) == nil {
+                journey.phoneInvalid = true
+                booking = journey
+                return
+            }
+            goToConsentOrConfirm()
+        default:
+            return
+        }
+    }
+
+    /// "Change": back to the times, keeping the name and phone already typed.
+    private mutating func backToTheTimes(catalogue: BookableAgenda) -> [Effect] {
+        guard var journey = booking, let service = journey.service else { return [] }
+        journey.chosen = nil
+        journey.slots = nil
+        booking = journey
+        history = [.home]
+        show(.booking(.when))
+        return [.loadSlots(service: service.key, days: catalogue.searchDays)]
+    }
+
+    /// What the store is asked to save once the person said "yes".
+    private func appointmentRequest() -> AppointmentRequest? {
+        guard let journey = booking, let slot = journey.chosen else { return nil }
+        return AppointmentRequest(
+            slot: slot, firstName: journey.name.trimmed,
+            phone: journey.phone.text.isEmpty ? nil : FrenchPhone.normalised(journey.phone.text),
+            moving: journey.moving,
+            diagnostic: journey.shareDiagnostic == true ? diagnostic?.savedID : nil, language: language)
+    }
+
+    /// The store's answer: the ticket, the times again (someone was faster), or the desk.
+    private mutating func bookingSaved(_ outcome: AppointmentOutcome, catalogue: BookableAgenda) -> [Effect] {
+        guard var journey = booking else { return [] }
+        switch outcome {
+        case .saved(let uuid):
+            journey.saved = uuid
+            journey.print = .printing
+            booking = journey
+            history = []
+            show(.booking(.ticket))
+            return [.printTicket(uuid, language: language)]
+        case .slotTaken:
+            journey.slotWasTaken = true
+            journey.chosen = nil
+            journey.slots = nil
+            booking = journey
+            history = [.home]
+            show(.booking(.when))
+            return journey.service.map { [.loadSlots(service: $0.key, days: catalogue.searchDays)] } ?? []
+        case .failed:
+            booking = journey
+            show(.booking(.failed))
+            return []
+        }
+    }
+
+    /// Typing on the name and phone screens.
+    private mutating func typeInBooking(_ action: Action) {
+        switch (action, screen) {
+        case (.keyTyped(let text), .booking(.name)): booking?.name.type(text)
+        case (.keyErased, .booking(.name)): booking?.name.erase()
+        case (.shiftTapped, .booking(.name)): booking?.name.toggleShift()
+        case (.keyTyped(let text), .booking(.phone)):
+            booking?.phone.type(text)
+            booking?.phoneInvalid = false
+        case (.keyErased, .booking(.phone)):
+            booking?.phone.erase()
+            booking?.phoneInvalid = false
+        default: return
         }
     }
 

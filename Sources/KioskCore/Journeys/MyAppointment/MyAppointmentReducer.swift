@@ -53,19 +53,7 @@ extension KioskState {
             return []
 
         case .myAppointment(.moveTapped(let uuid)):
-            guard let appointment = myAppointment?.found?.first(where: { $0.uuid == uuid }) else { return [] }
-            let verdict = catalogue.rules.moveVerdict(start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
-            if case .refused(let reason) = verdict {
-                go(to: .myAppointment(.refused(reason)))
-                return []
-            }
-            var journey = BookingJourney()
-            journey.support = appointment.service.support
-            journey.service = appointment.service
-            journey.moving = uuid
-            booking = journey
-            go(to: .booking(.when))
-            return [.loadSlots(service: appointment.service.key, days: catalogue.searchDays)]
+            return moveAppointment(uuid, catalogue: catalogue, now: now)
 
         // The phone number, typed on the keypad or read by a scanner from the ticket's QR code.
         case .keyTyped(let text):
@@ -87,6 +75,23 @@ extension KioskState {
         default:
             return []
         }
+    }
+
+    /// Moving is booking again for the same service, within the rules (explained when they refuse).
+    private mutating func moveAppointment(_ uuid: UUID, catalogue: BookableAgenda, now: Date) -> [Effect] {
+        guard let appointment = myAppointment?.found?.first(where: { $0.uuid == uuid }) else { return [] }
+        let verdict = catalogue.rules.moveVerdict(start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
+        if case .refused(let reason) = verdict {
+            go(to: .myAppointment(.refused(reason)))
+            return []
+        }
+        var journey = BookingJourney()
+        journey.support = appointment.service.support
+        journey.service = appointment.service
+        journey.moving = uuid
+        booking = journey
+        go(to: .booking(.when))
+        return [.loadSlots(service: appointment.service.key, days: catalogue.searchDays)]
     }
 
     /// "Back" after a cancellation would show a list that no longer holds it: the visit ends.

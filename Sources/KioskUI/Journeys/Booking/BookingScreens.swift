@@ -67,182 +67,248 @@ enum BookingScreens {
 
     static func draw(_ b: inout SceneBuilder, in area: Rect, step: BookingStep, state: KioskState, catalogue: BookableAgenda?, t: Texts) {
         guard let journey = state.booking else { return }
-        let theme = b.theme
-        let language = state.language
-        var rest = area
+        let screen = Step(journey: journey, language: state.language, catalogue: catalogue, t: t)
         switch step {
-        case .need:
-            title(&b, t(.bookNeedTitle), icon: .event, in: &rest)
-            let kinds = catalogue?.supportKinds ?? []
-            let height = min(rest.height, kinds.count * theme.buttonHeight * 3 / 2 + (kinds.count - 1) * theme.gap)
-            let column = Rect(x: rest.x, y: rest.y, width: rest.width, height: height)
-            for (kind, frame) in zip(kinds, column.rows(max(kinds.count, 1), gap: theme.gap)) {
-                let (key, icon): (TextKey, Icon) = {
-                    switch kind {
-                    case .procedureHelp: return (.bookNeedProcedure, .description_)
-                    case .individualLearning: return (.bookNeedLearn, .school)
-                    case .workshop: return (.bookNeedWorkshop, .groups)
-                    default: return (.bookNeedConseiller, .supportAgent)
-                    }
-                }()
-                b.button(id: "need-\(kind.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary, action: .booking(.needChosen(kind)))
-            }
-
-        case .when:
-            title(&b, t(.bookWhenTitle), icon: .event, in: &rest)
-            if journey.slotWasTaken { note(&b, t(.bookSlotTaken), id: "slot-taken", in: &rest, problem: true) }
-            guard let slots = journey.slots else {
-                note(&b, t(.bookLoading), id: "loading", in: &rest)
-                return
-            }
-            guard let first = slots.first else {
-                note(&b, t(.bookNoSlot), id: "no-slot", in: &rest, problem: true)
-                return
-            }
-            let firstLabel = t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", " + SpokenDates.time(first.start, language)
-            var left = rest
-            if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
-            let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
-            b.button(id: "first-slot", label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
-                     icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
-            if language == .ar {
-                // Digits and Arabic words are set apart so each is drawn in its own script.
-                b.label(SpokenDates.time(first.start, language), id: "first-slot-time", in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text, align: .center)
-                if theme.size.isPortrait { rest = left }
-            }
-            if theme.size.isPortrait && language != .ar { rest = left }
-            let days = slots.groupedByDay().map(\.day)
-            let others = Array(days.dropFirst().prefix(6))
-            guard !others.isEmpty else { return }
-            note(&b, t(.bookOtherDays), id: "other-days", in: &rest)
-            // Two columns in portrait; one in landscape, where the column is half the screen.
-            let columns = theme.size.isPortrait ? 2 : 1
-            let rowHeight = theme.size.isPortrait ? theme.buttonHeight : max(theme.minimumTarget, min(theme.buttonHeight, (rest.height - 5 * theme.gap / 2) / 6))
-            let fitting = Array(others.prefix(max(1, (rest.height + theme.gap / 2) / (rowHeight + theme.gap / 2)) * columns))
-            let rowsNeeded = (fitting.count + columns - 1) / columns
-            let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap / 2)
-            let rowRects = grid.rows(rowsNeeded, gap: theme.gap / 2)
-            for (i, day) in fitting.enumerated() {
-                let cells = rowRects[i / columns].columns(columns, gap: theme.gap)
-                b.button(id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns], style: .secondary, action: .booking(.dayChosen(day)))
-            }
-
-        case .time(let day):
-            title(&b, SpokenDates.day(day, language), icon: .schedule, in: &rest)
-            // One button per time: the person chooses a time; the place and the helper are
-            // read back on the next screen, where "Change" is one tap away.
-            var seenStarts = Set<Date>()
-            let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime().filter { seenStarts.insert($0.start).inserted }
-            let parts: [(TextKey, Icon, [Slot])] = [
-                (.bookMorning, .sun, slots.filter { $0.partOfDay == .morning }),
-                (.bookAfternoon, .evening, slots.filter { $0.partOfDay == .afternoon }),
-            ].filter { !$0.2.isEmpty }
-            let columns = theme.size.isPortrait ? 3 : 5
-            let rowHeight = theme.buttonHeight
-            for (key, icon, list) in parts {
-                let headHeight = b.lineHeight(t(key), size: theme.bodySize, weight: .bold)
-                var head = rest.sliceTop(headHeight, gap: theme.px(12))
-                b.icon(icon, in: head.sliceLeft(headHeight, gap: theme.px(12)), size: headHeight, b.palette.primary)
-                b.label(t(key), id: "part-\(key.rawValue)", role: .heading, in: head, size: theme.bodySize, weight: .bold, b.palette.text)
-                let maxRows = max(1, (rest.height / parts.count - headHeight) / (rowHeight + theme.gap))
-                let shown = Array(list.prefix(maxRows * columns))
-                let rowsNeeded = (shown.count + columns - 1) / columns
-                let grid = rest.sliceTop(rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap, gap: theme.gap * 2)
-                let rows = grid.rows(rowsNeeded, gap: theme.gap)
-                for (i, slot) in shown.enumerated() {
-                    let cell = rows[i / columns].columns(columns, gap: theme.gap)[i % columns]
-                    b.button(id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language), icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)), textSize: theme.px(50))
-                }
-            }
-
-        case .name:
-            title(&b, t(.bookNameTitle), icon: .person, in: &rest)
-            let layout = KeyboardLayout.for(language)
-            var left = rest, right = rest
-            if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
-            note(&b, t(.bookNameHint), id: "name-hint", in: &left)
-            var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
-            let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
-            Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
-            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
-            if theme.size.isPortrait { right = left }
-            let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
-            Keyboard.draw(&b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout, shifted: journey.name.shifted, t: t)
-
-        case .phone:
-            title(&b, t(.bookPhoneTitle), icon: .phone, in: &rest)
-            var left = rest, right = rest
-            if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
-            note(&b, journey.phoneInvalid ? t(.bookPhoneInvalid) : t(.bookPhoneHint), id: "phone-hint", in: &left, problem: journey.phoneInvalid)
-            Keyboard.drawField(&b, id: "phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
-            let buttons = left.sliceBottom(theme.buttonHeight, gap: theme.gap).columns(2, gap: theme.gap)
-            b.button(id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary, action: .booking(.noPhoneTapped))
-            b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary, action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
-            if theme.size.isPortrait { right = left }
-            Keyboard.drawKeypad(&b, in: right, t: t)
-
-        case .consent:
-            title(&b, t(.bookConsentTitle), icon: .quiz, in: &rest)
-            note(&b, t(.bookConsentBody), id: "consent-body", in: &rest)
-            let buttons = rest.sliceTop(theme.buttonHeight * 3 / 2, gap: theme.gap).columns(2, gap: theme.gap)
-            b.button(id: "consent-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .secondary, action: .booking(.consentAnswered(true)))
-            b.button(id: "consent-no", label: t(.bookNo), icon: .close, frame: buttons[1], style: .secondary, action: .booking(.consentAnswered(false)))
-
-        case .confirm:
-            guard let slot = journey.chosen else { return }
-            title(&b, t(.bookConfirmTitle), icon: .event, in: &rest)
-            var side = rest
-            if !theme.size.isPortrait { rest = side.sliceLeft(rest.width * 3 / 5, gap: theme.gap) }
-            let buttons = side.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
-            let question = side.sliceBottom(b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
-            if theme.size.isPortrait { rest = side }
-            b.label(t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold, b.palette.text, align: .center)
-            details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
-            b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmTapped))
-            b.button(id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary, action: .booking(.changeTapped))
-
-        case .ticket:
-            guard let slot = journey.chosen else { return }
-            title(&b, t(.bookSavedTitle), icon: .check, in: &rest)
-            var card = rest
-            if !theme.size.isPortrait { card = rest.sliceLeft(rest.width / 2, gap: theme.gap) }
-            let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
-            b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finishTapped))
-            let printText: String
-            switch journey.print {
-            case .printed: printText = t(.bookPrinted)
-            case .unavailable: printText = t(.bookNoPrinter)
-            default: printText = t(.bookPrinting)
-            }
-            var statusFirst: Rect? = nil
-            if !theme.size.isPortrait {
-                let lines = TextWrapper.wrap(printText, width: rest.width - theme.px(88), style: TextStyle(size: theme.smallSize, weight: .bold, rightToLeft: language == .ar), measurer: b.measurer).count
-                statusFirst = rest.sliceTop(b.lineHeight(printText, size: theme.smallSize, weight: .bold) * lines + theme.px(8), gap: theme.gap)
-            }
-            // How to cancel: under the card in landscape, above the button in portrait.
-            let how = theme.size.isPortrait
-                ? rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
-                : card.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
-            b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
-            if let bring = journey.service?.whatToBring?[language] {
-                // Landscape: what is left of the right-hand column.
-                let row = theme.size.isPortrait
-                    ? rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
-     : rest
-                b.label(t(.bookBring, ["what": bring]), id: "bring", in: row, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, b.palette.text)
-            }
-            let status = statusFirst ?? rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
-            var statusRow = status
-            b.icon(journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)), size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
-            b.label(printText, id: "print-status", role: .status, in: statusRow, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
-            if theme.size.isPortrait { card = rest }
-            details(&b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
-                    compact: !theme.size.isPortrait)
-
-        case .failed:
-            title(&b, t(.bookFailed), icon: .warning, in: &rest)
-            b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
+        case .need: drawNeed(&b, in: area, screen)
+        case .when: drawWhen(&b, in: area, screen)
+        case .time(let day): drawTime(&b, in: area, screen, day: day)
+        case .name: drawName(&b, in: area, screen)
+        case .phone: drawPhone(&b, in: area, screen)
+        case .consent: drawConsent(&b, in: area, screen)
+        case .confirm: drawConfirm(&b, in: area, screen)
+        case .ticket: drawTicket(&b, in: area, screen)
+        case .failed: drawFailed(&b, in: area, screen)
         }
+    }
+
+    /// What every step's view reads.
+    struct Step {
+        var journey: BookingJourney
+        var language: Language
+        var catalogue: BookableAgenda?
+        var t: Texts
+    }
+
+    static func drawNeed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let catalogue = screen.catalogue
+        let t = screen.t
+        var rest = area
+        title(&b, t(.bookNeedTitle), icon: .event, in: &rest)
+        let kinds = catalogue?.supportKinds ?? []
+        let height = min(rest.height, kinds.count * theme.buttonHeight * 3 / 2 + (kinds.count - 1) * theme.gap)
+        let column = Rect(x: rest.x, y: rest.y, width: rest.width, height: height)
+        for (kind, frame) in zip(kinds, column.rows(max(kinds.count, 1), gap: theme.gap)) {
+            let (key, icon): (TextKey, Icon) = {
+                switch kind {
+                case .procedureHelp: return (.bookNeedProcedure, .description_)
+                case .individualLearning: return (.bookNeedLearn, .school)
+                case .workshop: return (.bookNeedWorkshop, .groups)
+                default: return (.bookNeedConseiller, .supportAgent)
+                }
+            }()
+            b.button(id: "need-\(kind.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary, action: .booking(.needChosen(kind)))
+        }
+    }
+
+    static func drawWhen(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let journey = screen.journey
+        let language = screen.language
+        let t = screen.t
+        var rest = area
+        title(&b, t(.bookWhenTitle), icon: .event, in: &rest)
+        if journey.slotWasTaken { note(&b, t(.bookSlotTaken), id: "slot-taken", in: &rest, problem: true) }
+        guard let slots = journey.slots else {
+            note(&b, t(.bookLoading), id: "loading", in: &rest)
+            return
+        }
+        guard let first = slots.first else {
+            note(&b, t(.bookNoSlot), id: "no-slot", in: &rest, problem: true)
+            return
+        }
+        let firstLabel = t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", " + SpokenDates.time(first.start, language)
+        var left = rest
+        if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
+        let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
+        b.button(id: "first-slot", label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
+                 icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
+        if language == .ar {
+            // Digits and Arabic words are set apart so each is drawn in its own script.
+            b.label(SpokenDates.time(first.start, language), id: "first-slot-time", in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text, align: .center)
+            if theme.size.isPortrait { rest = left }
+        }
+        if theme.size.isPortrait && language != .ar { rest = left }
+        let days = slots.groupedByDay().map(\.day)
+        let others = Array(days.dropFirst().prefix(6))
+        guard !others.isEmpty else { return }
+        note(&b, t(.bookOtherDays), id: "other-days", in: &rest)
+        // Two columns in portrait; one in landscape, where the column is half the screen.
+        let columns = theme.size.isPortrait ? 2 : 1
+        let rowHeight = theme.size.isPortrait ? theme.buttonHeight : max(theme.minimumTarget, min(theme.buttonHeight, (rest.height - 5 * theme.gap / 2) / 6))
+        let fitting = Array(others.prefix(max(1, (rest.height + theme.gap / 2) / (rowHeight + theme.gap / 2)) * columns))
+        let rowsNeeded = (fitting.count + columns - 1) / columns
+        let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap / 2)
+        let rowRects = grid.rows(rowsNeeded, gap: theme.gap / 2)
+        for (i, day) in fitting.enumerated() {
+            let cells = rowRects[i / columns].columns(columns, gap: theme.gap)
+            b.button(id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns], style: .secondary, action: .booking(.dayChosen(day)))
+        }
+    }
+
+    static func drawTime(_ b: inout SceneBuilder, in area: Rect, _ screen: Step, day: LocalDay) {
+        let theme = b.theme
+        let journey = screen.journey
+        let language = screen.language
+        let t = screen.t
+        var rest = area
+        title(&b, SpokenDates.day(day, language), icon: .schedule, in: &rest)
+        // One button per time: the person chooses a time; the place and the helper are
+        // read back on the next screen, where "Change" is one tap away.
+        var seenStarts = Set<Date>()
+        let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime().filter { seenStarts.insert($0.start).inserted }
+        let parts: [(TextKey, Icon, [Slot])] = [
+            (.bookMorning, .sun, slots.filter { $0.partOfDay == .morning }),
+            (.bookAfternoon, .evening, slots.filter { $0.partOfDay == .afternoon }),
+        ].filter { !$0.2.isEmpty }
+        let columns = theme.size.isPortrait ? 3 : 5
+        let rowHeight = theme.buttonHeight
+        for (key, icon, list) in parts {
+            let headHeight = b.lineHeight(t(key), size: theme.bodySize, weight: .bold)
+            var head = rest.sliceTop(headHeight, gap: theme.px(12))
+            b.icon(icon, in: head.sliceLeft(headHeight, gap: theme.px(12)), size: headHeight, b.palette.primary)
+            b.label(t(key), id: "part-\(key.rawValue)", role: .heading, in: head, size: theme.bodySize, weight: .bold, b.palette.text)
+            let maxRows = max(1, (rest.height / parts.count - headHeight) / (rowHeight + theme.gap))
+            let shown = Array(list.prefix(maxRows * columns))
+            let rowsNeeded = (shown.count + columns - 1) / columns
+            let grid = rest.sliceTop(rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap, gap: theme.gap * 2)
+            let rows = grid.rows(rowsNeeded, gap: theme.gap)
+            for (i, slot) in shown.enumerated() {
+                let cell = rows[i / columns].columns(columns, gap: theme.gap)[i % columns]
+                b.button(id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language), icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)), textSize: theme.px(50))
+            }
+        }
+    }
+
+    static func drawName(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let journey = screen.journey
+        let language = screen.language
+        let t = screen.t
+        var rest = area
+        title(&b, t(.bookNameTitle), icon: .person, in: &rest)
+        let layout = KeyboardLayout.for(language)
+        var left = rest, right = rest
+        if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
+        note(&b, t(.bookNameHint), id: "name-hint", in: &left)
+        var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
+        let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+        Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
+        b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
+        if theme.size.isPortrait { right = left }
+        let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
+        Keyboard.draw(&b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout, shifted: journey.name.shifted, t: t)
+    }
+
+    static func drawPhone(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let journey = screen.journey
+        let t = screen.t
+        var rest = area
+        title(&b, t(.bookPhoneTitle), icon: .phone, in: &rest)
+        var left = rest, right = rest
+        if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
+        note(&b, journey.phoneInvalid ? t(.bookPhoneInvalid) : t(.bookPhoneHint), id: "phone-hint", in: &left, problem: journey.phoneInvalid)
+        Keyboard.drawField(&b, id: "phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
+        let buttons = left.sliceBottom(theme.buttonHeight, gap: theme.gap).columns(2, gap: theme.gap)
+        b.button(id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary, action: .booking(.noPhoneTapped))
+        b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary, action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
+        if theme.size.isPortrait { right = left }
+        Keyboard.drawKeypad(&b, in: right, t: t)
+    }
+
+    static func drawConsent(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let t = screen.t
+        var rest = area
+        title(&b, t(.bookConsentTitle), icon: .quiz, in: &rest)
+        note(&b, t(.bookConsentBody), id: "consent-body", in: &rest)
+        let buttons = rest.sliceTop(theme.buttonHeight * 3 / 2, gap: theme.gap).columns(2, gap: theme.gap)
+        b.button(id: "consent-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .secondary, action: .booking(.consentAnswered(true)))
+        b.button(id: "consent-no", label: t(.bookNo), icon: .close, frame: buttons[1], style: .secondary, action: .booking(.consentAnswered(false)))
+    }
+
+    static func drawConfirm(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let journey = screen.journey
+        let language = screen.language
+        let catalogue = screen.catalogue
+        let t = screen.t
+        var rest = area
+        guard let slot = journey.chosen else { return }
+        title(&b, t(.bookConfirmTitle), icon: .event, in: &rest)
+        var side = rest
+        if !theme.size.isPortrait { rest = side.sliceLeft(rest.width * 3 / 5, gap: theme.gap) }
+        let buttons = side.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
+        let question = side.sliceBottom(b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+        if theme.size.isPortrait { rest = side }
+        b.label(t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold, b.palette.text, align: .center)
+        details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
+        b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmTapped))
+        b.button(id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary, action: .booking(.changeTapped))
+    }
+
+    static func drawTicket(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let journey = screen.journey
+        let language = screen.language
+        let catalogue = screen.catalogue
+        let t = screen.t
+        var rest = area
+        guard let slot = journey.chosen else { return }
+        title(&b, t(.bookSavedTitle), icon: .check, in: &rest)
+        var card = rest
+        if !theme.size.isPortrait { card = rest.sliceLeft(rest.width / 2, gap: theme.gap) }
+        let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
+        b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finishTapped))
+        let printText: String
+        switch journey.print {
+        case .printed: printText = t(.bookPrinted)
+        case .unavailable: printText = t(.bookNoPrinter)
+        default: printText = t(.bookPrinting)
+        }
+        var statusFirst: Rect? = nil
+        if !theme.size.isPortrait {
+            let lines = TextWrapper.wrap(printText, width: rest.width - theme.px(88), style: TextStyle(size: theme.smallSize, weight: .bold, rightToLeft: language == .ar), measurer: b.measurer).count
+            statusFirst = rest.sliceTop(b.lineHeight(printText, size: theme.smallSize, weight: .bold) * lines + theme.px(8), gap: theme.gap)
+        }
+        // How to cancel: under the card in landscape, above the button in portrait.
+        let how = theme.size.isPortrait
+            ? rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
+            : card.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
+        b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
+        if let bring = journey.service?.whatToBring?[language] {
+            // Landscape: what is left of the right-hand column.
+            let row = theme.size.isPortrait
+                ? rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
+ : rest
+            b.label(t(.bookBring, ["what": bring]), id: "bring", in: row, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, b.palette.text)
+        }
+        let status = statusFirst ?? rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
+        var statusRow = status
+        b.icon(journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)), size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
+        b.label(printText, id: "print-status", role: .status, in: statusRow, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
+        if theme.size.isPortrait { card = rest }
+        details(&b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
+                compact: !theme.size.isPortrait)
+    }
+
+    static func drawFailed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
+        let theme = b.theme
+        let t = screen.t
+        var rest = area
+        title(&b, t(.bookFailed), icon: .warning, in: &rest)
+        b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
     }
 }
 

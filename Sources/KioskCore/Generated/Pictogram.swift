@@ -2,7 +2,7 @@
 // /usr/share/fonts-material-design-icons-iconfont/scss/_variables.scss: the name of every
 // glyph of MaterialIcons-Regular.ttf and its code point. Content packs name their pictograms
 // with these names, so `passerellectl content check` can tell a misspelt one.
-// Regenerate with scripts/generate-pictograms.py.
+// Regenerate with scripts/generate-pictograms.py; `make test` checks it is current.
 
 /// Pictograms of the Material Icons font, by name.
 public enum Pictogram {
