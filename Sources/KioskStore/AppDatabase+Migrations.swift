@@ -17,6 +17,7 @@ extension AppDatabase {
         "v1-outbox",
         "v2-agenda",
         "v3-admin-pin-journal",
+        "v4-places-of-help",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -27,6 +28,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
         migrator.registerMigration("v2-agenda", migrate: createAgendaKeys)
         migrator.registerMigration("v3-admin-pin-journal", migrate: addAdminPinJournalKinds)
+        migrator.registerMigration("v4-places-of-help", migrate: createPlacesOfHelp)
         return migrator
     }
 

@@ -41,6 +41,7 @@ extension PasserelleCtl.Agenda {
                 warn("\(error.problems.count) problem(s) in \(file); nothing was imported")
                 throw ExitCode(65)
             }
+            for warning in document.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             if check {
                 print("\(file): ok (\(document.places.count) places, \(document.services.count) services, \(document.helpers.count) helpers)")
                 return

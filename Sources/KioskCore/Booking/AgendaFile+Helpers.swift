@@ -69,6 +69,10 @@ extension AgendaFileReader {
         if let text = string(object, "hours", path) {
             do {
                 hours = try OpeningHours.parse(text)
+                for warning in hours?.warnings ?? [] {
+                    warnings.append(ContentProblem(file: file, line: object["hours"]!.line, path: join(path, "hours"),
+                                                   message: "warning: \(warning) in \"\(text)\""))
+                }
             } catch {
                 problem(object["hours"]!, join(path, "hours"), "\(error) in \"\(text)\"")
             }

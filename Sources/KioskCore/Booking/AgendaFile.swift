@@ -13,6 +13,9 @@ public struct AgendaDocument: Equatable, Sendable {
     public var ranges: [AgendaOpeningRange]
     /// Whole or partial days a helper is away, as instants.
     public var absences: [BusyInterval]
+    /// Valid but probably not meant (hours like `Mo-Fr 09:00-12:00; 14:00-16:00`): printed,
+    /// never blocking.
+    public var warnings: [ContentProblem] = []
 
     /// The problems of a file that could not be read; each prints as `file:line: path: message`.
     public struct Problems: Error, Equatable, CustomStringConvertible, Sendable {
@@ -33,7 +36,8 @@ public struct AgendaDocument: Equatable, Sendable {
         }
         var reader = AgendaFileReader(file: file)
         let document = reader.document(root)
-        guard reader.problems.isEmpty, let document else { throw Problems(problems: reader.problems) }
+        guard reader.problems.isEmpty, var document else { throw Problems(problems: reader.problems) }
+        document.warnings = reader.warnings
         return document
     }
 }
@@ -42,6 +46,7 @@ public struct AgendaDocument: Equatable, Sendable {
 struct AgendaFileReader {
     let file: String
     var problems: [ContentProblem] = []
+    var warnings: [ContentProblem] = []
 
     init(file: String) { self.file = file }
 

@@ -9,7 +9,8 @@ import Foundation
 /// helper's diary shows them, and last exactly the service's duration in real time. A start
 /// inside the spring gap (29 March 2026 02:00–03:00) is skipped; in the repeated autumn hour
 /// (25 October 2026 02:00–03:00) a wall time means its first occurrence. A slot never ends
-/// after the real end of its range, and the slots of one range never overlap.
+/// after the real end of its range, and the slots of one range never overlap: a grid start
+/// that falls inside the previous slot (after one that crossed the spring gap) is skipped.
 public enum SlotFinder {
     /// The free slots for `serviceKey` on the local days from `now`'s day to `days - 1` days
     /// later, sorted by start (then helper, place). Empty for an unknown or inactive service.
@@ -70,6 +71,12 @@ public enum SlotFinder {
                     rangeEnd = ParisTime.lastInstant(entry.day, before: range.endMinute)
                 }
                 var minute = range.startMinute
+                // The end of the grid's previous slot, whether offered or not: a slot that
+                // crosses the spring gap lasts its real duration, so the next grid start may
+                // fall before its end (01:30 + 45 min ends at 03:15 on the wall). Such a
+                // start is skipped, whatever "now" and the bookings are, so the grid does not
+                // depend on who looks at it.
+                var previousEnd = -Double.infinity
                 while minute < range.endMinute {
                     defer { minute += duration }
                     let start: Double
@@ -80,7 +87,9 @@ public enum SlotFinder {
                         guard let s = ParisTime.seconds(entry.day, minute: minute) else { continue }
                         start = s
                     }
+                    if start < previousEnd { continue }
                     let end = start + durationSeconds
+                    previousEnd = end
                     if end > rangeEnd { continue }
                     if start < earliest || start > latest { continue }
                     while busyIndex < busy.count, busy[busyIndex].end <= start { busyIndex += 1 }

@@ -40,6 +40,16 @@ final class AgendaFileTests: XCTestCase {
         XCTAssertTrue((3...5).contains(document.helpers.count))
     }
 
+    func test_hours_that_are_valid_but_likely_a_typo_import_with_a_warning() throws {
+        let text = good.replacingOccurrences(of: "Mo-Fr 09:00-12:00,14:00-17:00; We off; PH off", with: "Mo-Fr 09:00-12:00; 14:00-17:00")
+        let document = try AgendaDocument.parse(Data(text.utf8), file: "a.json")
+        XCTAssertEqual(document.warnings.map(\.description), [
+            "a.json:13: helpers[0].opening[0].hours: warning: column 20: this rule names no day, so it replaces the hours of every day, including those set at column 1; write \",\" instead of \";\" to add hours to the same days, or name the days in \"Mo-Fr 09:00-12:00; 14:00-17:00\"",
+        ])
+        XCTAssertEqual(document.ranges.map(\.weekdays), [.all], "the spec's meaning, not a guess")
+        XCTAssertEqual(try AgendaDocument.parse(Data(good.utf8), file: "a.json").warnings, [])
+    }
+
     func test_each_kind_of_mistake_is_reported_with_its_line_and_field() {
         let cases: [(name: String, from: String, to: String, expected: [String])] = [
             ("syntax", "\"format\": 1,", "\"format\": 1", ["a.json:3: column 3: \",\" or \"}\" was expected"]),

@@ -102,6 +102,21 @@ final class SlotFinderTests: XCTestCase {
         XCTAssertEqual(wallTimes(week), ["09:00", "10:00", "11:00", "09:00", "10:00", "11:00"])
     }
 
+    func test_a_slot_that_crosses_the_spring_gap_keeps_its_real_duration_and_the_next_one_starts_after_it() {
+        // 29 March 2026, open all day, 45 minutes: 01:30 (00:30Z) lasts until 01:15Z (03:15 on
+        // the wall); the grid's 02:15 does not exist and its 03:00 (01:00Z) would overlap it.
+        let day = [(weekdays: everyDay, start: "00:00", end: "24:00", from: "2026-03-01", until: Optional("2026-04-30"))]
+        let slots = SlotFinder.freeSlots(for: "demarches", in: agenda(duration: 45, ranges: day), from: paris("2026-03-29 00:00"), days: 1)
+        XCTAssertTrue(slots.allSatisfy { $0.end.timeIntervalSince($0.start) == 45 * 60 })
+        XCTAssertTrue(zip(slots, slots.dropFirst()).allSatisfy { $0.end <= $1.start }, "the slots of a range never overlap")
+        XCTAssertEqual(Array(slots.map(\.start).prefix(4)),
+                       [utc("2026-03-28T23:00Z"), utc("2026-03-28T23:45Z"), utc("2026-03-29T00:30Z"), utc("2026-03-29T01:45Z")])
+        XCTAssertEqual(Array(wallTimes(slots).prefix(4)), ["00:00", "00:45", "01:30", "03:45"])
+        XCTAssertEqual(slots.last?.end, utc("2026-03-29T22:00Z"), "the last one ends at midnight")
+        // Every start the grid keeps is still a wall-clock multiple of 45 minutes from 00:00.
+        XCTAssertTrue(slots.allSatisfy { ParisTime.minuteOfDay($0.start) % 45 == 0 })
+    }
+
     func test_summer_to_winter_time_25_october_2026() {
         let night = [(weekdays: everyDay, start: "01:00", end: "04:00", from: "2026-10-01", until: Optional("2026-11-30"))]
         let slots = SlotFinder.freeSlots(for: "demarches", in: agenda(duration: 60, ranges: night), from: paris("2026-10-25 00:00"), days: 1)
