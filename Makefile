@@ -7,7 +7,7 @@ CONFIG ?= Assets/passerelle.conf
 # A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
 AGENDA ?= Assets/agenda/example.json
 
-.PHONY: setup build release run test test-dates bench screenshots clean
+.PHONY: setup build release run test test-dates check-source bench screenshots clean
 
 setup:
 	@scripts/setup-debian.sh
@@ -31,9 +31,17 @@ run: build
 
 test: setup
 	@scripts/setup-python.sh
+	@$(MAKE) --no-print-directory check-source
 	$(SWIFT) build
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory test-dates
+
+# The source's shape: formatted (.swift-format), files and functions a reader can hold, the
+# generated pictogram table what the installed font gives.
+check-source:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	python3 scripts/check-source-shape.py
+	python3 scripts/generate-pictograms.py --check
 
 # The tests whose expectations are relative to "now" (free slots from now on, reminders due,
 # races for the next time) take it from PASSERELLE_TEST_NOW, never from the wall clock; here

@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "passerelle",
             dependencies: [
-                "KioskApp",
+                "KioskApp", "KioskCore", "KioskUI", "KioskRender", "CSDL2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -71,13 +71,15 @@ let package = Package(
             ]),
         .executableTarget(
             name: "passerelle-store-bench",
-            dependencies: ["KioskStore"]),
+            dependencies: ["KioskStore", "KioskCore"]),
         .executableTarget(name: "passerelle-agenda-bench", dependencies: ["KioskCore"]),
         .executableTarget(
             name: "passerelle-bench",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
 
         // MARK: - Tests
+        // Finding and running the built programs, shared by the integration tests.
+        .target(name: "PasserelleTestSupport", path: "Tests/PasserelleTestSupport"),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "KioskCore"]),
         .testTarget(
@@ -85,11 +87,13 @@ let package = Package(
             dependencies: ["KioskRender", "KioskUI", "KioskCore", "CSDL2", "CSDL2Image"]),
         .testTarget(
             name: "KioskAppTests",
-            dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore", "KioskStore"]),
+            dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore", "KioskStore", "PasserelleTestSupport"]),
         .testTarget(name: "KioskSpeechTests", dependencies: ["KioskSpeech", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
-            dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "KioskStore", "KioskCore", "PasserelleTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -76,9 +76,12 @@ public func buildKiosk(
     let services = KioskServices.open(dataDir: options.dataDir, clock: clock)
     let clients = KioskClients(
         store: .live(services, catalogue: catalogue, siteName: config.siteName),
-        printer: livePrinter(config: config, options: options, assets: assets, services: services, fonts: renderer.fonts),
+        printer: livePrinter(
+            config: config, options: options, assets: assets, services: services, fonts: renderer.fonts),
         speech: .silent,
-        files: liveFiles(options: options, assets: assets, services: services, renderer: renderer, clock: clock, startedAt: startedAt))
+        files: liveFiles(
+            options: options, assets: assets, services: services, renderer: renderer, clock: clock, startedAt: startedAt
+        ))
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, clients: clients,
         services: services, worker: Worker(mode: workerMode))
@@ -95,11 +98,14 @@ public func buildKiosk(
 
 /// The printer: a ticket or a list is drawn only when there is one (nothing is written
 /// otherwise: the screen shows the details), with the screen's fonts on the loop's thread.
-func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, services: KioskServices, fonts: FontBook) -> PrinterClient {
+func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, services: KioskServices, fonts: FontBook)
+    -> PrinterClient
+{
     guard config.printerKind != .none else { return .none }
     let printer = TicketPrinter(
         kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
-        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.tickets))
+        directory: URL(fileURLWithPath: options.dataDir ?? NSTemporaryDirectory()).appendingPathComponent(
+            DataDirectory.tickets))
     let resources = loadResources(options: options, assets: assets)
     let siteName = config.siteName
     return PrinterClient(
@@ -112,7 +118,9 @@ func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, servic
         drawResources: { language in
             guard let resources else { return nil }
             do {
-                return try TicketPrinter.draw(fonts: fonts) { TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0) }
+                return try TicketPrinter.draw(fonts: fonts) {
+                    TicketLayout.resources(resources, language: language, siteName: siteName, measurer: $0)
+                }
             } catch {
                 services.note("resources not printed: \(error)")
                 return nil
@@ -131,14 +139,17 @@ func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, servic
 
 /// The list of free resources to print for an autonomous person (nil: it cannot be printed).
 func loadResources(options: KioskOptions, assets: URL) -> ResourceSheet? {
-    let file = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path).appendingPathComponent("resources.json")
+    let file = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path)
+        .appendingPathComponent("resources.json")
     switch (try? Data(contentsOf: file)).map({ ResourceSheet.load(data: $0, file: file.path) }) {
     case .success(let loaded)?:
         return loaded
     case .failure(let problems)?:
-        FileHandle.standardError.write(Data("passerelle: content: \(problems)\nthe resources list cannot be printed\n".utf8))
+        FileHandle.standardError.write(
+            Data("passerelle: content: \(problems)\nthe resources list cannot be printed\n".utf8))
     case nil:
-        FileHandle.standardError.write(Data("passerelle: content: \(file.path) cannot be read; the resources list cannot be printed\n".utf8))
+        FileHandle.standardError.write(
+            Data("passerelle: content: \(file.path) cannot be read; the resources list cannot be printed\n".utf8))
     }
     return nil
 }
@@ -146,12 +157,14 @@ func loadResources(options: KioskOptions, assets: URL) -> ResourceSheet? {
 /// Screenshots in the data dir (private files: the screen people saw may show a name; the
 /// retention purge deletes them) and the status page.
 func liveFiles(
-    options: KioskOptions, assets: URL, services: KioskServices, renderer: Renderer, clock: @escaping () -> Date, startedAt: Date
+    options: KioskOptions, assets: URL, services: KioskServices, renderer: Renderer, clock: @escaping () -> Date,
+    startedAt: Date
 ) -> FilesClient {
     let dataDir = options.dataDir
     return FilesClient(
         saveScreenshot: { write in
-            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent(DataDirectory.screenshots)
+            let directory = URL(fileURLWithPath: dataDir ?? NSTemporaryDirectory()).appendingPathComponent(
+                DataDirectory.screenshots)
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withFullDate, .withTime]
             let name = "screen-\(formatter.string(from: clock())).png".replacingOccurrences(of: ":", with: "")
@@ -167,7 +180,8 @@ func liveFiles(
             }
         },
         collectStatus: { facts in
-            StatusReport.collect(facts, services: services, renderer: renderer, options: options, assets: assets, startedAt: startedAt)
+            StatusReport.collect(
+                facts, services: services, renderer: renderer, options: options, assets: assets, startedAt: startedAt)
         })
 }
 
@@ -190,7 +204,8 @@ func importAgenda(_ path: String, into services: KioskServices) throws {
 /// The admin status page: what an admin checks when something looks wrong.
 enum StatusReport {
     static func collect(
-        _ facts: StatusFacts, services: KioskServices, renderer: Renderer, options: KioskOptions, assets: URL, startedAt: Date
+        _ facts: StatusFacts, services: KioskServices, renderer: Renderer, options: KioskOptions, assets: URL,
+        startedAt: Date
     ) -> [StatusLine] {
         var lines: [StatusLine] = []
         lines.append(StatusLine("Version", PasserelleVersion.string))
@@ -211,7 +226,10 @@ enum StatusReport {
             lines.append(StatusLine("Free disk", "\(mb) MB", isProblem: mb < 200))
         }
         lines.append(StatusLine("Assets", assets.path))
-        lines.append(StatusLine("Diagnostic pack", facts.diagnosticPack ?? "none: the diagnostic is not offered", isProblem: facts.diagnosticPack == nil))
+        lines.append(
+            StatusLine(
+                "Diagnostic pack", facts.diagnosticPack ?? "none: the diagnostic is not offered",
+                isProblem: facts.diagnosticPack == nil))
         for problem in facts.contentProblems.prefix(6) {
             lines.append(StatusLine("Content error", problem, isProblem: true))
         }
@@ -221,7 +239,10 @@ enum StatusReport {
         lines.append(StatusLine("Text cache", "\(renderer.cachedTextCount) entries"))
         lines.append(StatusLine("Memory (RSS)", ProcessStats.residentKilobytes().map { "\($0 / 1024) MB" } ?? "?"))
         let missing = renderer.fonts.missingIcons()
-        lines.append(StatusLine("Icons", missing.isEmpty ? "ok" : "missing: \(missing.map(\.rawValue).joined(separator: ", "))", isProblem: !missing.isEmpty))
+        lines.append(
+            StatusLine(
+                "Icons", missing.isEmpty ? "ok" : "missing: \(missing.map(\.rawValue).joined(separator: ", "))",
+                isProblem: !missing.isEmpty))
         return lines
     }
 
@@ -257,7 +278,8 @@ public enum ProcessStats {
     static func field(_ name: String) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix(name) {
-            return Int(line.dropFirst(name.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+            return Int(
+                line.dropFirst(name.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
         }
         return nil
     }

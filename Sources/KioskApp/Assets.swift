@@ -9,11 +9,15 @@ public enum AssetLocator {
         if let env = ProcessInfo.processInfo.environment["PASSERELLE_ASSETS"] {
             candidates.append(URL(fileURLWithPath: env))
         }
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         candidates.append(exe.appendingPathComponent("../share/passerelle/Assets").standardized)
         // Sources/KioskApp/Assets.swift -> repository root.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(source.appendingPathComponent("Assets"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("strings/fr.json").path) }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("strings/fr.json").path)
+        }
     }
 }

@@ -85,7 +85,10 @@ public struct PrinterClient {
     }
 
     /// No printer: nothing is drawn, nothing is written.
-    public static let none = PrinterClient(drawTicket: { _ in nil }, drawResources: { _ in nil }, printPage: { _, _ in .unavailable })
+    public static var none: PrinterClient {
+        PrinterClient(
+            drawTicket: { _ in nil }, drawResources: { _ in nil }, printPage: { _, _ in .unavailable })
+    }
 }
 
 /// What the person hears. Silent until the live loop opens the audio device.
@@ -97,13 +100,14 @@ public struct SpeechClient {
     /// The idle warning's chime.
     public var chime: () -> Void
 
-    public init(speak: @escaping (String, Language) -> Void, silence: @escaping () -> Void, chime: @escaping () -> Void) {
+    public init(speak: @escaping (String, Language) -> Void, silence: @escaping () -> Void, chime: @escaping () -> Void)
+    {
         self.speak = speak
         self.silence = silence
         self.chime = chime
     }
 
-    public static let silent = SpeechClient(speak: { _, _ in }, silence: {}, chime: {})
+    public static var silent: SpeechClient { SpeechClient(speak: { _, _ in }, silence: {}, chime: {}) }
 }
 
 /// The admin's files: screenshots and the status page.
@@ -114,12 +118,15 @@ public struct FilesClient {
     /// The status page's lines from what the kiosk knows of itself.
     public var collectStatus: (StatusFacts) -> [StatusLine]
 
-    public init(saveScreenshot: @escaping ((String) throws -> Void) -> String?, collectStatus: @escaping (StatusFacts) -> [StatusLine]) {
+    public init(
+        saveScreenshot: @escaping ((String) throws -> Void) -> String?,
+        collectStatus: @escaping (StatusFacts) -> [StatusLine]
+    ) {
         self.saveScreenshot = saveScreenshot
         self.collectStatus = collectStatus
     }
 
-    public static let none = FilesClient(saveScreenshot: { _ in nil }, collectStatus: { _ in [] })
+    public static var none: FilesClient { FilesClient(saveScreenshot: { _ in nil }, collectStatus: { _ in [] }) }
 }
 
 /// What only the running kiosk knows of itself, for the status page (the live client has

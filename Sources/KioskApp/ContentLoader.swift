@@ -37,7 +37,9 @@ public enum ContentLoader {
                 problems.append("\(url.path): cannot be read: \(error.localizedDescription)")
             }
         } else {
-            problems.append("\(contentDir.appendingPathComponent("diagnostic").path): no diagnostic pack (*.json); the diagnostic is not offered")
+            problems.append(
+                "\(contentDir.appendingPathComponent("diagnostic").path): no diagnostic pack (*.json); the diagnostic is not offered"
+            )
         }
         for problem in problems {
             FileHandle.standardError.write(Data("passerelle: content: \(problem)\n".utf8))

@@ -53,7 +53,8 @@ final class EffectHandler {
         case .quit:
             runtime.quit()
         case .takeScreenshot:
-            runtime.send(.screenshotFinished(path: clients.files.saveScreenshot { try runtime.writeVisitorScreenshot(to: $0) }))
+            runtime.send(
+                .screenshotFinished(path: clients.files.saveScreenshot { try runtime.writeVisitorScreenshot(to: $0) }))
         case .collectStatus:
             runtime.send(.statusCollected(clients.files.collectStatus(runtime.statusFacts)))
         case .saveDiagnostic(let report, let language):
@@ -80,8 +81,10 @@ final class EffectHandler {
     }
 
     /// A job on the worker that answers nothing.
-    func submit(_ job: @escaping () -> Void) {
-        worker.submit { job(); return [] }
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        worker.submit {
+            job(); return []
+        }
     }
 
     // MARK: - Paper

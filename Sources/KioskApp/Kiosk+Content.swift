@@ -22,10 +22,7 @@ extension Kiosk {
         guard let contentDir else { return }
         var outcome = ContentLoader.load(contentDir: contentDir, previous: content)
         let store = clients.store, rules = config.bookingRules
-        var agenda: BookableAgenda?
-        worker.submit { agenda = store.bookableAgenda(rules); return [] }
-        worker.waitUntilIdle()
-        outcome.content.agenda = agenda
+        outcome.content.agenda = worker.run { store.bookableAgenda(rules) }
         contentProblems = outcome.problems
         if outcome.problems.isEmpty { diagnosticFile = outcome.diagnosticFile }
         apply(outcome.content)
@@ -54,7 +51,8 @@ extension Kiosk {
             return true
         } catch {
             configProblem = "\(error)"
-            FileHandle.standardError.write(Data("passerelle: configuration not reloaded, keeping the last good one:\n\(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("passerelle: configuration not reloaded, keeping the last good one:\n\(error)\n".utf8))
             return false
         }
     }

@@ -44,7 +44,8 @@ public final class Kiosk {
     var diagnosticFile: String?
 
     public init(
-        config: KioskConfig, catalogue: Catalogue, renderer: Renderer, clock: @escaping () -> Date, clients: KioskClients,
+        config: KioskConfig, catalogue: Catalogue, renderer: Renderer, clock: @escaping () -> Date,
+        clients: KioskClients,
         services: KioskServices, worker: Worker
     ) {
         self.services = services
@@ -56,7 +57,9 @@ public final class Kiosk {
         effects = EffectHandler(clients: clients, worker: worker, clock: clock)
         let state = KioskState.initial(now: clock(), policy: config.policy)
         self.state = state
-        let scene = KioskUI.view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy))
+        let scene = KioskUI.view(
+            state,
+            ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy))
         currentScene = scene
         lastVisitorScene = scene
     }
@@ -84,8 +87,10 @@ public final class Kiosk {
         let effectList = reduce(&state, action, Environment(now: clock(), policy: config.policy, content: content))
         if state != before {
             refreshScene()
-            if config.speech, let text = Announcement.text(
-                after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene, catalogue: catalogue)
+            if config.speech,
+                let text = Announcement.text(
+                    after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,
+                    catalogue: catalogue)
             {
                 lastAnnouncement = text
                 effects.clients.speech.speak(text, state.language)
@@ -102,7 +107,7 @@ public final class Kiosk {
             for outcome in outcomes {
                 switch outcome {
                 case .action(let action): send(action)
-                case .onLoop(let body): body()
+                case .onLoop(let continuation): continuation()
                 }
             }
         }
@@ -132,7 +137,10 @@ public final class Kiosk {
 
     func refreshScene() {
         currentScene = KioskUI.view(
-            state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy, content: content))
+            state,
+            ViewContext(
+                size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy,
+                content: content))
         if !state.screen.isAdmin { lastVisitorScene = currentScene }
         needsDraw = true
     }
@@ -184,7 +192,9 @@ extension Kiosk: KioskRuntime {
     }
 
     var statusFacts: StatusFacts {
-        StatusFacts(now: clock(), configProblem: configProblem, contentProblems: contentProblems, diagnosticPack: diagnosticPackDescription)
+        StatusFacts(
+            now: clock(), configProblem: configProblem, contentProblems: contentProblems,
+            diagnosticPack: diagnosticPackDescription)
     }
 
     var soundEnabled: Bool { config.sound }

@@ -76,18 +76,35 @@ public struct KioskConfig: Equatable, Sendable {
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
             guard size <= maxBytes else {
-                throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "is \(size) bytes; a configuration file is at most \(maxBytes) bytes")])
+                throw Problems(problems: [
+                    Problem(
+                        file: path, line: 0, key: nil,
+                        message: "is \(size) bytes; a configuration file is at most \(maxBytes) bytes")
+                ])
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let problems as Problems {
             throw problems
         } catch {
-            throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "cannot be read: \(error.localizedDescription)")])
+            throw Problems(problems: [
+                Problem(file: path, line: 0, key: nil, message: "cannot be read: \(error.localizedDescription)")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Problems(problems: [Problem(file: path, line: 0, key: nil, message: "is not UTF-8 text")])
         }
         return try parse(text, file: path)
+    }
+
+    /// A control character other than a tab (NUL, ESC…) on a line: refused, with its code.
+    static func controlCharacter(in line: Substring, file: String, line number: Int) -> Problem? {
+        guard
+            let control = line.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory == .control })
+        else { return nil }
+        let code = String(format: "%04X", control.value)
+        return Problem(
+            file: file, line: number, key: nil,
+            message: "a control character (U+\(code)) is not allowed in a configuration file")
     }
 
     /// Parses a whole file and reports every problem at once, not only the first.
@@ -99,22 +116,27 @@ public struct KioskConfig: Equatable, Sendable {
         // Every newline counts (a file saved on Windows has CRLF: "\r\n" is one Character).
         for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
-            if let control = rawLine.unicodeScalars.first(where: { $0 != "\t" && $0.properties.generalCategory == .control }) {
-                problems.append(Problem(file: file, line: lineNumber, key: nil,
-                    message: "a control character (U+\(String(format: "%04X", control.value))) is not allowed in a configuration file"))
+            if let problem = controlCharacter(in: rawLine, file: file, line: lineNumber) {
+                problems.append(problem)
                 continue
             }
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else {
-                    problems.append(Problem(file: file, line: lineNumber, key: nil, message: "a section header must look like [name]"))
+                    problems.append(
+                        Problem(
+                            file: file, line: lineNumber, key: nil, message: "a section header must look like [name]"))
                     continue
                 }
                 section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
                 if !Self.sections.contains(section) {
-                    problems.append(Problem(file: file, line: lineNumber, key: "[\(section)]",
-                        message: "unknown section; known sections: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))"))
+                    problems.append(
+                        Problem(
+                            file: file, line: lineNumber, key: "[\(section)]",
+                            message:
+                                "unknown section; known sections: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))"
+                        ))
                 }
                 continue
             }
@@ -124,10 +146,13 @@ public struct KioskConfig: Equatable, Sendable {
             }
             let name = line[..<eq].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
             let key = section.isEmpty ? name : "\(section).\(name)"
             if let first = seen[key] {
-                problems.append(Problem(file: file, line: lineNumber, key: key, message: "already set on line \(first)"))
+                problems.append(
+                    Problem(file: file, line: lineNumber, key: key, message: "already set on line \(first)"))
                 continue
             }
             seen[key] = lineNumber
@@ -138,13 +163,22 @@ public struct KioskConfig: Equatable, Sendable {
             }
         }
         if problems.isEmpty, config.attractAfter < 1 {
-            problems.append(Problem(file: file, line: seen["idle.attract_after"] ?? 0, key: "idle.attract_after", message: "must be positive"))
+            problems.append(
+                Problem(
+                    file: file, line: seen["idle.attract_after"] ?? 0, key: "idle.attract_after",
+                    message: "must be positive"))
         }
         if config.printerKind == .cups && config.printerQueue.isEmpty {
-            problems.append(Problem(file: file, line: seen["printer.kind"] ?? 0, key: "printer.queue", message: "kind = cups needs the CUPS queue's name"))
+            problems.append(
+                Problem(
+                    file: file, line: seen["printer.kind"] ?? 0, key: "printer.queue",
+                    message: "kind = cups needs the CUPS queue's name"))
         }
         if config.printerKind == .escpos && config.printerDevice.isEmpty {
-            problems.append(Problem(file: file, line: seen["printer.kind"] ?? 0, key: "printer.device", message: "kind = escpos needs the printer's device path"))
+            problems.append(
+                Problem(
+                    file: file, line: seen["printer.kind"] ?? 0, key: "printer.device",
+                    message: "kind = escpos needs the printer's device path"))
         }
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config
@@ -168,13 +202,17 @@ public struct KioskConfig: Equatable, Sendable {
         case "kiosk.help_desk": helpDesk = value
         case "kiosk.default_language":
             guard let language = Language(rawValue: value) else {
-                throw ValueError(text: "\"\(value)\" is not a language; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValueError(
+                    text:
+                        "\"\(value)\" is not a language; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             defaultLanguage = language
         case "kiosk.size":
             if value == "auto" { size = nil; return }
             guard let parsed = Size(parsing: value), parsed.isScreenSize else {
-                throw ValueError(text: "\"\(value)\" is not a screen size; write WIDTHxHEIGHT (640x480 to 7680x7680) or auto")
+                throw ValueError(
+                    text: "\"\(value)\" is not a screen size; write WIDTHxHEIGHT (640x480 to 7680x7680) or auto")
             }
             size = parsed
         case "kiosk.fullscreen": fullscreen = try Self.bool(value)
@@ -196,7 +234,9 @@ public struct KioskConfig: Equatable, Sendable {
             }
             printerQueue = value
         case "printer.device":
-            guard value.hasPrefix("/") else { throw ValueError(text: "\"\(value)\" is not an absolute device path (like /dev/usb/lp0)") }
+            guard value.hasPrefix("/") else {
+                throw ValueError(text: "\"\(value)\" is not an absolute device path (like /dev/usb/lp0)")
+            }
             printerDevice = value
         case "booking.cancel_until_hours":
             guard let hours = Int(value), (0...168).contains(hours) else {
@@ -209,11 +249,16 @@ public struct KioskConfig: Equatable, Sendable {
             }
             moveUntilDays = days
         case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
-        case "idle.warning": warningDuration = try Self.seconds(value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")
+        case "idle.warning":
+            warningDuration = try Self.seconds(
+                value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")
         case "idle.attract_after": attractAfter = try Self.seconds(value, min: 10, max: 86400)
         case "admin.pin_hash":
             guard value.isEmpty || PinHash(encoded: value) != nil else {
-                throw ValueError(text: "is not a PIN hash (sha256 with \(PinHash.iterationRange.lowerBound) to \(PinHash.iterationRange.upperBound) iterations); make one with `passerelle --hash-pin` (it reads the PIN on standard input)")
+                throw ValueError(
+                    text:
+                        "is not a PIN hash (sha256 with \(PinHash.iterationRange.lowerBound) to \(PinHash.iterationRange.upperBound) iterations); make one with `passerelle --hash-pin` (it reads the PIN on standard input)"
+                )
             }
             adminPinHash = value
         default:

@@ -29,7 +29,10 @@ public final class KioskServices: @unchecked Sendable {
     /// The kiosk's clock (scenario runs move it by hand).
     let now: @Sendable () -> Date
 
-    public init(store: AppDatabase?, description: String, openProblem: StoreProblem? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: AppDatabase?, description: String, openProblem: StoreProblem? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.now = now
         self.store = store
         self.storeDescription = description
@@ -45,7 +48,8 @@ public final class KioskServices: @unchecked Sendable {
             if let dataDir {
                 // The kiosk is the one process that repairs a damaged store (under the data
                 // dir's lock): it goes on writing to the store it restored.
-                let store = try AppDatabase.open(dataDir: URL(fileURLWithPath: dataDir), clock: storeClock, ifDamaged: .recover)
+                let store = try AppDatabase.open(
+                    dataDir: URL(fileURLWithPath: dataDir), clock: storeClock, ifDamaged: .recover)
                 if let recovery = store.recovery {
                     log("the store was damaged and has been recovered: \(recovery)")
                 }
@@ -53,11 +57,14 @@ public final class KioskServices: @unchecked Sendable {
                 try? store.appendJournal(.kioskStarted(version: PasserelleVersion.string))
                 return KioskServices(store: store, description: store.path, now: clock)
             }
-            return KioskServices(store: try AppDatabase.inMemory(clock: storeClock), description: "in memory (no --data-dir)", now: clock)
+            return KioskServices(
+                store: try AppDatabase.inMemory(clock: storeClock), description: "in memory (no --data-dir)", now: clock
+            )
         } catch {
             log("the store could not be opened, nothing will be saved: \(error)")
             let fallback = try? AppDatabase.inMemory(clock: storeClock)
-            return KioskServices(store: fallback, description: "in memory (the data dir failed)", openProblem: error, now: clock)
+            return KioskServices(
+                store: fallback, description: "in memory (the data dir failed)", openProblem: error, now: clock)
         }
     }
 
@@ -73,6 +80,18 @@ public final class KioskServices: @unchecked Sendable {
         Self.log(message)
     }
 
+    /// Runs a store call; a problem is noted (log and status page) as `what`, and `fallback`
+    /// is what the screen gets instead. The one shape of every call below.
+    func attempt<T>(_ what: String, else fallback: T, _ body: (AppDatabase) throws(StoreProblem) -> T) -> T {
+        guard let store else { return fallback }
+        do throws(StoreProblem) {
+            return try body(store)
+        } catch {
+            noteProblem(what, error)
+            return fallback
+        }
+    }
+
     /// Journals the kiosk's stop. Called once, after the worker drained.
     func stopped() {
         try? store?.appendJournal(.kioskStopped(reason: "shutdown"))
@@ -81,23 +100,18 @@ public final class KioskServices: @unchecked Sendable {
     // MARK: - Visits
 
     func visitStarted(language: Language) {
-        guard let store else { return }
-        do throws(StoreProblem) {
-            openVisit = try store.startVisit(language: language.rawValue)
-        } catch {
-            openVisit = nil
-            noteProblem("visit not counted", error)
+        openVisit = attempt("visit not counted", else: nil) { store throws(StoreProblem) in
+            try store.startVisit(language: language.rawValue)
         }
     }
 
     func visitEnded(journeys: [String], language: Language, reason: VisitEnd) {
-        guard let store, let visit = openVisit else { return }
+        guard let visit = openVisit else { return }
         openVisit = nil
-        do throws(StoreProblem) {
-            try store.endVisit(visit, journeys: journeys, language: language.rawValue,
-                               endReason: VisitEndReason(rawValue: reason.rawValue) ?? .left)
-        } catch {
-            noteProblem("visit end not saved", error)
+        attempt("visit end not saved", else: ()) { store throws(StoreProblem) in
+            try store.endVisit(
+                visit, journeys: journeys, language: language.rawValue,
+                endReason: VisitEndReason(rawValue: reason.rawValue) ?? .left)
         }
     }
 
@@ -105,16 +119,12 @@ public final class KioskServices: @unchecked Sendable {
 
     /// Keeps the anonymous result; returns its id, or nil if it could not be saved.
     func saveDiagnostic(_ report: DiagnosticReport, language: Language) -> UUID? {
-        guard let store else { return nil }
         let result = DiagnosticResult(
             visitID: openVisit, completedAt: now(), language: language.rawValue,
             autonomie: Autonomie(rawValue: report.autonomy.rawValue) ?? .entierementAccompagne,
             profile: InclusionProfile(rawValue: report.profile.rawValue), scores: Self.storedScores(report))
-        do throws(StoreProblem) {
-            return try store.recordDiagnostic(result)
-        } catch {
-            noteProblem("diagnostic not saved", error)
-            return nil
+        return attempt("diagnostic not saved", else: nil) { store throws(StoreProblem) in
+            try store.recordDiagnostic(result)
         }
     }
 
@@ -131,27 +141,21 @@ public final class KioskServices: @unchecked Sendable {
 
     /// The bookable agenda (services, places, helpers), or nil without one.
     func bookingCatalogue(rules: BookingRules) -> BookableAgenda? {
-        guard let store else { return nil }
-        do throws(StoreProblem) {
-            let snapshot = try store.agendaSnapshot(from: now(), to: now().addingTimeInterval(86_400))
+        let now = now()
+        return attempt("agenda not read", else: nil) { store throws(StoreProblem) in
+            let snapshot = try store.agendaSnapshot(from: now, to: now.addingTimeInterval(86_400))
             let services = snapshot.services.values.filter(\.isActive).sorted { $0.key < $1.key }
             guard !services.isEmpty else { return nil }
             return BookableAgenda(services: services, places: snapshot.places, helpers: snapshot.helpers, rules: rules)
-        } catch {
-            noteProblem("agenda not read", error)
-            return nil
         }
     }
 
     func freeSlots(service: String, days: Int) -> [Slot] {
-        guard let store else { return [] }
         let start = now()
-        do throws(StoreProblem) {
-            let snapshot = try store.agendaSnapshot(from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(Double(days + 1) * 86_400))
+        return attempt("free times not computed", else: []) { store throws(StoreProblem) in
+            let snapshot = try store.agendaSnapshot(
+                from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(Double(days + 1) * 86_400))
             return SlotFinder.freeSlots(for: service, in: snapshot, from: start, days: days)
-        } catch {
-            noteProblem("free times not computed", error)
-            return []
         }
     }
 
@@ -164,7 +168,8 @@ public final class KioskServices: @unchecked Sendable {
             } else {
                 appointment = try store.book(
                     request.slot,
-                    for: PersonContact(name: request.firstName, phone: request.phone, remindBySMS: request.phone != nil),
+                    for: PersonContact(
+                        name: request.firstName, phone: request.phone, remindBySMS: request.phone != nil),
                     visitID: openVisit)
                 if let diagnostic = request.diagnostic {
                     try store.shareDiagnostic(diagnostic, with: appointment.uuid, consentAt: now())
@@ -182,47 +187,36 @@ public final class KioskServices: @unchecked Sendable {
 
     /// Rewrites the helper's calendar file; a failure is logged, the booking stands.
     func publishCalendar(helper: String) {
-        guard let store else { return }
-        do throws(StoreProblem) {
+        attempt("calendar of \(helper) not rewritten", else: ()) { store throws(StoreProblem) in
             try store.rewriteCalendar(helper: helper)
-        } catch {
-            noteProblem("calendar of \(helper) not rewritten", error)
         }
     }
 
     func appointments(phone: String) -> [AppointmentSummary]? {
-        guard let store else { return nil }
-        do throws(StoreProblem) {
-            return try store.appointments(phone: phone).map(Self.summary)
-        } catch {
-            noteProblem("appointments not read", error)
-            return nil
+        attempt("appointments not read", else: nil) { store throws(StoreProblem) in
+            try store.appointments(phone: phone).map(Self.summary)
         }
     }
 
     func appointment(_ uuid: UUID) -> [AppointmentSummary]? {
-        guard let store else { return nil }
-        do throws(StoreProblem) {
+        let now = now()
+        return attempt("appointment not read", else: nil) { store throws(StoreProblem) in
             guard let booked = try store.bookedAppointment(uuid), booked.appointment.status == .unknown,
-                  booked.appointment.endsAt > now() else { return [] }
+                booked.appointment.endsAt > now
+            else { return [] }
             return [Self.summary(booked)]
-        } catch {
-            noteProblem("appointment not read", error)
-            return nil
         }
     }
 
     func cancel(_ uuid: UUID) -> Bool {
-        guard let store else { return false }
-        do throws(StoreProblem) {
+        let helper: String?? = attempt("appointment not cancelled", else: nil) { store throws(StoreProblem) in
             let helper = try store.helperKey(of: uuid)
             try store.cancelAppointment(uuid, byPerson: true)
-            if let helper { publishCalendar(helper: helper) }
-            return true
-        } catch {
-            noteProblem("appointment not cancelled", error)
-            return false
+            return .some(helper)
         }
+        guard let cancelled = helper else { return false }
+        if let helper = cancelled { publishCalendar(helper: helper) }
+        return true
     }
 
     /// The ticket of a saved appointment, in the person's language.
@@ -231,7 +225,8 @@ public final class KioskServices: @unchecked Sendable {
         let t = { (key: TextKey) in catalogue.text(key, language) }
         let when = booked.appointment.startsAt
         return TicketContent(
-            language: language, title: t(.bookConfirmTitle), day: SpokenDates.day(when, language), time: SpokenDates.time(when, language),
+            language: language, title: t(.bookConfirmTitle), day: SpokenDates.day(when, language),
+            time: SpokenDates.time(when, language),
             placeName: booked.place?.name ?? "", address: booked.place?.address ?? "", helper: booked.helper.firstName,
             service: booked.service.name[language], person: booked.appointment.personName,
             whatToBring: booked.service.whatToBring?[language], howToCancel: t(.bookCancelHow), siteName: siteName,
@@ -242,20 +237,15 @@ public final class KioskServices: @unchecked Sendable {
 
     /// Journals a PIN attempt; a failure to write is noted, the pad goes on.
     func recordAdminPin(accepted: Bool, failures: Int) {
-        do throws(StoreProblem) {
-            _ = try store?.appendJournal(accepted ? .adminPinAccepted : .adminPinRejected(failures: failures))
-        } catch {
-            noteProblem("admin PIN attempt not journalled", error)
+        attempt("admin PIN attempt not journalled", else: ()) { store throws(StoreProblem) in
+            _ = try store.appendJournal(accepted ? .adminPinAccepted : .adminPinRejected(failures: failures))
         }
     }
 
     /// The wrong PINs in a row so far, from the journal (none when the store cannot say).
     func adminPinHistory() -> (failures: Int, lastFailureAt: Date?) {
-        do throws(StoreProblem) {
-            return try store?.adminPinHistory() ?? (0, nil)
-        } catch {
-            noteProblem("admin PIN history not read", error)
-            return (0, nil)
+        attempt("admin PIN history not read", else: (0, nil)) { store throws(StoreProblem) in
+            try store.adminPinHistory()
         }
     }
 

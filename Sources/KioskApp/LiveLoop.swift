@@ -8,7 +8,9 @@ import KioskUI
 /// The event-driven main loop. It sleeps until an event or the reducer's next deadline,
 /// and draws only when the state changed: idle, it draws nothing and uses no CPU.
 /// Runs on the main thread (SDL's video functions must).
-public final class LiveLoop {
+/// `post` is thread-safe (signal handlers and the worker call it); everything else runs on
+/// the main thread, hence the unchecked conformance.
+public final class LiveLoop: @unchecked Sendable {
     public enum Signal { case terminate, reload, report, workDone }
 
     let kiosk: Kiosk
@@ -38,7 +40,9 @@ public final class LiveLoop {
     /// SIGTERM and SIGINT end the loop cleanly; SIGHUP reloads the configuration; SIGUSR1
     /// prints counters on stdout (benchmarks).
     public func installSignalHandlers() {
-        let table: [(Int32, Signal)] = [(SIGTERM, .terminate), (SIGINT, .terminate), (SIGHUP, .reload), (SIGUSR1, .report)]
+        let table: [(Int32, Signal)] = [
+            (SIGTERM, .terminate), (SIGINT, .terminate), (SIGHUP, .reload), (SIGUSR1, .report),
+        ]
         for (number, kind) in table {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -93,8 +97,7 @@ public final class LiveLoop {
                 case .workDone: break  // taken at the top of the loop
                 case .reload: if let configPath { kiosk.reload(path: configPath) } else { kiosk.reloadContent() }
                 case .report:
-                    print("frames=\(kiosk.renderer.framesDrawn)")
-                    fflush(stdout)
+                    FileHandle.standardOutput.write(Data("frames=\(kiosk.renderer.framesDrawn)\n".utf8))
                 }
             }
             if kiosk.quitRequested { return }

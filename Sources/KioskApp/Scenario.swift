@@ -96,16 +96,22 @@ public struct Scenario: Equatable {
         let args = Array(w.dropFirst())
         // Finite and at most a day: `advance inf` or `wait-for "x" 1e9` would never end.
         func number(_ s: String) throws -> Double {
-            guard let n = Double(s), n.isFinite, n >= 0 else { throw StepError(message: "\"\(s)\" is not a number of seconds") }
+            guard let n = Double(s), n.isFinite, n >= 0 else {
+                throw StepError(message: "\"\(s)\" is not a number of seconds")
+            }
             guard n <= Scenario.longestWait else {
-                throw StepError(message: "\(s) seconds is too long; a step waits at most \(Int(Scenario.longestWait)) seconds (a day)")
+                throw StepError(
+                    message:
+                        "\(s) seconds is too long; a step waits at most \(Int(Scenario.longestWait)) seconds (a day)")
             }
             return n
         }
         switch (verb, args.count) {
         case ("tap", 1): return .tapLabel(args[0])
         case ("tap", 2):
-            guard let x = Int(args[0]), let y = Int(args[1]) else { throw StepError(message: "tap X Y needs two whole numbers") }
+            guard let x = Int(args[0]), let y = Int(args[1]) else {
+                throw StepError(message: "tap X Y needs two whole numbers")
+            }
             return .tapPoint(Point(x: x, y: y))
         case ("type", 1): return .type(args[0])
         case ("key", 1): return .key(try keyNamed(args[0]))
@@ -115,13 +121,20 @@ public struct Scenario: Equatable {
         case ("advance", 1): return .advance(try number(args[0]))
         case ("drag", 3) where args[1] == "to": return .drag(args[0], to: args[2])
         case ("swipe", 3):
-            guard let dx = Int(args[1]), let dy = Int(args[2]) else { throw StepError(message: "swipe \"Label\" DX DY needs two whole numbers") }
+            guard let dx = Int(args[1]), let dy = Int(args[2]) else {
+                throw StepError(message: "swipe \"Label\" DX DY needs two whole numbers")
+            }
             return .swipe(args[0], dx: dx, dy: dy)
         case ("screenshot", 1):
-            guard !args[0].contains("/"), !args[0].isEmpty else { throw StepError(message: "a screenshot name cannot contain \"/\"") }
+            guard !args[0].contains("/"), !args[0].isEmpty else {
+                throw StepError(message: "a screenshot name cannot contain \"/\"")
+            }
             return .screenshot(args[0])
         default:
-            throw StepError(message: "unknown step \"\(line)\"; steps are tap, type, key, expect, expect-not, wait-for, advance, screenshot, drag, swipe")
+            throw StepError(
+                message:
+                    "unknown step \"\(line)\"; steps are tap, type, key, expect, expect-not, wait-for, advance, screenshot, drag, swipe"
+            )
         }
     }
 
@@ -129,9 +142,15 @@ public struct Scenario: Equatable {
     /// (escape, alt+f4, ctrl+q, ctrl+alt+backspace, alt+tab, …) is a key the kiosk ignores.
     static func keyNamed(_ name: String) throws -> Key {
         if let key = Key(rawValue: name.lowercased()), key != .other { return key }
-        let ignored = ["escape", "alt+f4", "ctrl+q", "ctrl+w", "ctrl+c", "ctrl+alt+backspace", "alt+tab", "ctrl+alt+delete", "super", "f11"]
+        let ignored = [
+            "escape", "alt+f4", "ctrl+q", "ctrl+w", "ctrl+c", "ctrl+alt+backspace", "alt+tab", "ctrl+alt+delete",
+            "super", "f11",
+        ]
         guard ignored.contains(name.lowercased()) else {
-            throw StepError(message: "unknown key \"\(name)\"; known keys: \(Key.allCases.filter { $0 != .other }.map(\.rawValue).joined(separator: ", ")), \(ignored.joined(separator: ", "))")
+            throw StepError(
+                message:
+                    "unknown key \"\(name)\"; known keys: \(Key.allCases.filter { $0 != .other }.map(\.rawValue).joined(separator: ", ")), \(ignored.joined(separator: ", "))"
+            )
         }
         return .other
     }

@@ -39,8 +39,9 @@ public final class ScenarioRunner {
                 try perform(line.step)
                 settle()
             } catch let error as StepFailure {
-                throw Failure(file: scenario.file, line: line.number, step: line.text, message: error.message,
-                              screen: kiosk.scene.screenID, texts: kiosk.scene.visibleTexts)
+                throw Failure(
+                    file: scenario.file, line: line.number, step: line.text, message: error.message,
+                    screen: kiosk.scene.screenID, texts: kiosk.scene.visibleTexts)
             }
             kiosk.render()
             recordScene()
@@ -71,7 +72,8 @@ public final class ScenarioRunner {
             for ch in text { try typeOnScreen(ch) }
         case .drag(let from, let to):
             let start = try findAny(from), end = try findAny(to)
-            slide(from: Point(x: start.frame.midX, y: start.frame.midY), to: Point(x: end.frame.midX, y: end.frame.midY))
+            slide(
+                from: Point(x: start.frame.midX, y: start.frame.midY), to: Point(x: end.frame.midX, y: end.frame.midY))
         case .swipe(let label, let dx, let dy):
             let node = try findAny(label)
             let start = Point(x: node.frame.midX, y: node.frame.midY)
@@ -85,7 +87,9 @@ public final class ScenarioRunner {
         case .waitFor(let text, let seconds):
             let end = clock.now.addingTimeInterval(seconds)
             while !isVisible(text) {
-                guard clock.now < end else { throw StepFailure(message: "\"\(text)\" did not appear within \(seconds) s") }
+                guard clock.now < end else {
+                    throw StepFailure(message: "\"\(text)\" did not appear within \(seconds) s")
+                }
                 advance(to: min(end, clock.now.addingTimeInterval(0.25)))
             }
         case .advance(let seconds):
@@ -119,7 +123,10 @@ public final class ScenarioRunner {
         if let one = exact.first, exact.count == 1 { return one }
         let partial = nodes.filter { $0.label.contains(label) }
         if let one = partial.first, partial.count == 1 { return one }
-        throw StepFailure(message: "no single thing on screen is labelled \"\(label)\"; labels: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))")
+        throw StepFailure(
+            message:
+                "no single thing on screen is labelled \"\(label)\"; labels: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+        )
     }
 
     private func tap(_ point: Point) {
@@ -159,14 +166,22 @@ public final class ScenarioRunner {
         let exact = nodes.filter { $0.label == label }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 {
-            throw StepFailure(message: "\"\(label)\" is ambiguous: \(exact.map { "\($0.id) at \($0.frame)" }.joined(separator: ", "))")
+            throw StepFailure(
+                message: "\"\(label)\" is ambiguous: \(exact.map { "\($0.id) at \($0.frame)" }.joined(separator: ", "))"
+            )
         }
         let partial = exactOnly ? [] : nodes.filter { $0.label.contains(label) }
         if partial.count == 1 { return partial[0] }
         if partial.count > 1 {
-            throw StepFailure(message: "\"\(label)\" is ambiguous; candidates: \(partial.map { "\"\($0.label)\"" }.joined(separator: ", "))")
+            throw StepFailure(
+                message:
+                    "\"\(label)\" is ambiguous; candidates: \(partial.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+            )
         }
-        throw StepFailure(message: "nothing to tap is labelled \"\(label)\"; targets: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))")
+        throw StepFailure(
+            message:
+                "nothing to tap is labelled \"\(label)\"; targets: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+        )
     }
 
     /// Moves the clock to `target`, stopping at each deadline on the way so that every
@@ -187,7 +202,9 @@ public final class ScenarioRunner {
     }
 
     private func recordScene() {
-        if reachedScenes.last?.screenID != kiosk.scene.screenID || reachedScenes.last?.nodes.map(\.label) != kiosk.scene.nodes.map(\.label) {
+        if reachedScenes.last?.screenID != kiosk.scene.screenID
+            || reachedScenes.last?.nodes.map(\.label) != kiosk.scene.nodes.map(\.label)
+        {
             if reachedScenes.last?.screenID == kiosk.scene.screenID {
                 reachedScenes[reachedScenes.count - 1] = kiosk.scene
             } else {
@@ -198,7 +215,15 @@ public final class ScenarioRunner {
 }
 
 /// A clock that moves only when told to. Scenario runs and tests use it.
-public final class ManualClock {
-    public var now: Date
-    public init(now: Date = Date(timeIntervalSince1970: 1_795_000_000)) { self.now = now }
+public final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(now: Date = Date(timeIntervalSince1970: 1_795_000_000)) { current = now }
+
+    /// Read from the loop and the store's worker, moved by the scenario runner: under a lock.
+    public var now: Date {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
 }

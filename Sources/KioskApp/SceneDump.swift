@@ -12,7 +12,10 @@ public enum SceneDump {
                 "nodes": scene.nodes.map { node -> [String: Any] in
                     [
                         "id": node.id, "role": node.role.rawValue, "label": node.label,
-                        "frame": ["x": node.frame.x, "y": node.frame.y, "width": node.frame.width, "height": node.frame.height],
+                        "frame": [
+                            "x": node.frame.x, "y": node.frame.y, "width": node.frame.width,
+                            "height": node.frame.height,
+                        ],
                         "enabled": node.enabled, "selected": node.selected,
                     ]
                 },

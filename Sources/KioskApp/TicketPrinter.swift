@@ -48,8 +48,10 @@ public final class TicketPrinter: Sendable {
     public let lp: URL
     public let timeout: TimeInterval
 
-    public init(kind: PrinterKind, queue: String = "", device: String = "", directory: URL?,
-                lp: URL = URL(fileURLWithPath: "/usr/bin/lp"), timeout: TimeInterval = 20) {
+    public init(
+        kind: PrinterKind, queue: String = "", device: String = "", directory: URL?,
+        lp: URL = URL(fileURLWithPath: "/usr/bin/lp"), timeout: TimeInterval = 20
+    ) {
         self.kind = kind
         self.queue = queue
         self.device = device
@@ -153,7 +155,10 @@ public enum EscPos {
         var y0 = 0
         while y0 < height {
             let lines = min(band, height - y0)
-            out += [0x1D, 0x76, 0x30, 0x00, UInt8(bytesPerRow & 0xFF), UInt8(bytesPerRow >> 8), UInt8(lines & 0xFF), UInt8(lines >> 8)]
+            out += [
+                0x1D, 0x76, 0x30, 0x00, UInt8(bytesPerRow & 0xFF), UInt8(bytesPerRow >> 8), UInt8(lines & 0xFF),
+                UInt8(lines >> 8),
+            ]
             for y in y0..<(y0 + lines) {
                 for bx in 0..<bytesPerRow {
                     var byte: UInt8 = 0
@@ -161,7 +166,8 @@ public enum EscPos {
                         let x = bx * 8 + bit
                         guard x < width else { continue }
                         let p = pixels(x, y)
-                        let luminance = (Int((p >> 16) & 0xFF) * 299 + Int((p >> 8) & 0xFF) * 587 + Int(p & 0xFF) * 114) / 1000
+                        let luminance =
+                            (Int((p >> 16) & 0xFF) * 299 + Int((p >> 8) & 0xFF) * 587 + Int(p & 0xFF) * 114) / 1000
                         if luminance < 128 { byte |= 0x80 >> UInt8(bit) }
                     }
                     out.append(byte)

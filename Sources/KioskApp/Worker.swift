@@ -14,10 +14,18 @@ public final class Worker: @unchecked Sendable {
     public enum Mode: Sendable { case inline, background }
 
     /// What a finished job hands back to the loop.
-    public enum Outcome {
+    public enum Outcome: Sendable {
         case action(Action)
         /// Runs on the loop's thread, in order with the actions.
-        case onLoop(() -> Void)
+        case onLoop(LoopContinuation)
+    }
+
+    /// A continuation made on the loop's thread, carried through the worker and run back on
+    /// the loop's thread (`takeResults` is called there): it may hold the loop's own things
+    /// (the renderer, the kiosk), which is why it is not checked for sending.
+    public struct LoopContinuation: @unchecked Sendable {
+        let body: () -> Void
+        public func callAsFunction() { body() }
     }
 
     public let mode: Mode
@@ -40,7 +48,7 @@ public final class Worker: @unchecked Sendable {
     }
 
     /// Runs `job`; the actions it returns come back through `takeResults()`.
-    public func submit(_ job: @escaping () -> [Action]) {
+    public func submit(_ job: @escaping @Sendable () -> [Action]) {
         switch mode {
         case .inline:
             deliver(job().map(Outcome.action))
@@ -52,18 +60,34 @@ public final class Worker: @unchecked Sendable {
 
     /// Runs `job` here, then `then` with its result on the loop's thread (through
     /// `takeResults()`, in order with the actions of earlier jobs).
-    public func submit<Value>(_ job: @escaping () -> Value, then: @escaping (Value) -> Void) {
+    public func submit<Value: Sendable>(_ job: @escaping @Sendable () -> Value, then: @escaping (Value) -> Void) {
+        let then = Carried(then)
         switch mode {
         case .inline:
             let value = job()
-            deliver([.onLoop { then(value) }])
+            deliver([.onLoop(LoopContinuation { then.value(value) })])
         case .background:
             began()
             queue.async { [self] in
                 let value = job()
-                deliver([.onLoop { then(value) }], ending: true)
+                deliver([.onLoop(LoopContinuation { then.value(value) })], ending: true)
             }
         }
+    }
+
+    /// Runs `job` on the worker and waits for its value (in order after the jobs before it).
+    /// For the loop's own start and reloads, which need the answer before going on.
+    public func run<Value: Sendable>(_ job: @Sendable () -> Value) -> Value {
+        switch mode {
+        case .inline: return job()
+        case .background: return queue.sync(execute: job)
+        }
+    }
+
+    /// A loop-thread closure carried through the worker's queue untouched (see `LoopContinuation`).
+    private struct Carried<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     private func began() {

@@ -33,7 +33,7 @@ func reduceAdmin(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     case .pinSubmitTapped:
         guard state.screen == .adminPin, !state.admin.pinDigits.isEmpty, !state.admin.isLocked(at: now),
-              !state.admin.checkingPin
+            !state.admin.checkingPin
         else { return [] }
         let pin = state.admin.pinDigits
         state.admin.pinDigits = ""

@@ -20,15 +20,18 @@ public enum PinnedClock {
         public var description: String {
             switch self {
             case .malformed(let value):
-                return "\(PinnedClock.variable)=\(value): write an ISO 8601 instant with its offset (2026-11-30T03:20:00+01:00) or seconds since 1970"
+                return
+                    "\(PinnedClock.variable)=\(value): write an ISO 8601 instant with its offset (2026-11-30T03:20:00+01:00) or seconds since 1970"
             case .refusedInService:
-                return "\(PinnedClock.variable) is for tests only and is refused in a systemd service; unset it in the unit"
+                return
+                    "\(PinnedClock.variable) is for tests only and is refused in a systemd service; unset it in the unit"
             }
         }
     }
 
     /// The clock the environment asks for, or nil when the variable is not set.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Problem)
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(Problem)
         -> (@Sendable () -> Date)?
     {
         guard let value = environment[variable], !value.isEmpty else { return nil }
@@ -43,7 +46,9 @@ public enum PinnedClock {
     public static func parse(_ value: String) -> Date? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(trimmed), seconds.isFinite { return Date(timeIntervalSince1970: seconds) }
-        for options in [ISO8601DateFormatter.Options.withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds]] {
+        for options in [
+            ISO8601DateFormatter.Options.withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds],
+        ] {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = options
             if let date = formatter.date(from: trimmed) { return date }

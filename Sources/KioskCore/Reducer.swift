@@ -71,12 +71,15 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return []
 
     // MARK: - Admin
-    case .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked, .adminPinHistoryLoaded,
-        .adminQuitTapped, .adminScreenshotTapped, .screenshotFinished, .adminStatusTapped, .statusCollected, .adminLeaveTapped:
+    case .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
+        .adminPinHistoryLoaded,
+        .adminQuitTapped, .adminScreenshotTapped, .screenshotFinished, .adminStatusTapped, .statusCollected,
+        .adminLeaveTapped:
         return reduceAdmin(&state, action, env)
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
-    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking, .myAppointment:
+    case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking,
+        .myAppointment:
         return []
     }
 }

@@ -18,9 +18,11 @@ public struct TicketContent: Equatable, Sendable {
     /// For the helper, only when the person agreed to share their diagnostic.
     public var diagnosticSummary: String?
 
-    public init(language: Language, title: String, day: String, time: String, placeName: String, address: String,
-                helper: String, service: String, person: String?, whatToBring: String?, howToCancel: String,
-                siteName: String, qrPayload: String, diagnosticSummary: String? = nil) {
+    public init(
+        language: Language, title: String, day: String, time: String, placeName: String, address: String,
+        helper: String, service: String, person: String?, whatToBring: String?, howToCancel: String,
+        siteName: String, qrPayload: String, diagnosticSummary: String? = nil
+    ) {
         self.diagnosticSummary = diagnosticSummary
         self.language = language
         self.title = title

@@ -11,7 +11,10 @@ public final class AudioOutput: @unchecked Sendable {
 
     public init() {
         if SDL_WasInit(SDL_INIT_AUDIO) == 0 && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0 {
-            FileHandle.standardError.write(Data("passerelle: no audio (\(SDLError("SDL_InitSubSystem(AUDIO)"))); speech and the idle chime will be silent\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "passerelle: no audio (\(SDLError("SDL_InitSubSystem(AUDIO)"))); speech and the idle chime will be silent\n"
+                        .utf8))
             return
         }
         var want = SDL_AudioSpec()
@@ -22,7 +25,10 @@ public final class AudioOutput: @unchecked Sendable {
         var have = SDL_AudioSpec()
         device = SDL_OpenAudioDevice(nil, 0, &want, &have, 0)
         if device == 0 {
-            FileHandle.standardError.write(Data("passerelle: no audio device (\(SDLError("SDL_OpenAudioDevice"))); speech and the idle chime will be silent\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "passerelle: no audio device (\(SDLError("SDL_OpenAudioDevice"))); speech and the idle chime will be silent\n"
+                        .utf8))
         }
     }
 

@@ -24,12 +24,14 @@ public enum EventTranslator {
             let m = event.motion
             // 1 is SDL_BUTTON_LMASK (a macro Swift cannot import): only drags with the main button.
             guard m.which != touchMouseID, (m.state & 1) != 0 else { return nil }
-            return .pointerMoved(window?.framebufferPoint(x: m.x, y: m.y, framebuffer: size) ?? Point(x: Int(m.x), y: Int(m.y)))
+            return .pointerMoved(
+                window?.framebufferPoint(x: m.x, y: m.y, framebuffer: size) ?? Point(x: Int(m.x), y: Int(m.y)))
         case SDL_FINGERMOTION:
             let f = event.tfinger
-            return .pointerMoved(Point(
-                x: min(size.width - 1, max(0, Int(f.x * Float(size.width)))),
-                y: min(size.height - 1, max(0, Int(f.y * Float(size.height))))))
+            return .pointerMoved(
+                Point(
+                    x: min(size.width - 1, max(0, Int(f.x * Float(size.width)))),
+                    y: min(size.height - 1, max(0, Int(f.y * Float(size.height))))))
         case SDL_KEYDOWN:
             return .key(key(event.key.keysym))
         case SDL_TEXTINPUT:

@@ -39,7 +39,11 @@ public final class FontBook {
 
     public init(paths: FontPaths = .debian) throws {
         for path in paths.all where !FileManager.default.fileExists(atPath: path) {
-            throw SDLError("TTF_OpenFont", message: "font file \(path) is missing (Debian packages fonts-noto-core and fonts-material-design-icons-iconfont)")
+            throw SDLError(
+                "TTF_OpenFont",
+                message:
+                    "font file \(path) is missing (Debian packages fonts-noto-core and fonts-material-design-icons-iconfont)"
+            )
         }
         if TTF_WasInit() == 0 && TTF_Init() != 0 { throw SDLError("TTF_Init") }
         self.paths = paths
@@ -53,7 +57,9 @@ public final class FontBook {
         if let font = fonts[face] {
             if sizes[face] != size {
                 // Only fails for a size of zero or less, which no style has.
-                if TTF_SetFontSize(font, Int32(size)) != 0 { preconditionFailure("\(SDLError("TTF_SetFontSize(\(size))"))") }
+                if TTF_SetFontSize(font, Int32(size)) != 0 {
+                    preconditionFailure("\(SDLError("TTF_SetFontSize(\(size))"))")
+                }
                 sizes[face] = size
             }
             return font

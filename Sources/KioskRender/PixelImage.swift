@@ -27,8 +27,10 @@ public struct PixelImage: Sendable, Equatable {
         // SDL_image wants R, G, B, A bytes: ABGR8888 on a little-endian machine.
         var rgba = pixels.map { ($0 & 0xFF00_FF00) | (($0 & 0xFF) << 16) | (($0 >> 16) & 0xFF) }
         try rgba.withUnsafeMutableBytes { buffer in
-            guard let surface = SDL_CreateRGBSurfaceWithFormatFrom(
-                buffer.baseAddress, Int32(width), Int32(height), 32, Int32(width * 4), UInt32(SDL_PIXELFORMAT_ABGR8888.rawValue))
+            guard
+                let surface = SDL_CreateRGBSurfaceWithFormatFrom(
+                    buffer.baseAddress, Int32(width), Int32(height), 32, Int32(width * 4),
+                    UInt32(SDL_PIXELFORMAT_ABGR8888.rawValue))
             else { throw SDLError("SDL_CreateRGBSurfaceWithFormatFrom") }
             defer { SDL_FreeSurface(surface) }
             if IMG_SavePNG(surface, path) != 0 { throw SDLError("IMG_SavePNG(\(path))") }

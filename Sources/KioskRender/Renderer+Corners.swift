@@ -107,7 +107,6 @@ extension Renderer {
         }
     }
 
-
     func cornerMask(_ rad: Int) -> [CornerRow] {
         if let m = cornerMasks[rad] { return m }
         let coverage = Self.quarterDiscCoverage(rad)
@@ -147,7 +146,9 @@ extension Renderer {
         let coverage = Self.quarterDiscCoverage(rad)  // top-left corner
         var textures: [OpaquePointer] = []
         for (flipX, flipY) in [(false, false), (true, false), (false, true), (true, true)] {
-            guard let s = SDL_CreateRGBSurfaceWithFormat(0, Int32(rad), Int32(rad), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
+            guard
+                let s = SDL_CreateRGBSurfaceWithFormat(
+                    0, Int32(rad), Int32(rad), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
             else { break }
             defer { SDL_FreeSurface(s) }
             let pitch = Int(s.pointee.pitch) / 4

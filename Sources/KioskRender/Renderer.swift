@@ -47,8 +47,9 @@ public final class Renderer {
         guard (1...16_384).contains(size.width), (1...65_536).contains(size.height) else {
             throw SDLError("Renderer(size:)", message: "\(size) is not a framebuffer size this kiosk draws")
         }
-        guard let surface = SDL_CreateRGBSurfaceWithFormat(
-            0, Int32(size.width), Int32(size.height), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
+        guard
+            let surface = SDL_CreateRGBSurfaceWithFormat(
+                0, Int32(size.width), Int32(size.height), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
         else { throw SDLError("SDL_CreateRGBSurfaceWithFormat") }
         guard let renderer = SDL_CreateSoftwareRenderer(surface) else {
             SDL_FreeSurface(surface)
@@ -227,8 +228,10 @@ public final class Renderer {
         }
         swapRedAndBlue()
         defer { swapRedAndBlue() }
-        guard let rgba = SDL_CreateRGBSurfaceWithFormatFrom(
-            pixels, Int32(width), Int32(height), 32, Int32(pitch), UInt32(SDL_PIXELFORMAT_ABGR8888.rawValue))  // R, G, B, A bytes (little-endian)
+        // R, G, B, A bytes (little-endian).
+        guard
+            let rgba = SDL_CreateRGBSurfaceWithFormatFrom(
+                pixels, Int32(width), Int32(height), 32, Int32(pitch), UInt32(SDL_PIXELFORMAT_ABGR8888.rawValue))
         else { throw SDLError("SDL_CreateRGBSurfaceWithFormatFrom") }
         defer { SDL_FreeSurface(rgba) }
         if IMG_SavePNG(rgba, path) != 0 { throw SDLError("IMG_SavePNG(\(path))") }

@@ -94,7 +94,10 @@ final class TextCache {
                 maxY = y
             }
         }
-        let ink = maxX < 0 ? Rect(x: 0, y: 0, width: 0, height: 0) : Rect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+        let ink =
+            maxX < 0
+            ? Rect(x: 0, y: 0, width: 0, height: 0)
+            : Rect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
         let coverage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(ink.width * ink.height, 1))
         for y in 0..<ink.height {
             let row = pixels + (ink.y + y) * pitch + ink.x

@@ -18,7 +18,8 @@ public final class Window {
             }
         }
         let centered = Int32(bitPattern: UInt32(SDL_WINDOWPOS_CENTERED_MASK))
-        guard let window = SDL_CreateWindow(title, centered, centered, Int32(target.width), Int32(target.height), flags) else {
+        guard let window = SDL_CreateWindow(title, centered, centered, Int32(target.width), Int32(target.height), flags)
+        else {
             throw SDLError("SDL_CreateWindow")
         }
         self.window = window
@@ -39,7 +40,9 @@ public final class Window {
                 var src = rects[i]
                 if SDL_UpperBlit(framebuffer, &src, target, &rects[i]) != 0 { throw SDLError("SDL_BlitSurface") }
             }
-            if SDL_UpdateWindowSurfaceRects(window, &rects, Int32(rects.count)) != 0 { throw SDLError("SDL_UpdateWindowSurfaceRects") }
+            if SDL_UpdateWindowSurfaceRects(window, &rects, Int32(rects.count)) != 0 {
+                throw SDLError("SDL_UpdateWindowSurfaceRects")
+            }
         } else {
             // The window is not the framebuffer's size (a window manager resized it): scale all.
             if SDL_UpperBlitScaled(framebuffer, nil, target, nil) != 0 { throw SDLError("SDL_BlitScaled") }

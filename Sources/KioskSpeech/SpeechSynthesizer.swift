@@ -15,7 +15,8 @@ public final class SpeechSynthesizer: @unchecked Sendable {
         public var description: String {
             switch self {
             case .initialisation(let why): return "espeak-ng could not start: \(why)"
-            case .voice(let language, let status): return "espeak-ng has no usable voice for \"\(language)\" (status \(status))"
+            case .voice(let language, let status):
+                return "espeak-ng has no usable voice for \"\(language)\" (status \(status))"
             case .synthesis(let status): return "espeak-ng failed to synthesise (status \(status))"
             }
         }
@@ -39,7 +40,9 @@ public final class SpeechSynthesizer: @unchecked Sendable {
             var status = espeak_ng_Initialize(nil)
             guard status == ENS_OK else { throw .initialisation("espeak_ng_Initialize returned \(status.rawValue)") }
             status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nil)
-            guard status == ENS_OK else { throw .initialisation("espeak_ng_InitializeOutput returned \(status.rawValue)") }
+            guard status == ENS_OK else {
+                throw .initialisation("espeak_ng_InitializeOutput returned \(status.rawValue)")
+            }
             espeak_SetSynthCallback { samples, count, _ in
                 if let samples, count > 0 {
                     SpeechSynthesizer.buffer.append(contentsOf: UnsafeBufferPointer(start: samples, count: Int(count)))

@@ -15,8 +15,11 @@ public struct AgendaImportReport: Equatable, Sendable {
     public var openingRanges = 0, absences = 0
 
     public var summary: String {
-        var text = "\(places) places, \(services) services, \(helpers) helpers (\(added) new), \(openingRanges) opening ranges, \(absences) absences"
-        if !deactivated.isEmpty { text += "; deactivated (appointments refer to them): \(deactivated.joined(separator: ", "))" }
+        var text =
+            "\(places) places, \(services) services, \(helpers) helpers (\(added) new), \(openingRanges) opening ranges, \(absences) absences"
+        if !deactivated.isEmpty {
+            text += "; deactivated (appointments refer to them): \(deactivated.joined(separator: ", "))"
+        }
         if !removed.isEmpty { text += "; removed: \(removed.joined(separator: ", "))" }
         return text
     }
@@ -36,64 +39,54 @@ extension AppDatabase {
         let now = clock.now()
         return try write { db in
             var report = AgendaImportReport()
-            try Self.retire(table: "place", keeping: document.places.map(\.key), referencedBy: "placeId", report: &report, in: db)
-            try Self.retire(table: "service", keeping: document.services.map(\.key), referencedBy: "serviceId", report: &report, in: db)
-            try Self.retire(table: "helper", keeping: document.helpers.map(\.key), referencedBy: "helperId", report: &report, in: db)
+            try Self.retire(
+                table: "place", keeping: document.places.map(\.key), referencedBy: "placeId", report: &report, in: db)
+            try Self.retire(
+                table: "service", keeping: document.services.map(\.key), referencedBy: "serviceId", report: &report,
+                in: db)
+            try Self.retire(
+                table: "helper", keeping: document.helpers.map(\.key), referencedBy: "helperId", report: &report, in: db
+            )
 
             var placeIDs: [String: Int64] = [:], serviceIDs: [String: Int64] = [:], helperIDs: [String: Int64] = [:]
             for place in document.places {
-                let values: [(any DatabaseValueConvertible)?] = [place.name, place.address, place.latitude, place.longitude, place.phone]
+                let values: [(any DatabaseValueConvertible)?] = [
+                    place.name, place.address, place.latitude, place.longitude, place.phone,
+                ]
                 placeIDs[place.key] = try Self.upsert(
                     table: "place", key: place.key, columns: ["name", "address", "latitude", "longitude", "phone"],
                     values: values, report: &report, in: db)
             }
             for service in document.services {
                 let values: [(any DatabaseValueConvertible)?] = [
-                    service.name.fr, Self.json(service.name), service.support.rawValue, Self.locationType(service.location).rawValue,
-                    service.durationMinutes, service.minNoticeMinutes, service.maxNoticeDays, service.cancellableByPerson,
+                    service.name.fr, Self.json(service.name), service.support.rawValue,
+                    Self.locationType(service.location).rawValue,
+                    service.durationMinutes, service.minNoticeMinutes, service.maxNoticeDays,
+                    service.cancellableByPerson,
                     service.whatToBring.map(Self.json),
                 ]
                 serviceIDs[service.key] = try Self.upsert(
                     table: "service", key: service.key,
-                    columns: ["name", "names", "support", "locationType", "durationMinutes", "minNoticeMinutes", "maxNoticeDays",
-                              "cancellableByPerson", "whatToBring"],
+                    columns: [
+                        "name", "names", "support", "locationType", "durationMinutes", "minNoticeMinutes",
+                        "maxNoticeDays",
+                        "cancellableByPerson", "whatToBring",
+                    ],
                     values: values, report: &report, in: db)
             }
             for helper in document.helpers {
                 helperIDs[helper.key] = try Self.upsert(
-                    table: "helper", key: helper.key, columns: ["displayName"], values: [helper.firstName], report: &report, in: db)
+                    table: "helper", key: helper.key, columns: ["displayName"], values: [helper.firstName],
+                    report: &report, in: db)
             }
             report.places = document.places.count
             report.services = document.services.count
             report.helpers = document.helpers.count
 
-            try db.execute(sql: "DELETE FROM opening_range; DELETE FROM absence; DELETE FROM closed_day")
-            for range in document.ranges {
-                try db.execute(
-                    sql: """
-                        INSERT INTO opening_range (helperId, placeId, firstDay, startTime, endTime, recurrence, weekdays, untilDay)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        helperIDs[range.helper], placeIDs[range.place], range.firstDay.description, Self.clock(range.startMinute),
-                        Self.clock(range.endMinute), range.weekdays.isEmpty ? "once" : "weekly", range.weekdays.mask,
-                        range.weekdays.isEmpty ? nil : range.untilDay?.description,
-                    ])
-                let rangeID = db.lastInsertedRowID
-                for service in range.services.sorted() {
-                    try db.execute(sql: "INSERT INTO opening_range_service (rangeId, serviceId) VALUES (?, ?)",
-                                   arguments: [rangeID, serviceIDs[service]])
-                }
-            }
-            for absence in document.absences {
-                try db.execute(sql: "INSERT INTO absence (helperId, startsAt, endsAt) VALUES (?, ?, ?)",
-                               arguments: [helperIDs[absence.helper], absence.start, absence.end])
-            }
-            for day in Set(document.closedDays) {
-                try db.execute(sql: "INSERT INTO closed_day (day) VALUES (?)", arguments: [day.description])
-            }
-            try db.execute(sql: "UPDATE agenda_setting SET alsaceMoselle = ?, importedAt = ? WHERE id = 1",
-                           arguments: [document.alsaceMoselle, now])
+            try Self.replaceTimes(document, helperIDs: helperIDs, placeIDs: placeIDs, serviceIDs: serviceIDs, in: db)
+            try db.execute(
+                sql: "UPDATE agenda_setting SET alsaceMoselle = ?, importedAt = ? WHERE id = 1",
+                arguments: [document.alsaceMoselle, now])
             report.openingRanges = document.ranges.count
             report.absences = document.absences.count
             try Self.insertJournal(.note("agenda imported: \(report.summary)".prefix(500).description), at: now, in: db)
@@ -101,13 +94,52 @@ extension AppDatabase {
         }
     }
 
+    /// Opening ranges, absences and closed days are the file's: replaced as a whole.
+    private static func replaceTimes(
+        _ document: AgendaDocument, helperIDs: [String: Int64], placeIDs: [String: Int64], serviceIDs: [String: Int64],
+        in db: Database
+    ) throws {
+        try db.execute(sql: "DELETE FROM opening_range; DELETE FROM absence; DELETE FROM closed_day")
+        for range in document.ranges {
+            try db.execute(
+                sql: """
+                    INSERT INTO opening_range (helperId, placeId, firstDay, startTime, endTime, recurrence, weekdays, untilDay)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    helperIDs[range.helper], placeIDs[range.place], range.firstDay.description,
+                    Self.clock(range.startMinute),
+                    Self.clock(range.endMinute), range.weekdays.isEmpty ? "once" : "weekly", range.weekdays.mask,
+                    range.weekdays.isEmpty ? nil : range.untilDay?.description,
+                ])
+            let rangeID = db.lastInsertedRowID
+            for service in range.services.sorted() {
+                try db.execute(
+                    sql: "INSERT INTO opening_range_service (rangeId, serviceId) VALUES (?, ?)",
+                    arguments: [rangeID, serviceIDs[service]])
+            }
+        }
+        for absence in document.absences {
+            try db.execute(
+                sql: "INSERT INTO absence (helperId, startsAt, endsAt) VALUES (?, ?, ?)",
+                arguments: [helperIDs[absence.helper], absence.start, absence.end])
+        }
+        for day in Set(document.closedDays) {
+            try db.execute(sql: "INSERT INTO closed_day (day) VALUES (?)", arguments: [day.description])
+        }
+    }
+
     /// Deletes or deactivates the rows of `table` whose key is not in `keeping`.
-    private static func retire(table: String, keeping keys: [String], referencedBy column: String,
-                               report: inout AgendaImportReport, in db: Database) throws {
+    private static func retire(
+        table: String, keeping keys: [String], referencedBy column: String,
+        report: inout AgendaImportReport, in db: Database
+    ) throws {
         let keep = Set(keys)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT t.id, t.key, EXISTS (SELECT 1 FROM appointment a WHERE a.\(column) = t.id) AS used FROM \(table) t
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.id, t.key, EXISTS (SELECT 1 FROM appointment a WHERE a.\(column) = t.id) AS used FROM \(table) t
+                """)
         for row in rows where !keep.contains(row["key"]) {
             let id: Int64 = row["id"], key: String = row["key"]
             if row["used"] as Bool {
@@ -121,17 +153,21 @@ extension AppDatabase {
     }
 
     /// Updates the row with `key` (and reactivates it) or inserts it; returns its id.
-    private static func upsert(table: String, key: String, columns: [String], values: [(any DatabaseValueConvertible)?],
-                               report: inout AgendaImportReport, in db: Database) throws -> Int64 {
+    private static func upsert(
+        table: String, key: String, columns: [String], values: [(any DatabaseValueConvertible)?],
+        report: inout AgendaImportReport, in db: Database
+    ) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE key = ?", arguments: [key]) {
             let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
-            try db.execute(sql: "UPDATE \(table) SET \(assignments), active = 1 WHERE id = ?",
-                           arguments: StatementArguments(values + [id]))
+            try db.execute(
+                sql: "UPDATE \(table) SET \(assignments), active = 1 WHERE id = ?",
+                arguments: StatementArguments(values + [id]))
             return id
         }
         let names = (["key"] + columns).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: StatementArguments([key] + values))
+        try db.execute(
+            sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))", arguments: StatementArguments([key] + values))
         report.added += 1
         return db.lastInsertedRowID
     }
@@ -183,16 +219,20 @@ extension AppDatabase {
         try read { db in try Self.snapshot(from: from, to: to, in: db) }
     }
 
-    static func snapshot(from: Date, to: Date, excluding appointmentID: Int64? = nil, in db: Database) throws -> AgendaSnapshot {
+    static func snapshot(from: Date, to: Date, excluding appointmentID: Int64? = nil, in db: Database) throws
+        -> AgendaSnapshot
+    {
         let places = try Row.fetchAll(db, sql: "SELECT * FROM place").map { row in
-            AgendaPlace(key: row["key"], name: row["name"], address: row["address"] ?? "", phone: row["phone"],
-                        latitude: row["latitude"], longitude: row["longitude"], isActive: row["active"])
+            AgendaPlace(
+                key: row["key"], name: row["name"], address: row["address"] ?? "", phone: row["phone"],
+                latitude: row["latitude"], longitude: row["longitude"], isActive: row["active"])
         }
         let services = try Row.fetchAll(db, sql: "SELECT * FROM service").map { row -> AgendaService in
             let name: String = row["name"]
             return AgendaService(
                 key: row["key"], name: localized(row["names"]) ?? LocalizedText(fr: name, en: name, ar: name),
-                support: SupportKind(rawValue: row["support"]) ?? .procedureHelp, durationMinutes: row["durationMinutes"],
+                support: SupportKind(rawValue: row["support"]) ?? .procedureHelp,
+                durationMinutes: row["durationMinutes"],
                 minNoticeMinutes: row["minNoticeMinutes"], maxNoticeDays: row["maxNoticeDays"],
                 location: locationKind(row["locationType"]), whatToBring: localized(row["whatToBring"]),
                 cancellableByPerson: row["cancellableByPerson"], isActive: row["active"])
@@ -200,33 +240,42 @@ extension AppDatabase {
         let helpers = try Row.fetchAll(db, sql: "SELECT key, displayName, active FROM helper").map { row in
             AgendaHelper(key: row["key"], firstName: row["displayName"], isActive: row["active"])
         }
-        let ranges = try Row.fetchAll(db, sql: """
-            SELECT r.*, h.key AS helperKey, p.key AS placeKey,
-                   (SELECT group_concat(s.key, char(31)) FROM opening_range_service rs JOIN service s ON s.id = rs.serviceId
-                    WHERE rs.rangeId = r.id) AS serviceKeys
-            FROM opening_range r JOIN helper h ON h.id = r.helperId JOIN place p ON p.id = r.placeId
-            """).compactMap { row -> AgendaOpeningRange? in
+        let ranges = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.*, h.key AS helperKey, p.key AS placeKey,
+                       (SELECT group_concat(s.key, char(31)) FROM opening_range_service rs JOIN service s ON s.id = rs.serviceId
+                        WHERE rs.rangeId = r.id) AS serviceKeys
+                FROM opening_range r JOIN helper h ON h.id = r.helperId JOIN place p ON p.id = r.placeId
+                """
+        ).compactMap { row -> AgendaOpeningRange? in
             guard let first = LocalDay(row["firstDay"] as String) else { return nil }
             let start = minute(row["startTime"]), end = minute(row["endTime"])
             guard start < end, end <= 1440 else { return nil }
             let keys = (row["serviceKeys"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
             return AgendaOpeningRange(
                 helper: row["helperKey"], place: row["placeKey"], services: Set(keys), firstDay: first,
-                untilDay: (row["untilDay"] as String?).flatMap(LocalDay.init), weekdays: WeekdaySet(mask: row["weekdays"]),
+                untilDay: (row["untilDay"] as String?).flatMap(LocalDay.init),
+                weekdays: WeekdaySet(mask: row["weekdays"]),
                 startMinute: start, endMinute: end)
         }
-        let absences = try Row.fetchAll(db, sql: """
-            SELECT h.key, a.startsAt, a.endsAt FROM absence a JOIN helper h ON h.id = a.helperId
-            WHERE a.endsAt > ? AND a.startsAt < ?
-            """, arguments: [from, to])
-        let booked = try Row.fetchAll(db, sql: """
-            SELECT h.key, a.startsAt, a.endsAt FROM appointment a JOIN helper h ON h.id = a.helperId
-            WHERE a.status IN ('unknown', 'seen', 'noshow') AND a.endsAt > ? AND a.startsAt < ? AND a.id IS NOT ?
-            """, arguments: [from, to, appointmentID])
+        let absences = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT h.key, a.startsAt, a.endsAt FROM absence a JOIN helper h ON h.id = a.helperId
+                WHERE a.endsAt > ? AND a.startsAt < ?
+                """, arguments: [from, to])
+        let booked = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT h.key, a.startsAt, a.endsAt FROM appointment a JOIN helper h ON h.id = a.helperId
+                WHERE a.status IN ('unknown', 'seen', 'noshow') AND a.endsAt > ? AND a.startsAt < ? AND a.id IS NOT ?
+                """, arguments: [from, to, appointmentID])
         let busy = (absences + booked).map { BusyInterval(helper: $0[0], start: $0[1], end: $0[2]) }
         let closed = try String.fetchAll(db, sql: "SELECT day FROM closed_day").compactMap(LocalDay.init)
         let alsace = try Bool.fetchOne(db, sql: "SELECT alsaceMoselle FROM agenda_setting WHERE id = 1") ?? false
-        return AgendaSnapshot(places: places, services: services, helpers: helpers, ranges: ranges, busy: busy,
-                              alsaceMoselle: alsace, closedDays: Set(closed))
+        return AgendaSnapshot(
+            places: places, services: services, helpers: helpers, ranges: ranges, busy: busy,
+            alsaceMoselle: alsace, closedDays: Set(closed))
     }
 }

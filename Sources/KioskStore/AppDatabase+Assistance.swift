@@ -8,7 +8,8 @@ extension AppDatabase {
     /// Saves an anonymous diagnostic result; returns its uuid. Durable when it returns.
     public func recordDiagnostic(_ result: DiagnosticResult) throws(StoreProblem) -> UUID {
         let uuid = UUID()
-        let scores = String(decoding: try! JSONSerialization.data(withJSONObject: result.scores, options: [.sortedKeys]), as: UTF8.self)
+        let scores = String(
+            decoding: try! JSONSerialization.data(withJSONObject: result.scores, options: [.sortedKeys]), as: UTF8.self)
         try write { db in
             try db.execute(
                 sql: """
@@ -49,7 +50,8 @@ extension AppDatabase {
         let now = clock.now()
         try write { db in
             try db.execute(
-                sql: "INSERT INTO help_request (uuid, visitId, requestedAt, channel, thematique) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO help_request (uuid, visitId, requestedAt, channel, thematique) VALUES (?, ?, ?, ?, ?)",
                 arguments: [uuid.uuidString, visit?.rawValue, now, channel.rawValue, thematique])
             try Self.insertJournal(.helpRequested(request: uuid, channel: channel), at: now, in: db)
         }
@@ -115,13 +117,17 @@ extension AppDatabase {
     /// Wrong admin PINs in a row (since the last accepted one) and when the last was typed.
     public func adminPinHistory() throws(StoreProblem) -> (failures: Int, lastFailureAt: Date?) {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT kind, payload, recordedAt FROM journal
-                WHERE kind IN ('admin_pin_rejected', 'admin_pin_accepted') ORDER BY id DESC LIMIT 1
-                """)
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT kind, payload, recordedAt FROM journal
+                        WHERE kind IN ('admin_pin_rejected', 'admin_pin_accepted') ORDER BY id DESC LIMIT 1
+                        """)
             else { return (0, nil) }
-            guard let kind = try? row.decode(String.self, forColumn: "kind"), let payload = try? row.decode(String.self, forColumn: "payload"),
-                  case .adminPinRejected(let failures)? = JournalEvent(kind: kind, payloadJSON: payload)
+            guard let kind = try? row.decode(String.self, forColumn: "kind"),
+                let payload = try? row.decode(String.self, forColumn: "payload"),
+                case .adminPinRejected(let failures)? = JournalEvent(kind: kind, payloadJSON: payload)
             else { return (0, nil) }
             return (failures, try? row.decode(Date.self, forColumn: "recordedAt"))
         }

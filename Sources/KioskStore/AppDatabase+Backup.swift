@@ -14,7 +14,8 @@ extension AppDatabase {
     public static func backups(in dataDir: URL) -> [URL] {
         let directory = dataDir.appendingPathComponent(DataDirectory.backups)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names
+        return
+            names
             .filter { $0.hasPrefix("passerelle-") && $0.hasSuffix(".sqlite") }
             .sorted()
             .map { directory.appendingPathComponent($0) }

@@ -9,8 +9,11 @@ extension AppDatabase {
     public func addPlace(_ place: PlaceDraft) throws(StoreProblem) -> Int64 {
         try write { db in
             try db.execute(
-                sql: "INSERT INTO place (name, address, latitude, longitude, phone, openingHours) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [place.name, place.address, place.latitude, place.longitude, place.phone, place.openingHours])
+                sql:
+                    "INSERT INTO place (name, address, latitude, longitude, phone, openingHours) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    place.name, place.address, place.latitude, place.longitude, place.phone, place.openingHours,
+                ])
             return db.lastInsertedRowID
         }
     }
@@ -56,7 +59,8 @@ extension AppDatabase {
             let id = db.lastInsertedRowID
             for serviceID in range.serviceIDs {
                 try db.execute(
-                    sql: "INSERT INTO opening_range_service (rangeId, serviceId) VALUES (?, ?)", arguments: [id, serviceID])
+                    sql: "INSERT INTO opening_range_service (rangeId, serviceId) VALUES (?, ?)",
+                    arguments: [id, serviceID])
             }
             return id
         }
@@ -75,22 +79,27 @@ extension AppDatabase {
 // MARK: - Appointments
 
 extension AppDatabase {
-    /// Books an appointment: the slot ends after the service's duration; the schema refuses an
-    /// overlap with the helper's other appointments (`StoreProblem.slotTaken`). With
-    /// `remindBySMS` and a phone, an SMS reminder is queued for 48 h before, in the same
-    /// transaction (see `Options.reminderLead`). Journals `appointmentBooked`. Durable when it returns: the screen may say
-    /// "your appointment is saved".
-    public func bookAppointment(_ request: BookingRequest) throws(StoreProblem) -> Appointment {
+    /// Books by row ids, with no opening-hours check: for the store's own simulation
+    /// (`DemoScenario`) and its tests only. The kiosk and the tools book through `book(_:)`,
+    /// which checks that the slot is offered; both share `insertAppointment` (the schema
+    /// refuses an overlap, the reminder and the journal line go in the same transaction) and
+    /// both normalise the phone number.
+    func bookAppointment(_ request: BookingRequest) throws(StoreProblem) -> Appointment {
         let now = clock.now()
         let options = options
+        var request = request
+        request.personPhone = try Self.normalisedPhone(request.personPhone)
         return try write { db in try Self.insertAppointment(request, now: now, options: options, in: db) }
     }
 
     /// The insert behind `bookAppointment` and `book(_:)`, inside the caller's transaction.
-    static func insertAppointment(_ request: BookingRequest, now: Date, options: Options, in db: Database) throws -> Appointment {
+    static func insertAppointment(_ request: BookingRequest, now: Date, options: Options, in db: Database) throws
+        -> Appointment
+    {
         let uuid = UUID()
-        guard let duration = try Int.fetchOne(
-            db, sql: "SELECT durationMinutes FROM service WHERE id = ? AND active", arguments: [request.serviceID])
+        guard
+            let duration = try Int.fetchOne(
+                db, sql: "SELECT durationMinutes FROM service WHERE id = ? AND active", arguments: [request.serviceID])
         else { throw StoreProblem.notFound(what: "active service \(request.serviceID)") }
         let endsAt = request.startsAt.addingTimeInterval(Double(duration) * 60)
         try db.execute(
@@ -104,7 +113,8 @@ extension AppDatabase {
             ])
         let appointmentID = db.lastInsertedRowID
         if request.remindBySMS, request.personPhone != nil,
-           let remindAt = options.reminderDue(start: request.startsAt, now: now) {
+            let remindAt = options.reminderDue(start: request.startsAt, now: now)
+        {
             _ = try insertOutbox(
                 kind: .smsReminder, payload: ["appointment": uuid.uuidString], appointmentID: appointmentID,
                 notBefore: remindAt, now: now, in: db)
@@ -148,8 +158,9 @@ extension AppDatabase {
     private static func setStatus(
         _ status: AppointmentStatus, of uuid: UUID, at date: Date, from allowed: Set<AppointmentStatus>, in db: Database
     ) throws {
-        guard let current = try String.fetchOne(
-            db, sql: "SELECT status FROM appointment WHERE uuid = ?", arguments: [uuid.uuidString])
+        guard
+            let current = try String.fetchOne(
+                db, sql: "SELECT status FROM appointment WHERE uuid = ?", arguments: [uuid.uuidString])
         else { throw StoreProblem.notFound(what: "appointment \(uuid)") }
         guard let currentStatus = AppointmentStatus(rawValue: current), allowed.contains(currentStatus) else {
             throw StoreProblem.rejected(rule: "appointment \(uuid) is \(current), cannot become \(status.rawValue)")
@@ -160,14 +171,18 @@ extension AppDatabase {
     }
 
     static func fetchAppointment(_ uuid: UUID, in db: Database) throws -> Appointment? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM appointment WHERE uuid = ?", arguments: [uuid.uuidString])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM appointment WHERE uuid = ?", arguments: [uuid.uuidString])
         else { return nil }
         // Decoded by throwing: a bad value must not trap and print the row (name, phone) to the log.
         let column = RowReader(row, table: "appointment")
         return Appointment(
-            uuid: uuid, serviceID: try column("serviceId"), helperID: try column("helperId"), placeID: try column("placeId"),
+            uuid: uuid, serviceID: try column("serviceId"), helperID: try column("helperId"),
+            placeID: try column("placeId"),
             startsAt: try column("startsAt"), endsAt: try column("endsAt"), bookedAt: try column("bookedAt"),
             status: AppointmentStatus(rawValue: try column("status")) ?? .unknown, thematique: try column("thematique"),
-            personName: try column("personName"), personPhone: try column("personPhone"), anonymisedAt: try column("anonymisedAt"))
+            personName: try column("personName"), personPhone: try column("personPhone"),
+            anonymisedAt: try column("anonymisedAt"))
     }
 }

@@ -15,17 +15,23 @@ extension AppDatabase {
 
     /// The appointments that hold a slot and end after `since` (default: 30 days ago), as
     /// calendar events, for one helper (by key) or all.
-    public func calendarEvents(helper: String? = nil, since: Date? = nil,
-                               summaries: DiagnosticSummaryProvider? = nil) throws(StoreProblem) -> [CalendarEvent] {
+    public func calendarEvents(
+        helper: String? = nil, since: Date? = nil,
+        summaries: DiagnosticSummaryProvider? = nil
+    ) throws(StoreProblem) -> [CalendarEvent] {
         let since = since ?? clock.now().addingTimeInterval(-30 * 86_400)
         return try read { db in
-            let uuids = try String.fetchAll(db, sql: """
-                SELECT a.uuid FROM appointment a JOIN helper h ON h.id = a.helperId
-                WHERE a.status IN ('unknown', 'seen', 'noshow') AND a.endsAt > ? AND (? IS NULL OR h.key = ?)
-                ORDER BY a.startsAt
-                """, arguments: [since, helper, helper])
+            let uuids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT a.uuid FROM appointment a JOIN helper h ON h.id = a.helperId
+                    WHERE a.status IN ('unknown', 'seen', 'noshow') AND a.endsAt > ? AND (? IS NULL OR h.key = ?)
+                    ORDER BY a.startsAt
+                    """, arguments: [since, helper, helper])
             return try uuids.compactMap { text -> CalendarEvent? in
-                guard let uuid = UUID(uuidString: text), let booked = try Self.fetchBooked(uuid, in: db) else { return nil }
+                guard let uuid = UUID(uuidString: text), let booked = try Self.fetchBooked(uuid, in: db) else {
+                    return nil
+                }
                 // Without a provider, the diagnostic the person agreed to share (if any).
                 let summary = try summaries.map { $0(uuid) } ?? Self.diagnosticSummary(appointment: uuid, in: db)
                 return Self.event(booked, summary: summary)
@@ -52,19 +58,25 @@ extension AppDatabase {
     }
 
     /// The ICS text of one helper's calendar (or of all appointments).
-    public func calendarICS(helper: String? = nil, summaries: DiagnosticSummaryProvider? = nil) throws(StoreProblem) -> String {
+    public func calendarICS(helper: String? = nil, summaries: DiagnosticSummaryProvider? = nil) throws(StoreProblem)
+        -> String
+    {
         let events = try calendarEvents(helper: helper, summaries: summaries)
         let name = try helper.map { key throws(StoreProblem) in
-            try read { db in try String.fetchOne(db, sql: "SELECT displayName FROM helper WHERE key = ?", arguments: [key]) } ?? key
+            try read { db in
+                try String.fetchOne(db, sql: "SELECT displayName FROM helper WHERE key = ?", arguments: [key])
+            } ?? key
         }
-        return ICalendar.document(name: "Passerelle – \(name ?? "tous les rendez-vous")", events: events, stamp: clock.now())
+        return ICalendar.document(
+            name: "Passerelle – \(name ?? "tous les rendez-vous")", events: events, stamp: clock.now())
     }
 
     /// Rewrites `calendars/<helper>.ics` atomically (temporary file, fsync, rename, fsync of
     /// the directory): a calendar client never reads a half-written file. Call after every
     /// booking change of that helper. Returns the file.
     @discardableResult
-    public func rewriteCalendar(helper: String, summaries: DiagnosticSummaryProvider? = nil) throws(StoreProblem) -> URL {
+    public func rewriteCalendar(helper: String, summaries: DiagnosticSummaryProvider? = nil) throws(StoreProblem) -> URL
+    {
         let text = try calendarICS(helper: helper, summaries: summaries)
         let file = calendarsDirectory.appendingPathComponent("\(helper).ics")
         try Self.writeAtomically(Data(text.utf8), to: file)
@@ -83,18 +95,23 @@ extension AppDatabase {
     /// The helpers whose calendars an appointment appears in (to rewrite after a change).
     public func helperKey(of appointment: UUID) throws(StoreProblem) -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT h.key FROM appointment a JOIN helper h ON h.id = a.helperId WHERE a.uuid = ?",
-                                arguments: [appointment.uuidString])
+            try String.fetchOne(
+                db, sql: "SELECT h.key FROM appointment a JOIN helper h ON h.id = a.helperId WHERE a.uuid = ?",
+                arguments: [appointment.uuidString])
         }
     }
 
     static func writeAtomically(_ data: Data, to file: URL) throws(StoreProblem) {
         let directory = file.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
+        let temporary = directory.appendingPathComponent(
+            ".\(file.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
         do {
             try DataDirectory.createPrivate(directory)
             // 0600 from the start: a calendar names people (and their phone for phone services).
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+            else {
                 throw StoreProblem.unusableFile(path: temporary.path, detail: "cannot create")
             }
             let handle = try FileHandle(forWritingTo: temporary)

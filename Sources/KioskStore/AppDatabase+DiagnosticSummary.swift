@@ -20,12 +20,15 @@ extension AppDatabase {
 
     static func diagnosticSummary(appointment: UUID, in db: Database) throws -> String? {
         do {
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT d.autonomie, d.profile, d.scores FROM diagnostic d
-                JOIN appointment a ON a.id = d.appointmentId
-                WHERE a.uuid = ? AND d.sharingConsentAt IS NOT NULL
-                ORDER BY d.completedAt DESC LIMIT 1
-                """, arguments: [appointment.uuidString])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT d.autonomie, d.profile, d.scores FROM diagnostic d
+                        JOIN appointment a ON a.id = d.appointmentId
+                        WHERE a.uuid = ? AND d.sharingConsentAt IS NOT NULL
+                        ORDER BY d.completedAt DESC LIMIT 1
+                        """, arguments: [appointment.uuidString])
             else { return nil }
             let autonomie = Autonomie(rawValue: row["autonomie"]).map(\.label) ?? (row["autonomie"] as String)
             var parts = ["Diagnostic à la borne : \(autonomie)."]

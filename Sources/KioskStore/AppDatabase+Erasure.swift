@@ -41,7 +41,8 @@ extension AppDatabase {
 
     private func purgeCopy(_ file: URL, cutoff: Date, now: Date, into report: inout PurgeReport) {
         do {
-            report.copiesAnonymised += try Self.anonymiseCopy(file, cutoff: cutoff, now: now, timeout: options.busyTimeout)
+            report.copiesAnonymised += try Self.anonymiseCopy(
+                file, cutoff: cutoff, now: now, timeout: options.busyTimeout)
         } catch {
             report.filesDeleted += Self.remove(file, withSidecars: true)
         }
@@ -76,8 +77,10 @@ extension AppDatabase {
             report.filesDeleted += Self.remove(file, withSidecars: false)
         }
         let backups = dataDir.appendingPathComponent(DataDirectory.backups)
-        for file in DataDirectory.files(in: backups) where file.lastPathComponent.hasPrefix(".partial-")
-            && (DataDirectory.modificationDate(file) ?? now) < leftover {
+        for file in DataDirectory.files(in: backups)
+        where file.lastPathComponent.hasPrefix(".partial-")
+            && (DataDirectory.modificationDate(file) ?? now) < leftover
+        {
             report.filesDeleted += Self.remove(file, withSidecars: true)
         }
     }

@@ -36,9 +36,10 @@ extension AppDatabase {
     /// break a rule of the schema are not damage: they are listed in `rowProblems` and the
     /// store is used. Then the pending migrations run. Blocking; call once at start, off the
     /// render loop. Throws when the store cannot be used (read-only disk, unusable directory).
-    public static func open(dataDir: URL, clock: StoreClock = .system, options: Options = Options(),
-                            ifDamaged policy: DamagePolicy = .refuse) throws(StoreProblem) -> AppDatabase
-    {
+    public static func open(
+        dataDir: URL, clock: StoreClock = .system, options: Options = Options(),
+        ifDamaged policy: DamagePolicy = .refuse
+    ) throws(StoreProblem) -> AppDatabase {
         let path = dataDir.appendingPathComponent(fileName).path
         do {
             try DataDirectory.createPrivate(dataDir)
@@ -58,13 +59,14 @@ extension AppDatabase {
             recovery = try recover(dataDir: dataDir, reason: reason, clock: clock)
         }
         do {
-            return try openPool(dataDir: dataDir, clock: clock, options: options, recovery: recovery, rowProblems: rowProblems)
+            return try openPool(
+                dataDir: dataDir, clock: clock, options: options, recovery: recovery, rowProblems: rowProblems)
         } catch let problem {
             // A file that passed quick_check can still fail deeper (e.g. a garbled index page
             // reached by a migration). It is damaged only if the full integrity check finds
             // the file's structure broken: a failure caused by one row keeps the store.
             guard case .corrupt(_, let detail) = problem, recovery == nil,
-                  case .damaged = health(ofDatabaseAt: path, hasBackups: true, full: true)
+                case .damaged = health(ofDatabaseAt: path, hasBackups: true, full: true)
             else { throw problem }
             guard policy == .recover else { throw refusal(path: path, reason: detail) }
             recovery = try recover(dataDir: dataDir, reason: detail, clock: clock)
@@ -73,12 +75,17 @@ extension AppDatabase {
     }
 
     private static func refusal(path: String, reason: String) -> StoreProblem {
-        .corrupt(path: path, detail: "\(reason) (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)")
+        .corrupt(
+            path: path,
+            detail:
+                "\(reason) (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)"
+        )
     }
 
-    private static func openPool(dataDir: URL, clock: StoreClock, options: Options, recovery: RecoveryReport?,
-                                 rowProblems: [String]) throws(StoreProblem) -> AppDatabase
-    {
+    private static func openPool(
+        dataDir: URL, clock: StoreClock, options: Options, recovery: RecoveryReport?,
+        rowProblems: [String]
+    ) throws(StoreProblem) -> AppDatabase {
         let path = dataDir.appendingPathComponent(fileName).path
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(options))
@@ -89,12 +96,14 @@ extension AppDatabase {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try migrator.migrate(pool)
             let unreadable = try pool.read { db in try unreadableRows(db) }
-            let database = AppDatabase(dataDir: dataDir, writer: pool, clock: clock, options: options, recovery: recovery,
-                                       rowProblems: rowProblems + unreadable)
+            let database = AppDatabase(
+                dataDir: dataDir, writer: pool, clock: clock, options: options, recovery: recovery,
+                rowProblems: rowProblems + unreadable)
             if let recovery {
-                try database.appendJournal(.storeRecovered(
-                    reason: String(recovery.reason.prefix(200)),
-                    movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom))
+                try database.appendJournal(
+                    .storeRecovered(
+                        reason: String(recovery.reason.prefix(200)),
+                        movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom))
             }
             return database
         } catch {
@@ -131,7 +140,9 @@ extension AppDatabase {
         do {
             let queue = try DatabaseQueue(path: path)
             defer { try? queue.close() }
-            lines = try queue.read { db in try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check") }
+            lines = try queue.read { db in
+                try String.fetchAll(db, sql: full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
+            }
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             return .damaged(error.message ?? "\(error)")
         } catch {
@@ -152,11 +163,14 @@ extension AppDatabase {
     /// Appointments whose personal columns hold something other than text. The tables are not
     /// STRICT, so SQLite's checks accept such a value, but the kiosk cannot read the row.
     static func unreadableRows(_ db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, typeof(personName) AS name, typeof(personPhone) AS phone FROM appointment
-            WHERE typeof(personName) NOT IN ('text', 'null') OR typeof(personPhone) NOT IN ('text', 'null')
-            ORDER BY id LIMIT 20
-            """).map { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, typeof(personName) AS name, typeof(personPhone) AS phone FROM appointment
+                WHERE typeof(personName) NOT IN ('text', 'null') OR typeof(personPhone) NOT IN ('text', 'null')
+                ORDER BY id LIMIT 20
+                """
+        ).map { row in
             let id: Int64 = row["id"], name: String = row["name"], phone: String = row["phone"]
             let column = ["text", "null"].contains(name) ? "personPhone holds \(phone)" : "personName holds \(name)"
             return "appointment row \(id): \(column), not text"
@@ -188,7 +202,8 @@ extension AppDatabase {
     // MARK: - Recovery
 
     /// Moves the damaged file aside and puts the latest sound backup in its place.
-    private static func recover(dataDir: URL, reason: String, clock: StoreClock) throws(StoreProblem) -> RecoveryReport {
+    private static func recover(dataDir: URL, reason: String, clock: StoreClock) throws(StoreProblem) -> RecoveryReport
+    {
         let fileManager = FileManager.default
         let path = dataDir.appendingPathComponent(fileName).path
         let corruptDir = dataDir.appendingPathComponent(DataDirectory.corrupt)

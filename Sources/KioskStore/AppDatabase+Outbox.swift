@@ -35,10 +35,13 @@ extension AppDatabase {
 
     /// Queues a message for the outside world, to send at or after `notBefore`; returns its key.
     @discardableResult
-    public func enqueue(_ kind: OutboxKind, payload: [String: String], notBefore: Date? = nil) throws(StoreProblem) -> UUID {
+    public func enqueue(_ kind: OutboxKind, payload: [String: String], notBefore: Date? = nil) throws(StoreProblem)
+        -> UUID
+    {
         let now = clock.now()
         return try write { db in
-            try Self.insertOutbox(kind: kind, payload: payload, appointmentID: nil, notBefore: notBefore ?? now, now: now, in: db)
+            try Self.insertOutbox(
+                kind: kind, payload: payload, appointmentID: nil, notBefore: notBefore ?? now, now: now, in: db)
         }
     }
 
@@ -51,32 +54,43 @@ extension AppDatabase {
         let now = clock.now()
         return try write { db in
             // Leases that expired with no attempts left end here.
-            let expired = try Row.fetchAll(db, sql: """
-                SELECT uuid, kind, attempts FROM outbox
-                WHERE status = 'in_flight' AND leaseUntil <= ? AND attempts >= maxAttempts
-                """, arguments: [now])
+            let expired = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT uuid, kind, attempts FROM outbox
+                    WHERE status = 'in_flight' AND leaseUntil <= ? AND attempts >= maxAttempts
+                    """, arguments: [now])
             for row in expired {
-                try Self.abandon(uuid: row["uuid"], kind: row["kind"], attempts: row["attempts"], error: "lease expired", now: now, in: db)
+                try Self.abandon(
+                    uuid: row["uuid"], kind: row["kind"], attempts: row["attempts"], error: "lease expired", now: now,
+                    in: db)
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, uuid, kind, payload, attempts FROM outbox
-                WHERE ((status = 'pending' AND nextAttemptAt <= ?) OR (status = 'in_flight' AND leaseUntil <= ?))
-                  AND kind IN (\(kindList))
-                ORDER BY nextAttemptAt, id LIMIT ?
-                """, arguments: [now, now, limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, uuid, kind, payload, attempts FROM outbox
+                    WHERE ((status = 'pending' AND nextAttemptAt <= ?) OR (status = 'in_flight' AND leaseUntil <= ?))
+                      AND kind IN (\(kindList))
+                    ORDER BY nextAttemptAt, id LIMIT ?
+                    """, arguments: [now, now, limit])
             let path = self.path
             return try rows.map { row in
                 // A damaged row is a corrupt store, said without its contents; it must not trap.
                 guard let id = try? row.decode(Int64.self, forColumn: "id"),
-                      let uuid = (try? row.decode(String.self, forColumn: "uuid")).flatMap(UUID.init(uuidString:)),
-                      let kind = (try? row.decode(String.self, forColumn: "kind")).flatMap(OutboxKind.init(rawValue:)),
-                      let attempts = try? row.decode(Int.self, forColumn: "attempts")
-                else { throw StoreProblem.corrupt(path: path, detail: "an outbox row cannot be read (id, uuid, kind or attempts)") }
+                    let uuid = (try? row.decode(String.self, forColumn: "uuid")).flatMap(UUID.init(uuidString:)),
+                    let kind = (try? row.decode(String.self, forColumn: "kind")).flatMap(OutboxKind.init(rawValue:)),
+                    let attempts = try? row.decode(Int.self, forColumn: "attempts")
+                else {
+                    throw StoreProblem.corrupt(
+                        path: path, detail: "an outbox row cannot be read (id, uuid, kind or attempts)")
+                }
                 try db.execute(
                     sql: "UPDATE outbox SET status = 'in_flight', leaseUntil = ?, attempts = attempts + 1 WHERE id = ?",
                     arguments: [now.addingTimeInterval(lease), id])
                 let text = (try? row.decode(String?.self, forColumn: "payload")) ?? nil
-                let payload = text.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: String] }
+                let payload = text.flatMap {
+                    (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: String]
+                }
                 return OutboxMessage(uuid: uuid, kind: kind, payload: payload ?? [:], attempt: attempts + 1)
             }
         }
@@ -87,7 +101,8 @@ extension AppDatabase {
         let now = clock.now()
         try write { db in
             try db.execute(
-                sql: "UPDATE outbox SET status = 'sent', leaseUntil = NULL, doneAt = ?, lastError = NULL WHERE uuid = ? AND status = 'in_flight'",
+                sql:
+                    "UPDATE outbox SET status = 'sent', leaseUntil = NULL, doneAt = ?, lastError = NULL WHERE uuid = ? AND status = 'in_flight'",
                 arguments: [now, uuid.uuidString])
         }
     }
@@ -96,17 +111,23 @@ extension AppDatabase {
     public func markFailed(_ uuid: UUID, error: String) throws(StoreProblem) {
         let now = clock.now()
         try write { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT kind, attempts, maxAttempts FROM outbox WHERE uuid = ? AND status = 'in_flight'",
-                arguments: [uuid.uuidString])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT kind, attempts, maxAttempts FROM outbox WHERE uuid = ? AND status = 'in_flight'",
+                    arguments: [uuid.uuidString])
             else { return }
             let attempts: Int = row["attempts"]
             if attempts >= row["maxAttempts"] {
-                try Self.abandon(uuid: uuid.uuidString, kind: row["kind"], attempts: attempts, error: error, now: now, in: db)
+                try Self.abandon(
+                    uuid: uuid.uuidString, kind: row["kind"], attempts: attempts, error: error, now: now, in: db)
             } else {
                 try db.execute(
-                    sql: "UPDATE outbox SET status = 'pending', leaseUntil = NULL, lastError = ?, nextAttemptAt = ? WHERE uuid = ?",
-                    arguments: [String(error.prefix(500)), now.addingTimeInterval(Self.outboxBackoff(afterAttempt: attempts)), uuid.uuidString])
+                    sql:
+                        "UPDATE outbox SET status = 'pending', leaseUntil = NULL, lastError = ?, nextAttemptAt = ? WHERE uuid = ?",
+                    arguments: [
+                        String(error.prefix(500)), now.addingTimeInterval(Self.outboxBackoff(afterAttempt: attempts)),
+                        uuid.uuidString,
+                    ])
             }
         }
     }
@@ -116,10 +137,13 @@ extension AppDatabase {
     public func abandonMessage(_ uuid: UUID, reason: String) throws(StoreProblem) {
         let now = clock.now()
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT kind, attempts FROM outbox WHERE uuid = ? AND status IN ('pending', 'in_flight')",
-                                             arguments: [uuid.uuidString])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT kind, attempts FROM outbox WHERE uuid = ? AND status IN ('pending', 'in_flight')",
+                    arguments: [uuid.uuidString])
             else { return }
-            try Self.abandon(uuid: uuid.uuidString, kind: row["kind"], attempts: row["attempts"], error: reason, now: now, in: db)
+            try Self.abandon(
+                uuid: uuid.uuidString, kind: row["kind"], attempts: row["attempts"], error: reason, now: now, in: db)
         }
     }
 
@@ -127,14 +151,18 @@ extension AppDatabase {
         kind: OutboxKind, payload: [String: String], appointmentID: Int64?, notBefore: Date, now: Date, in db: Database
     ) throws -> UUID {
         let uuid = UUID()
-        let json = String(decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
+        let json = String(
+            decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
         try db.execute(
-            sql: "INSERT INTO outbox (uuid, kind, payload, appointmentId, createdAt, nextAttemptAt) VALUES (?, ?, ?, ?, ?, ?)",
+            sql:
+                "INSERT INTO outbox (uuid, kind, payload, appointmentId, createdAt, nextAttemptAt) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [uuid.uuidString, kind.rawValue, json, appointmentID, now, notBefore])
         return uuid
     }
 
-    private static func abandon(uuid: String, kind: String, attempts: Int, error: String, now: Date, in db: Database) throws {
+    private static func abandon(uuid: String, kind: String, attempts: Int, error: String, now: Date, in db: Database)
+        throws
+    {
         try db.execute(
             sql: "UPDATE outbox SET status = 'abandoned', leaseUntil = NULL, doneAt = ?, lastError = ? WHERE uuid = ?",
             arguments: [now, String(error.prefix(500)), uuid])

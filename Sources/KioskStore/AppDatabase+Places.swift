@@ -37,7 +37,9 @@ extension AppDatabase {
     /// then it is kept as it was. Places of other sources are not touched; a place that moves
     /// to this file from another source is updated and becomes this source's.
     @discardableResult
-    public func importPlaces(_ places: [PlaceOfHelp], source: String, refusedIDs: Set<String> = []) throws(StoreProblem) -> PlacesImportReport {
+    public func importPlaces(_ places: [PlaceOfHelp], source: String, refusedIDs: Set<String> = []) throws(StoreProblem)
+        -> PlacesImportReport
+    {
         let now = clock.now()
         return try write { db in
             var report = PlacesImportReport()
@@ -65,7 +67,8 @@ extension AppDatabase {
                     report.removed.append(old.place.id)
                 }
             }
-            try Self.insertJournal(.note("places imported from \(source): \(report.summary)".prefix(500).description), at: now, in: db)
+            try Self.insertJournal(
+                .note("places imported from \(source): \(report.summary)".prefix(500).description), at: now, in: db)
             return report
         }
     }
@@ -78,9 +81,12 @@ extension AppDatabase {
     /// Each source with its number of places and its last import, by name.
     public func placeSources() throws(StoreProblem) -> [PlaceSource] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT importSource, count(*) AS n, max(importedAt) AS at FROM place_of_help GROUP BY importSource ORDER BY importSource
-                """).map { PlaceSource(name: $0["importSource"], places: $0["n"], importedAt: $0["at"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT importSource, count(*) AS n, max(importedAt) AS at FROM place_of_help GROUP BY importSource ORDER BY importSource
+                    """
+            ).map { PlaceSource(name: $0["importSource"], places: $0["n"], importedAt: $0["at"]) }
         }
     }
 
@@ -88,20 +94,28 @@ extension AppDatabase {
 
     private static func insert(_ place: PlaceOfHelp, source: String, at now: Date, in db: Database) throws {
         let columns: [(String, (any DatabaseValueConvertible)?)] = [
-            ("key", place.id), ("importSource", source), ("importedAt", now), ("pivot", place.pivot), ("name", place.name),
-            ("commune", place.commune), ("postalCode", place.postalCode), ("inseeCode", place.inseeCode), ("address", place.address),
+            ("key", place.id), ("importSource", source), ("importedAt", now), ("pivot", place.pivot),
+            ("name", place.name),
+            ("commune", place.commune), ("postalCode", place.postalCode), ("inseeCode", place.inseeCode),
+            ("address", place.address),
             ("addressComplement", place.addressComplement), ("latitude", place.location?.latitude),
-            ("longitude", place.location?.longitude), ("phone", place.phone), ("hours", place.hours.text), ("summary", place.summary),
+            ("longitude", place.location?.longitude), ("phone", place.phone), ("hours", place.hours.text),
+            ("summary", place.summary),
             ("detail", place.detail), ("source", place.source), ("parentStructure", place.parentStructure),
-            ("updatedOn", place.updatedOn?.description), ("accessibilityURL", place.accessibilityURL), ("bookingURL", place.bookingURL),
+            ("updatedOn", place.updatedOn?.description), ("accessibilityURL", place.accessibilityURL),
+            ("bookingURL", place.bookingURL),
         ]
-        let names = columns.map(\.0).joined(separator: ", "), marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO place_of_help (\(names)) VALUES (\(marks))", arguments: StatementArguments(columns.map(\.1)))
+        let names = columns.map(\.0).joined(separator: ", "),
+            marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO place_of_help (\(names)) VALUES (\(marks))",
+            arguments: StatementArguments(columns.map(\.1)))
         let id = db.lastInsertedRowID
         for (field, values) in lists(of: place) {
             for (position, value) in values.enumerated() {
-                try db.execute(sql: "INSERT INTO place_of_help_value (placeId, field, position, value) VALUES (?, ?, ?, ?)",
-                               arguments: [id, field, position, value])
+                try db.execute(
+                    sql: "INSERT INTO place_of_help_value (placeId, field, position, value) VALUES (?, ?, ?, ?)",
+                    arguments: [id, field, position, value])
             }
         }
     }
@@ -109,7 +123,8 @@ extension AppDatabase {
     /// The lists of a place by schema field name (the closed lists as their French labels).
     static func lists(of place: PlaceOfHelp) -> [(String, [String])] {
         [
-            ("typologie", place.types), ("courriels", place.emails), ("site_web", place.websites), ("itinerance", place.roaming),
+            ("typologie", place.types), ("courriels", place.emails), ("site_web", place.websites),
+            ("itinerance", place.roaming),
             ("services", place.services.map(\.rawValue)), ("publics_specifiquement_adresses", place.audiences),
             ("prise_en_charge_specifique", place.specificSupport.map(\.rawValue)), ("frais_a_charge", place.fees),
             ("dispositif_programmes_nationaux", place.nationalSchemes), ("formations_labels", place.labels),
@@ -120,16 +135,21 @@ extension AppDatabase {
 
     private static func fetchPlaces(_ db: Database, source: String?) throws -> [(place: PlaceOfHelp, source: String)] {
         var values: [Int64: [String: [String]]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT placeId, field, value FROM place_of_help_value ORDER BY placeId, field, position") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT placeId, field, value FROM place_of_help_value ORDER BY placeId, field, position")
+        {
             values[row["placeId"], default: [:]][row["field"], default: []].append(row["value"])
         }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM place_of_help WHERE ? IS NULL OR importSource = ? ORDER BY name, key
-            """, arguments: [source, source])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM place_of_help WHERE ? IS NULL OR importSource = ? ORDER BY name, key
+                """, arguments: [source, source])
         return rows.map { row in
             let lists = values[row["id"]] ?? [:]
-            var place = PlaceOfHelp(id: row["key"], name: row["name"], commune: row["commune"], postalCode: row["postalCode"],
-                                    address: row["address"])
+            var place = PlaceOfHelp(
+                id: row["key"], name: row["name"], commune: row["commune"], postalCode: row["postalCode"],
+                address: row["address"])
             place.pivot = row["pivot"]
             place.inseeCode = row["inseeCode"]
             place.addressComplement = row["addressComplement"]
@@ -151,7 +171,8 @@ extension AppDatabase {
             place.roaming = lists["itinerance"] ?? []
             place.services = (lists["services"] ?? []).compactMap(HelpService.init(rawValue:))
             place.audiences = lists["publics_specifiquement_adresses"] ?? []
-            place.specificSupport = (lists["prise_en_charge_specifique"] ?? []).compactMap(SpecificSupport.init(rawValue:))
+            place.specificSupport = (lists["prise_en_charge_specifique"] ?? []).compactMap(
+                SpecificSupport.init(rawValue:))
             place.fees = lists["frais_a_charge"] ?? []
             place.nationalSchemes = lists["dispositif_programmes_nationaux"] ?? []
             place.labels = lists["formations_labels"] ?? []

@@ -25,12 +25,17 @@ extension AppDatabase {
         let now = clock.now()
         return try read { db in
             guard let booked = try Self.fetchBooked(uuid, in: db), booked.appointment.status == .unknown,
-                  booked.appointment.startsAt > now, let phone = booked.appointment.personPhone
+                booked.appointment.startsAt > now, let phone = booked.appointment.personPhone
             else { return nil }
-            let language = try String.fetchOne(db, sql: """
-                SELECT v.language FROM appointment a JOIN visit v ON v.id = a.visitId WHERE a.uuid = ?
-                """, arguments: [uuid.uuidString]).flatMap(Language.init(rawValue:)) ?? .fr
-            return ReminderDelivery(key: message.uuid, appointment: uuid, phone: phone, text: Self.reminderText(booked, in: language))
+            let language =
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT v.language FROM appointment a JOIN visit v ON v.id = a.visitId WHERE a.uuid = ?
+                        """, arguments: [uuid.uuidString]
+                ).flatMap(Language.init(rawValue:)) ?? .fr
+            return ReminderDelivery(
+                key: message.uuid, appointment: uuid, phone: phone, text: Self.reminderText(booked, in: language))
         }
     }
 
@@ -47,17 +52,29 @@ extension AppDatabase {
         switch language {
         case .fr:
             var text = "Rappel : rendez-vous « \(service) » avec \(helper), \(when)"
-            if booked.service.location == .phone { text += ", par téléphone (on vous appelle)." } else { text += place.map { ", \($0)." } ?? "." }
+            if booked.service.location == .phone {
+                text += ", par téléphone (on vous appelle)."
+            } else {
+                text += place.map { ", \($0)." } ?? "."
+            }
             if let phone { text += " Empêché(e) ? Appelez le \(phone)." }
             return text
         case .en:
             var text = "Reminder: appointment \"\(service)\" with \(helper), \(when)"
-            if booked.service.location == .phone { text += ", by phone (we will call you)." } else { text += place.map { ", \($0)." } ?? "." }
+            if booked.service.location == .phone {
+                text += ", by phone (we will call you)."
+            } else {
+                text += place.map { ", \($0)." } ?? "."
+            }
             if let phone { text += " Cannot come? Call \(phone)." }
             return text
         case .ar:
             var text = "تذكير: موعد «\(service)» مع \(helper)، \(when)"
-            if booked.service.location == .phone { text += "، عبر الهاتف (سنتصل بكم)." } else { text += place.map { "، \($0)." } ?? "." }
+            if booked.service.location == .phone {
+                text += "، عبر الهاتف (سنتصل بكم)."
+            } else {
+                text += place.map { "، \($0)." } ?? "."
+            }
             if let phone { text += " إذا لم تستطيعوا الحضور، اتصلوا بالرقم \(phone)." }
             return text
         }

@@ -36,8 +36,10 @@ public struct PurgeReport: Equatable, Sendable {
     /// unfinished backups, copies that could not be erased, calendars of helpers gone.
     public var filesDeleted = 0
 
-    public init(appointmentsAnonymised: Int = 0, remindersSilenced: Int = 0, journalEntriesDeleted: Int = 0,
-                outboxMessagesDeleted: Int = 0, copiesAnonymised: Int = 0, filesDeleted: Int = 0) {
+    public init(
+        appointmentsAnonymised: Int = 0, remindersSilenced: Int = 0, journalEntriesDeleted: Int = 0,
+        outboxMessagesDeleted: Int = 0, copiesAnonymised: Int = 0, filesDeleted: Int = 0
+    ) {
         self.appointmentsAnonymised = appointmentsAnonymised
         self.remindersSilenced = remindersSilenced
         self.journalEntriesDeleted = journalEntriesDeleted
@@ -61,7 +63,8 @@ public struct PurgeReport: Equatable, Sendable {
         let count = { (key: String) in Int(payload[key] ?? "") ?? 0 }
         self.init(
             appointmentsAnonymised: count("appointmentsAnonymised"), remindersSilenced: count("remindersSilenced"),
-            journalEntriesDeleted: count("journalEntriesDeleted"), outboxMessagesDeleted: count("outboxMessagesDeleted"),
+            journalEntriesDeleted: count("journalEntriesDeleted"),
+            outboxMessagesDeleted: count("outboxMessagesDeleted"),
             copiesAnonymised: count("copiesAnonymised"), filesDeleted: count("filesDeleted"))
     }
 }
@@ -89,13 +92,14 @@ extension AppDatabase {
         var report = try write { db in
             var report = PurgeReport()
             // Reminders of appointments about to be anonymised can no longer be sent.
-            try db.execute(sql: """
-                UPDATE outbox SET status = 'abandoned', leaseUntil = NULL, doneAt = ?,
-                  lastError = 'personal data erased'
-                WHERE status IN ('pending', 'in_flight') AND kind = 'sms_reminder' AND appointmentId IN (
-                  SELECT id FROM appointment WHERE anonymisedAt IS NULL
-                    AND (endsAt < ? OR (statusChangedAt < ? AND status IN ('excused', 'revoked'))))
-                """, arguments: [now, personalCutoff, personalCutoff])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'abandoned', leaseUntil = NULL, doneAt = ?,
+                      lastError = 'personal data erased'
+                    WHERE status IN ('pending', 'in_flight') AND kind = 'sms_reminder' AND appointmentId IN (
+                      SELECT id FROM appointment WHERE anonymisedAt IS NULL
+                        AND (endsAt < ? OR (statusChangedAt < ? AND status IN ('excused', 'revoked'))))
+                    """, arguments: [now, personalCutoff, personalCutoff])
             report.remindersSilenced = db.changesCount
             try db.execute(sql: Self.anonymiseSQL, arguments: [now, personalCutoff, personalCutoff])
             report.appointmentsAnonymised = db.changesCount

@@ -32,8 +32,10 @@ extension AppDatabase {
     /// Books `slot` (from `SlotFinder`). The schema refuses a double booking
     /// (`StoreProblem.slotTaken`: another person took it first — show the slots again).
     /// Throws `.rejected` for a phone number that is not one, `.notFound` for an unknown key.
-    public func book(_ slot: Slot, for person: PersonContact = PersonContact(), visitID: VisitID? = nil,
-                     thematique: String? = nil) throws(StoreProblem) -> Appointment {
+    public func book(
+        _ slot: Slot, for person: PersonContact = PersonContact(), visitID: VisitID? = nil,
+        thematique: String? = nil
+    ) throws(StoreProblem) -> Appointment {
         let now = clock.now()
         let options = options
         let phone = try Self.normalisedPhone(person.phone)
@@ -41,7 +43,8 @@ extension AppDatabase {
             let ids = try Self.ids(of: slot, in: db)
             try Self.requireOffered(slot, now: now, excluding: nil, in: db)
             let request = BookingRequest(
-                serviceID: ids.service, helperID: ids.helper, placeID: ids.place, visitID: visitID, startsAt: slot.start,
+                serviceID: ids.service, helperID: ids.helper, placeID: ids.place, visitID: visitID,
+                startsAt: slot.start,
                 thematique: thematique, personName: person.name, personPhone: phone, remindBySMS: person.remindBySMS)
             return try Self.insertAppointment(request, now: now, options: options, in: db)
         }
@@ -55,15 +58,20 @@ extension AppDatabase {
         let now = clock.now()
         let options = options
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT a.id, a.status, s.key AS serviceKey FROM appointment a JOIN service s ON s.id = a.serviceId WHERE a.uuid = ?
-                """, arguments: [uuid.uuidString])
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT a.id, a.status, s.key AS serviceKey FROM appointment a JOIN service s ON s.id = a.serviceId WHERE a.uuid = ?
+                        """, arguments: [uuid.uuidString])
             else { throw StoreProblem.notFound(what: "appointment \(uuid)") }
             guard row["status"] as String == AppointmentStatus.unknown.rawValue else {
-                throw StoreProblem.rejected(rule: "appointment \(uuid) is \(row["status"] as String), it cannot be moved")
+                throw StoreProblem.rejected(
+                    rule: "appointment \(uuid) is \(row["status"] as String), it cannot be moved")
             }
             guard row["serviceKey"] as String == slot.service else {
-                throw StoreProblem.rejected(rule: "a slot for \(slot.service) cannot hold an appointment for \(row["serviceKey"] as String)")
+                throw StoreProblem.rejected(
+                    rule: "a slot for \(slot.service) cannot hold an appointment for \(row["serviceKey"] as String)")
             }
             let ids = try Self.ids(of: slot, in: db)
             let id: Int64 = row["id"]
@@ -72,13 +80,15 @@ extension AppDatabase {
                 sql: "UPDATE appointment SET helperId = ?, placeId = ?, startsAt = ?, endsAt = ? WHERE id = ?",
                 arguments: [ids.helper, ids.place, slot.start, slot.end, id])
             if let due = options.reminderDue(start: slot.start, now: now) {
-                try db.execute(sql: """
-                    UPDATE outbox SET uuid = ?, status = 'pending', attempts = 0, leaseUntil = NULL, doneAt = NULL,
-                      lastError = NULL, nextAttemptAt = ?
-                    WHERE appointmentId = ? AND kind = 'sms_reminder'
-                    """, arguments: [UUID().uuidString, due, id])
+                try db.execute(
+                    sql: """
+                        UPDATE outbox SET uuid = ?, status = 'pending', attempts = 0, leaseUntil = NULL, doneAt = NULL,
+                          lastError = NULL, nextAttemptAt = ?
+                        WHERE appointmentId = ? AND kind = 'sms_reminder'
+                        """, arguments: [UUID().uuidString, due, id])
             } else {
-                try db.execute(sql: "DELETE FROM outbox WHERE appointmentId = ? AND kind = 'sms_reminder'", arguments: [id])
+                try db.execute(
+                    sql: "DELETE FROM outbox WHERE appointmentId = ? AND kind = 'sms_reminder'", arguments: [id])
             }
             try Self.insertJournal(.note("appointment moved: \(uuid.uuidString)"), at: now, in: db)
             return try Self.fetchAppointment(uuid, in: db)!
@@ -91,9 +101,11 @@ extension AppDatabase {
         guard let phone = FrenchPhone.normalised(phone) else { return [] }
         let now = clock.now()
         return try read { db in
-            let uuids = try String.fetchAll(db, sql: """
-                SELECT uuid FROM appointment WHERE personPhone = ? AND status = 'unknown' AND endsAt > ? ORDER BY startsAt
-                """, arguments: [phone, now])
+            let uuids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT uuid FROM appointment WHERE personPhone = ? AND status = 'unknown' AND endsAt > ? ORDER BY startsAt
+                    """, arguments: [phone, now])
             return try uuids.compactMap { try Self.fetchBooked(UUID(uuidString: $0)!, in: db) }
         }
     }
@@ -105,8 +117,9 @@ extension AppDatabase {
 
     static func fetchBooked(_ uuid: UUID, in db: Database) throws -> BookedAppointment? {
         guard let appointment = try fetchAppointment(uuid, in: db) else { return nil }
-        let snapshot = try snapshotRows(serviceID: appointment.serviceID, helperID: appointment.helperID,
-                                        placeID: appointment.placeID, in: db)
+        let snapshot = try snapshotRows(
+            serviceID: appointment.serviceID, helperID: appointment.helperID,
+            placeID: appointment.placeID, in: db)
         guard let service = snapshot.service, let helper = snapshot.helper else { return nil }
         return BookedAppointment(appointment: appointment, service: service, helper: helper, place: snapshot.place)
     }
@@ -114,11 +127,13 @@ extension AppDatabase {
     private static func snapshotRows(serviceID: Int64, helperID: Int64, placeID: Int64?, in db: Database) throws
         -> (service: AgendaService?, helper: AgendaHelper?, place: AgendaPlace?)
     {
-        let service = try Row.fetchOne(db, sql: "SELECT * FROM service WHERE id = ?", arguments: [serviceID]).map { row -> AgendaService in
+        let service = try Row.fetchOne(db, sql: "SELECT * FROM service WHERE id = ?", arguments: [serviceID]).map {
+            row -> AgendaService in
             let name: String = row["name"]
             return AgendaService(
                 key: row["key"], name: localized(row["names"]) ?? LocalizedText(fr: name, en: name, ar: name),
-                support: SupportKind(rawValue: row["support"]) ?? .procedureHelp, durationMinutes: row["durationMinutes"],
+                support: SupportKind(rawValue: row["support"]) ?? .procedureHelp,
+                durationMinutes: row["durationMinutes"],
                 minNoticeMinutes: row["minNoticeMinutes"], maxNoticeDays: row["maxNoticeDays"],
                 location: locationKind(row["locationType"]), whatToBring: localized(row["whatToBring"]),
                 cancellableByPerson: row["cancellableByPerson"], isActive: row["active"])
@@ -128,8 +143,9 @@ extension AppDatabase {
         }
         let place = try placeID.flatMap { id in
             try Row.fetchOne(db, sql: "SELECT * FROM place WHERE id = ?", arguments: [id]).map {
-                AgendaPlace(key: $0["key"], name: $0["name"], address: $0["address"] ?? "", phone: $0["phone"],
-                            latitude: $0["latitude"], longitude: $0["longitude"], isActive: $0["active"])
+                AgendaPlace(
+                    key: $0["key"], name: $0["name"], address: $0["address"] ?? "", phone: $0["phone"],
+                    latitude: $0["latitude"], longitude: $0["longitude"], isActive: $0["active"])
             }
         }
         return (service, helper, place)
@@ -137,14 +153,21 @@ extension AppDatabase {
 
     /// Row ids of a slot's keys; the slot must last the service's duration.
     private static func ids(of slot: Slot, in db: Database) throws -> (service: Int64, helper: Int64, place: Int64) {
-        guard let service = try Row.fetchOne(db, sql: "SELECT id, durationMinutes FROM service WHERE key = ? AND active", arguments: [slot.service])
+        guard
+            let service = try Row.fetchOne(
+                db, sql: "SELECT id, durationMinutes FROM service WHERE key = ? AND active", arguments: [slot.service])
         else { throw StoreProblem.notFound(what: "active service \(slot.service)") }
-        guard let helper = try Int64.fetchOne(db, sql: "SELECT id FROM helper WHERE key = ? AND active", arguments: [slot.helper])
+        guard
+            let helper = try Int64.fetchOne(
+                db, sql: "SELECT id FROM helper WHERE key = ? AND active", arguments: [slot.helper])
         else { throw StoreProblem.notFound(what: "active helper \(slot.helper)") }
-        guard let place = try Int64.fetchOne(db, sql: "SELECT id FROM place WHERE key = ? AND active", arguments: [slot.place])
+        guard
+            let place = try Int64.fetchOne(
+                db, sql: "SELECT id FROM place WHERE key = ? AND active", arguments: [slot.place])
         else { throw StoreProblem.notFound(what: "active place \(slot.place)") }
         guard slot.end.timeIntervalSince(slot.start) == Double(service["durationMinutes"] as Int) * 60 else {
-            throw StoreProblem.rejected(rule: "the slot does not last the service's \(service["durationMinutes"] as Int) minutes")
+            throw StoreProblem.rejected(
+                rule: "the slot does not last the service's \(service["durationMinutes"] as Int) minutes")
         }
         return (service["id"], helper, place)
     }
@@ -152,9 +175,11 @@ extension AppDatabase {
     /// Checks, inside the write, that the agenda still offers `slot` (the screen may show an
     /// old list: agenda re-imported, absence added, notice passed). A slot no longer offered is
     /// reported like a taken one: the screen shows the free slots again.
-    private static func requireOffered(_ slot: Slot, now: Date, excluding appointmentID: Int64?, in db: Database) throws {
-        let snapshot = try snapshot(from: slot.start.addingTimeInterval(-86_400), to: slot.end.addingTimeInterval(86_400),
-                                    excluding: appointmentID, in: db)
+    private static func requireOffered(_ slot: Slot, now: Date, excluding appointmentID: Int64?, in db: Database) throws
+    {
+        let snapshot = try snapshot(
+            from: slot.start.addingTimeInterval(-86_400), to: slot.end.addingTimeInterval(86_400),
+            excluding: appointmentID, in: db)
         guard SlotFinder.isFree(slot, in: snapshot, now: now) else { throw StoreProblem.slotTaken }
     }
 

@@ -48,8 +48,10 @@ public final class AppDatabase: Sendable {
         /// and no reminder is queued.
         public var reminderSkipWithin: TimeInterval = 2 * 3600
 
-        public init(busyTimeout: TimeInterval = 10, maxDatabaseBytes: Int? = nil, backupsToKeep: Int = 7,
-                    reminderLead: TimeInterval = 48 * 3600, reminderSkipWithin: TimeInterval = 2 * 3600) {
+        public init(
+            busyTimeout: TimeInterval = 10, maxDatabaseBytes: Int? = nil, backupsToKeep: Int = 7,
+            reminderLead: TimeInterval = 48 * 3600, reminderSkipWithin: TimeInterval = 2 * 3600
+        ) {
             self.busyTimeout = busyTimeout
             self.maxDatabaseBytes = maxDatabaseBytes
             self.backupsToKeep = backupsToKeep
@@ -67,8 +69,10 @@ public final class AppDatabase: Sendable {
     /// The file name of the database inside the data dir.
     public static let fileName = "passerelle.sqlite"
 
-    init(dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?,
-         rowProblems: [String] = []) {
+    init(
+        dataDir: URL, writer: any DatabaseWriter, clock: StoreClock, options: Options, recovery: RecoveryReport?,
+        rowProblems: [String] = []
+    ) {
         self.dataDir = dataDir
         self.path = writer.path
         self.writer = writer
@@ -81,11 +85,14 @@ public final class AppDatabase: Sendable {
     /// A store in memory, migrated, with nothing on disk: for tests and screen previews.
     /// Same schema and invariants as the file store; `backup()` writes into `dataDir`
     /// (a temporary directory by default).
-    public static func inMemory(clock: StoreClock = .system, options: Options = Options()) throws(StoreProblem) -> AppDatabase {
+    public static func inMemory(clock: StoreClock = .system, options: Options = Options()) throws(StoreProblem)
+        -> AppDatabase
+    {
         do {
             let queue = try DatabaseQueue(configuration: configuration(options))
             try migrator.migrate(queue)
-            let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-memory-\(UUID().uuidString)")
+            let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "passerelle-memory-\(UUID().uuidString)")
             return AppDatabase(dataDir: dataDir, writer: queue, clock: clock, options: options, recovery: nil)
         } catch {
             throw StoreProblem(error, path: ":memory:")
@@ -167,17 +174,22 @@ extension AppDatabase {
     /// Saves the end of a visit with the journeys taken, in order (e.g. ["diagnostic", "booking"]).
     /// `language`, when given, replaces the one the visit started in (the person switched).
     /// Throws `.notFound` for an unknown id and `.rejected` if the visit already ended.
-    public func endVisit(_ id: VisitID, at date: Date? = nil, journeys: [String], language: String? = nil,
-                         endReason: VisitEndReason) throws(StoreProblem)
-    {
+    public func endVisit(
+        _ id: VisitID, at date: Date? = nil, journeys: [String], language: String? = nil,
+        endReason: VisitEndReason
+    ) throws(StoreProblem) {
         let date = date ?? clock.now()
         try write { db in
             try db.execute(
-                sql: "UPDATE visit SET endedAt = ?, endReason = ?, language = coalesce(?, language) WHERE id = ? AND endedAt IS NULL",
+                sql:
+                    "UPDATE visit SET endedAt = ?, endReason = ?, language = coalesce(?, language) WHERE id = ? AND endedAt IS NULL",
                 arguments: [date, endReason.rawValue, language, id.rawValue])
             guard db.changesCount == 1 else {
-                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE id = ?", arguments: [id.rawValue]) ?? false
-                throw exists ? StoreProblem.rejected(rule: "visit \(id) already ended") : StoreProblem.notFound(what: "visit \(id)")
+                let exists =
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE id = ?", arguments: [id.rawValue]) ?? false
+                throw exists
+                    ? StoreProblem.rejected(rule: "visit \(id) already ended")
+                    : StoreProblem.notFound(what: "visit \(id)")
             }
             for (position, journey) in journeys.enumerated() {
                 try db.execute(
@@ -203,7 +215,8 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM visit WHERE id = ?", arguments: [id.rawValue])
             else { return nil }
             let journeys = try String.fetchAll(
-                db, sql: "SELECT journey FROM visit_journey WHERE visitId = ? ORDER BY position", arguments: [id.rawValue])
+                db, sql: "SELECT journey FROM visit_journey WHERE visitId = ? ORDER BY position",
+                arguments: [id.rawValue])
             return Visit(
                 id: id, startedAt: row["startedAt"], endedAt: row["endedAt"], language: row["language"],
                 journeys: journeys, endReason: (row["endReason"] as String?).flatMap(VisitEndReason.init))

@@ -11,19 +11,30 @@ public enum DemoScenario {
     @discardableResult
     public static func run(dataDir: URL, firstDay: String, days: Int, seed: UInt64 = 42) throws(StoreProblem) -> Int {
         guard let components = AppDatabase.parseDay(firstDay),
-              let start = ParisCalendar.calendar.date(from: components) else {
+            let start = ParisCalendar.calendar.date(from: components)
+        else {
             throw .rejected(rule: "first day must be YYYY-MM-DD")
         }
         let clock = ManualClock(start)
         let database = try AppDatabase.open(dataDir: dataDir, clock: clock.storeClock)
         var random = SplitMix(seed: seed)
-        let placeID = try database.addPlace(PlaceDraft(name: "Mairie — accueil numérique \(seed)", phone: "+33100000000"))
-        let helpers = [try database.addHelper(displayName: "Conseillère numérique A"),
-                       try database.addHelper(displayName: "Agent d’accueil B")]
+        let placeID = try database.addPlace(
+            PlaceDraft(name: "Mairie — accueil numérique \(seed)", phone: "+33100000000"))
+        let helpers = [
+            try database.addHelper(displayName: "Conseillère numérique A"),
+            try database.addHelper(displayName: "Agent d’accueil B"),
+        ]
         let services = [
-            try database.addService(ServiceDraft(name: "Aide aux démarches \(seed)", durationMinutes: 30, thematique: "papiers_elections_citoyennete")),
-            try database.addService(ServiceDraft(name: "Prendre en main un smartphone \(seed)", durationMinutes: 45, thematique: "prendre_en_main_du_materiel")),
-            try database.addService(ServiceDraft(name: "Créer une adresse e-mail \(seed)", durationMinutes: 30, thematique: "email")),
+            try database.addService(
+                ServiceDraft(
+                    name: "Aide aux démarches \(seed)", durationMinutes: 30, thematique: "papiers_elections_citoyennete"
+                )),
+            try database.addService(
+                ServiceDraft(
+                    name: "Prendre en main un smartphone \(seed)", durationMinutes: 45,
+                    thematique: "prendre_en_main_du_materiel")),
+            try database.addService(
+                ServiceDraft(name: "Créer une adresse e-mail \(seed)", durationMinutes: 30, thematique: "email")),
         ]
         let languages = ["fr", "fr", "fr", "fr", "fr", "fr", "ar", "en", "uk", "pt"]
         let demarches = Thematique.demarches.map(\.code)
@@ -35,7 +46,8 @@ public enum DemoScenario {
             guard weekday != 1 else { continue }
             let count = weekday == 7 ? Int(random.next(upTo: 6)) : 4 + Int(random.next(upTo: 10))
             for index in 0..<count {
-                let arrival = dayStart.addingTimeInterval(9 * 3600 + Double(index) * 1800 + Double(random.next(upTo: 900)))
+                let arrival = dayStart.addingTimeInterval(
+                    9 * 3600 + Double(index) * 1800 + Double(random.next(upTo: 900)))
                 let now = clock.now
                 clock.advance(by: arrival.timeIntervalSince(now))
                 let language = languages[Int(random.next(upTo: UInt64(languages.count)))]
@@ -45,24 +57,15 @@ public enum DemoScenario {
                 if random.next(upTo: 10) < 6 {
                     journeys.append("diagnostic")
                     clock.advance(by: 420)
-                    let level = Autonomie.allCases[Int(random.next(upTo: 3))]
-                    _ = try database.recordDiagnostic(DiagnosticResult(
-                        visitID: visit, completedAt: clock.now, language: language, autonomie: level,
-                        scores: ["1": Double(random.next(upTo: 100)) / 100, "4": Double(random.next(upTo: 100)) / 100]))
+                    _ = try database.recordDiagnostic(
+                        diagnostic(visit: visit, at: clock.now, language: language, random: &random))
                 }
                 if random.next(upTo: 10) < 4 {
                     journeys.append("booking")
-                    let helper = helpers[Int(random.next(upTo: 2))]
-                    let slotDay = Double(1 + random.next(upTo: 6)) * 86_400
-                    let slot = dayStart.addingTimeInterval(slotDay + 9 * 3600 + Double(random.next(upTo: 16)) * 1800)
-                    let service = services[Int(random.next(upTo: 3))]
-                    if let appointment = try? database.bookAppointment(BookingRequest(
-                        serviceID: service, helperID: helper, placeID: placeID, visitID: visit, startsAt: slot,
-                        thematique: random.next(upTo: 2) == 0 ? demarches[Int(random.next(upTo: UInt64(demarches.count)))] : nil,
-                        personName: "Personne \(visits)", personPhone: "+3361234\(String(format: "%04d", visits % 10000))",
-                        remindBySMS: true)) {
-                        booked.append(appointment.uuid)
-                    }
+                    let request = bookingRequest(
+                        visit: visit, number: visits, day: dayStart, random: &random,
+                        agenda: (placeID, helpers, services), thematiques: demarches)
+                    if let appointment = try? database.bookAppointment(request) { booked.append(appointment.uuid) }
                 }
                 if random.next(upTo: 10) < 2 {
                     journeys.append("help")
@@ -82,6 +85,32 @@ public enum DemoScenario {
             }
         }
         return visits
+    }
+
+    /// A diagnostic's anonymous result at a random level.
+    private static func diagnostic(visit: VisitID, at date: Date, language: String, random: inout SplitMix)
+        -> DiagnosticResult
+    {
+        let level = Autonomie.allCases[Int(random.next(upTo: 3))]
+        let scores = ["1": Double(random.next(upTo: 100)) / 100, "4": Double(random.next(upTo: 100)) / 100]
+        return DiagnosticResult(visitID: visit, completedAt: date, language: language, autonomie: level, scores: scores)
+    }
+
+    /// A booking one to six days after `day`, with the helpers and services of the demo agenda.
+    private static func bookingRequest(
+        visit: VisitID, number: Int, day: Date, random: inout SplitMix,
+        agenda: (place: Int64, helpers: [Int64], services: [Int64]), thematiques: [String]
+    ) -> BookingRequest {
+        let helper = agenda.helpers[Int(random.next(upTo: 2))]
+        let slotDay = Double(1 + random.next(upTo: 6)) * 86_400
+        let slot = day.addingTimeInterval(slotDay + 9 * 3600 + Double(random.next(upTo: 16)) * 1800)
+        let service = agenda.services[Int(random.next(upTo: 3))]
+        let thematique =
+            random.next(upTo: 2) == 0 ? thematiques[Int(random.next(upTo: UInt64(thematiques.count)))] : nil
+        return BookingRequest(
+            serviceID: service, helperID: helper, placeID: agenda.place, visitID: visit, startsAt: slot,
+            thematique: thematique, personName: "Personne \(number)",
+            personPhone: "+3361234\(String(format: "%04d", number % 10000))", remindBySMS: true)
     }
 
     /// A help request at the desk, or remote (then a remote session of ten minutes).

@@ -13,7 +13,8 @@ extension Indicators {
             "from": from, "to": to, "by": bucketing.rawValue, "timeZone": "Europe/Paris",
             "periods": rows.map(Self.jsonObject), "totals": Self.jsonObject(totals),
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try! JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -23,7 +24,8 @@ extension Indicators {
             "visits": ["total": row.visits, "byLanguage": row.visitsByLanguage],
             "diagnostics": [
                 "total": row.diagnosticsTotal,
-                "autonomie": Dictionary(uniqueKeysWithValues: Autonomie.allCases.map { ($0.rawValue, row.diagnostics[$0] ?? 0) }),
+                "autonomie": Dictionary(
+                    uniqueKeysWithValues: Autonomie.allCases.map { ($0.rawValue, row.diagnostics[$0] ?? 0) }),
             ],
             "appointments": [
                 "booked": row.appointmentsBooked, "cancelled": row.appointmentsCancelled,
@@ -51,8 +53,10 @@ extension Indicators {
         for row in rows + [totals] {
             var fields = [row.period, row.firstDay, String(row.visits), String(row.diagnosticsTotal)]
             fields += Autonomie.allCases.map { String(row.diagnostics[$0] ?? 0) }
-            fields += [row.appointmentsBooked, row.appointmentsCancelled, row.appointmentsHonoured, row.appointmentsNoShow,
-                       row.helpRequests, row.remoteSessions].map(String.init)
+            fields += [
+                row.appointmentsBooked, row.appointmentsCancelled, row.appointmentsHonoured, row.appointmentsNoShow,
+                row.helpRequests, row.remoteSessions,
+            ].map(String.init)
             fields += themes.map { String(row.thematiques[$0] ?? 0) }
             lines.append(fields.joined(separator: ","))
         }

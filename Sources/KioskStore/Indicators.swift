@@ -61,10 +61,12 @@ extension AppDatabase {
     /// Parses "YYYY-MM-DD" as a local (Europe/Paris) day; nil when malformed or impossible.
     public static func parseDay(_ text: String) -> DateComponents? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, text.count == 10, let y = parts[0], let m = parts[1], let d = parts[2] else { return nil }
+        guard parts.count == 3, text.count == 10, let y = parts[0], let m = parts[1], let d = parts[2] else {
+            return nil
+        }
         let components = DateComponents(year: y, month: m, day: d)
         guard let date = ParisCalendar.calendar.date(from: components),
-              ParisCalendar.calendar.dateComponents([.year, .month, .day], from: date) == components
+            ParisCalendar.calendar.dateComponents([.year, .month, .day], from: date) == components
         else { return nil }
         return components
     }
@@ -74,8 +76,8 @@ extension AppDatabase {
     public func indicators(from: String, to: String, by bucketing: Bucketing) throws(StoreProblem) -> Indicators {
         let calendar = ParisCalendar.calendar
         guard let fromDay = Self.parseDay(from), let toDay = Self.parseDay(to),
-              let start = calendar.date(from: fromDay),
-              let end = calendar.date(byAdding: .day, value: 1, to: calendar.date(from: toDay)!), start < end
+            let start = calendar.date(from: fromDay),
+            let end = calendar.date(byAdding: .day, value: 1, to: calendar.date(from: toDay)!), start < end
         else { throw .rejected(rule: "the range must be two days YYYY-MM-DD, from ≤ to") }
 
         var rows: [Date: IndicatorRow] = [:]
@@ -92,50 +94,79 @@ extension AppDatabase {
             change(&rows[Self.bucketStart(of: date, by: bucketing)]!)
         }
 
-        try read { db in
-            let range: StatementArguments = [start, end]
-            for row in try Row.fetchAll(db, sql: "SELECT startedAt, language FROM visit WHERE startedAt >= ? AND startedAt < ?", arguments: range) {
-                bump(row["startedAt"]) { $0.visits += 1; $0.visitsByLanguage[row["language"], default: 0] += 1 }
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT completedAt, autonomie FROM diagnostic WHERE completedAt >= ? AND completedAt < ?", arguments: range) {
-                guard let level = Autonomie(rawValue: row["autonomie"]) else { continue }
-                bump(row["completedAt"]) { $0.diagnostics[level, default: 0] += 1 }
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT a.bookedAt, coalesce(a.thematique, s.thematique) AS thematique FROM appointment a
-                JOIN service s ON s.id = a.serviceId WHERE a.bookedAt >= ? AND a.bookedAt < ?
-                """, arguments: range) {
-                bump(row["bookedAt"]) { indicator in
-                    indicator.appointmentsBooked += 1
-                    if let code: String = row["thematique"] { indicator.thematiques[code, default: 0] += 1 }
-                }
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT statusChangedAt FROM appointment WHERE status IN ('excused', 'revoked')
-                  AND statusChangedAt >= ? AND statusChangedAt < ?
-                """, arguments: range) {
-                bump(row["statusChangedAt"]) { $0.appointmentsCancelled += 1 }
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT startsAt, status FROM appointment WHERE status IN ('seen', 'noshow') AND startsAt >= ? AND startsAt < ?
-                """, arguments: range) {
-                let honoured = (row["status"] as String) == AppointmentStatus.seen.rawValue
-                bump(row["startsAt"]) { honoured ? ($0.appointmentsHonoured += 1) : ($0.appointmentsNoShow += 1) }
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT requestedAt, thematique FROM help_request WHERE requestedAt >= ? AND requestedAt < ?", arguments: range) {
-                bump(row["requestedAt"]) { indicator in
-                    indicator.helpRequests += 1
-                    if let code: String = row["thematique"] { indicator.thematiques[code, default: 0] += 1 }
-                }
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT startedAt FROM remote_session WHERE startedAt >= ? AND startedAt < ?", arguments: range) {
-                bump(row["startedAt"]) { $0.remoteSessions += 1 }
-            }
-        }
+        try read { db in try Self.countEvents(in: db, from: start, to: end, bump: bump) }
         let ordered = order.map { rows[$0]! }
         var totals = IndicatorRow(period: "total", firstDay: from)
         ordered.forEach { totals.add($0) }
         return Indicators(from: from, to: to, bucketing: bucketing, rows: ordered, totals: totals)
+    }
+
+    /// Adds every counted event between `start` and `end` to its period, through `bump`.
+    private static func countEvents(
+        in db: Database, from start: Date, to end: Date, bump: (Date, (inout IndicatorRow) -> Void) -> Void
+    ) throws {
+        let range: StatementArguments = [start, end]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT startedAt, language FROM visit WHERE startedAt >= ? AND startedAt < ?",
+            arguments: range)
+        {
+            bump(row["startedAt"]) {
+                $0.visits += 1; $0.visitsByLanguage[row["language"], default: 0] += 1
+            }
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT completedAt, autonomie FROM diagnostic WHERE completedAt >= ? AND completedAt < ?",
+            arguments: range)
+        {
+            guard let level = Autonomie(rawValue: row["autonomie"]) else { continue }
+            bump(row["completedAt"]) { $0.diagnostics[level, default: 0] += 1 }
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.bookedAt, coalesce(a.thematique, s.thematique) AS thematique FROM appointment a
+                JOIN service s ON s.id = a.serviceId WHERE a.bookedAt >= ? AND a.bookedAt < ?
+                """, arguments: range)
+        {
+            bump(row["bookedAt"]) { indicator in
+                indicator.appointmentsBooked += 1
+                if let code: String = row["thematique"] { indicator.thematiques[code, default: 0] += 1 }
+            }
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT statusChangedAt FROM appointment WHERE status IN ('excused', 'revoked')
+                  AND statusChangedAt >= ? AND statusChangedAt < ?
+                """, arguments: range)
+        {
+            bump(row["statusChangedAt"]) { $0.appointmentsCancelled += 1 }
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT startsAt, status FROM appointment WHERE status IN ('seen', 'noshow') AND startsAt >= ? AND startsAt < ?
+                """, arguments: range)
+        {
+            let honoured = (row["status"] as String) == AppointmentStatus.seen.rawValue
+            bump(row["startsAt"]) { figures in
+                if honoured { figures.appointmentsHonoured += 1 } else { figures.appointmentsNoShow += 1 }
+            }
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT requestedAt, thematique FROM help_request WHERE requestedAt >= ? AND requestedAt < ?",
+            arguments: range)
+        {
+            bump(row["requestedAt"]) { indicator in
+                indicator.helpRequests += 1
+                if let code: String = row["thematique"] { indicator.thematiques[code, default: 0] += 1 }
+            }
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT startedAt FROM remote_session WHERE startedAt >= ? AND startedAt < ?", arguments: range
+        ) {
+            bump(row["startedAt"]) { $0.remoteSessions += 1 }
+        }
     }
 
     // MARK: Calendar helpers (Europe/Paris)

@@ -121,8 +121,8 @@ extension JournalEvent {
     /// Rebuilds an event from a stored row; nil when the row is of a kind this build does not know.
     init?(kind: String, payloadJSON: String) {
         guard let kind = Kind(rawValue: kind),
-              let object = try? JSONSerialization.jsonObject(with: Data(payloadJSON.utf8)),
-              let p = object as? [String: String]
+            let object = try? JSONSerialization.jsonObject(with: Data(payloadJSON.utf8)),
+            let p = object as? [String: String]
         else { return nil }
         let uuid = { (key: String) in p[key].flatMap(UUID.init(uuidString:)) }
         switch kind {
@@ -132,8 +132,11 @@ extension JournalEvent {
             guard let id = uuid("appointment") else { return nil }
             self = .appointmentBooked(appointment: id)
         case .appointmentCancelled, .appointmentStatusChanged:
-            guard let id = uuid("appointment"), let status = p["status"].flatMap(AppointmentStatus.init) else { return nil }
-            self = kind == .appointmentCancelled
+            guard let id = uuid("appointment"), let status = p["status"].flatMap(AppointmentStatus.init) else {
+                return nil
+            }
+            self =
+                kind == .appointmentCancelled
                 ? .appointmentCancelled(appointment: id, status: status)
                 : .appointmentStatusChanged(appointment: id, status: status)
         case .helpRequested:
@@ -142,14 +145,17 @@ extension JournalEvent {
         case .remoteConsentGiven, .remoteConsentWithdrawn:
             guard let id = uuid("session") else { return nil }
             let control = p["scope"] == "control"
-            self = kind == .remoteConsentGiven
+            self =
+                kind == .remoteConsentGiven
                 ? .remoteConsentGiven(session: id, control: control)
                 : .remoteConsentWithdrawn(session: id, control: control)
         case .remoteSessionStarted:
             guard let id = uuid("session") else { return nil }
             self = .remoteSessionStarted(session: id)
         case .remoteSessionEnded:
-            guard let id = uuid("session"), let reason = p["reason"].flatMap(RemoteSessionEndReason.init) else { return nil }
+            guard let id = uuid("session"), let reason = p["reason"].flatMap(RemoteSessionEndReason.init) else {
+                return nil
+            }
             self = .remoteSessionEnded(session: id, reason: reason)
         case .outboxAbandoned:
             guard let id = uuid("message"), let kind = p["kind"].flatMap(OutboxKind.init) else { return nil }
@@ -158,7 +164,8 @@ extension JournalEvent {
         case .backupMade: self = .backupMade(file: p["file"] ?? "")
         case .backupRestored: self = .backupRestored(from: p["from"] ?? "")
         case .storeRecovered:
-            self = .storeRecovered(reason: p["reason"] ?? "", movedTo: p["movedTo"] ?? "", restoredFrom: p["restoredFrom"])
+            self = .storeRecovered(
+                reason: p["reason"] ?? "", movedTo: p["movedTo"] ?? "", restoredFrom: p["restoredFrom"])
         case .writeFailed: self = .writeFailed(problem: p["problem"] ?? "")
         case .note: self = .note(p["text"] ?? "")
         case .adminPinRejected: self = .adminPinRejected(failures: Int(p["failures"] ?? "") ?? 1)

@@ -70,8 +70,10 @@ public struct PlaceDraft: Sendable {
     /// OpenStreetMap `opening_hours` syntax.
     public var openingHours: String?
 
-    public init(name: String, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
-                phone: String? = nil, openingHours: String? = nil) {
+    public init(
+        name: String, address: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+        phone: String? = nil, openingHours: String? = nil
+    ) {
         self.name = name
         self.address = address
         self.latitude = latitude
@@ -92,9 +94,11 @@ public struct ServiceDraft: Sendable {
     /// A `Thematique` code, or nil.
     public var thematique: String?
 
-    public init(name: String, locationType: LocationType = .publicOffice, durationMinutes: Int,
-                minNoticeMinutes: Int = 0, maxNoticeDays: Int = 60, cancellableByPerson: Bool = true,
-                thematique: String? = nil) {
+    public init(
+        name: String, locationType: LocationType = .publicOffice, durationMinutes: Int,
+        minNoticeMinutes: Int = 0, maxNoticeDays: Int = 60, cancellableByPerson: Bool = true,
+        thematique: String? = nil
+    ) {
         self.name = name
         self.locationType = locationType
         self.durationMinutes = durationMinutes
@@ -121,8 +125,10 @@ public struct OpeningRangeDraft: Sendable {
     public var untilDay: String?
     public var serviceIDs: [Int64]
 
-    public init(helperID: Int64, placeID: Int64, firstDay: String, startTime: String, endTime: String,
-                weekdays: Set<Int> = [], untilDay: String? = nil, serviceIDs: [Int64]) {
+    public init(
+        helperID: Int64, placeID: Int64, firstDay: String, startTime: String, endTime: String,
+        weekdays: Set<Int> = [], untilDay: String? = nil, serviceIDs: [Int64]
+    ) {
         self.helperID = helperID
         self.placeID = placeID
         self.firstDay = firstDay
@@ -149,9 +155,11 @@ public struct BookingRequest: Sendable {
     public var personPhone: String?
     public var remindBySMS: Bool
 
-    public init(serviceID: Int64, helperID: Int64, placeID: Int64? = nil, visitID: VisitID? = nil,
-                startsAt: Date, thematique: String? = nil, personName: String? = nil,
-                personPhone: String? = nil, remindBySMS: Bool = false) {
+    public init(
+        serviceID: Int64, helperID: Int64, placeID: Int64? = nil, visitID: VisitID? = nil,
+        startsAt: Date, thematique: String? = nil, personName: String? = nil,
+        personPhone: String? = nil, remindBySMS: Bool = false
+    ) {
         self.serviceID = serviceID
         self.helperID = helperID
         self.placeID = placeID
@@ -192,8 +200,10 @@ public struct DiagnosticResult: Sendable {
     /// DigComp area code ("1" … "5") → score in 0…1.
     public var scores: [String: Double]
 
-    public init(visitID: VisitID?, completedAt: Date, language: String, autonomie: Autonomie,
-                profile: InclusionProfile? = nil, scores: [String: Double] = [:]) {
+    public init(
+        visitID: VisitID?, completedAt: Date, language: String, autonomie: Autonomie,
+        profile: InclusionProfile? = nil, scores: [String: Double] = [:]
+    ) {
         self.visitID = visitID
         self.completedAt = completedAt
         self.language = language

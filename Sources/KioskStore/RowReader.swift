@@ -19,7 +19,9 @@ struct RowReader {
     }
 
     /// The value of `column`, or `BadRow` when it has the wrong type.
-    func callAsFunction<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
+    func callAsFunction<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws
+        -> Value
+    {
         do {
             return try row.decode(Value.self, forColumn: column)
         } catch {

@@ -30,20 +30,27 @@ enum AdminScreens {
         let slots = max(4, count)
         let totalWidth = slots * dot + (slots - 1) * theme.px(24)
         for i in 0..<slots {
-            let frame = Rect(x: dotsRow.midX - totalWidth / 2 + i * (dot + theme.px(24)), y: dotsRow.midY - dot / 2, width: dot, height: dot)
+            let frame = Rect(
+                x: dotsRow.midX - totalWidth / 2 + i * (dot + theme.px(24)), y: dotsRow.midY - dot / 2, width: dot,
+                height: dot)
             if i < count {
                 b.rounded(frame, b.palette.text, radius: dot / 2)
             } else {
-                b.bordered(frame, fill: b.palette.background, border: b.palette.text, width: theme.px(3), radius: dot / 2)
+                b.bordered(
+                    frame, fill: b.palette.background, border: b.palette.text, width: theme.px(3), radius: dot / 2)
             }
         }
         b.add(SemanticNode(id: "pin-dots", role: .status, label: String(repeating: "•", count: count), frame: dotsRow))
 
         let message = rest.sliceTop(theme.px(70), gap: theme.gap / 2)
         if state.admin.lockedUntil != nil {
-            b.label(t(.adminPinLocked), id: "pin-message", role: .status, in: message, size: theme.smallSize, b.palette.problem, align: .center)
+            b.label(
+                t(.adminPinLocked), id: "pin-message", role: .status, in: message, size: theme.smallSize,
+                b.palette.problem, align: .center)
         } else if state.admin.pinRejected {
-            b.label(t(.adminPinWrong), id: "pin-message", role: .status, in: message, size: theme.smallSize, b.palette.problem, align: .center)
+            b.label(
+                t(.adminPinWrong), id: "pin-message", role: .status, in: message, size: theme.smallSize,
+                b.palette.problem, align: .center)
         }
 
         if theme.size.isPortrait { padArea = rest }
@@ -57,15 +64,18 @@ enum AdminScreens {
             for (c, cell) in cells.enumerated() {
                 switch (r, c) {
                 case (3, 0):
-                    b.button(id: "pin-erase", label: t(.adminErase), icon: .backspace, frame: cell, style: .secondary,
-                             action: .pinEraseTapped, textSize: theme.smallSize)
+                    b.button(
+                        id: "pin-erase", label: t(.adminErase), icon: .backspace, frame: cell, style: .secondary,
+                        action: .pinEraseTapped, textSize: theme.smallSize)
                 case (3, 2):
-                    b.button(id: "pin-ok", label: t(.adminValidate), icon: .check, frame: cell, style: .primary,
-                             action: .pinSubmitTapped, enabled: enabled, textSize: theme.smallSize)
+                    b.button(
+                        id: "pin-ok", label: t(.adminValidate), icon: .check, frame: cell, style: .primary,
+                        action: .pinSubmitTapped, enabled: enabled, textSize: theme.smallSize)
                 default:
                     let digit = r == 3 ? 0 : r * 3 + c + 1
-                    b.button(id: "pin-\(digit)", label: String(digit), icon: nil, frame: cell, style: .secondary,
-                             action: .pinDigitTapped(digit), enabled: enabled, textSize: theme.titleSize)
+                    b.button(
+                        id: "pin-\(digit)", label: String(digit), icon: nil, frame: cell, style: .secondary,
+                        action: .pinDigitTapped(digit), enabled: enabled, textSize: theme.titleSize)
                 }
             }
         }
@@ -88,8 +98,11 @@ enum AdminScreens {
         var column = rest
         for start in stride(from: 0, to: entries.count, by: perRow) {
             let row = column.sliceTop(theme.buttonHeight, gap: theme.gap)
-            let cells = Rect(x: row.x, y: row.y, width: min(row.width, theme.px(900) * perRow), height: row.height).columns(perRow, gap: theme.gap)
-            for (cell, (id, label, icon, action, style)) in zip(cells, entries[start..<min(start + perRow, entries.count)]) {
+            let cells = Rect(x: row.x, y: row.y, width: min(row.width, theme.px(900) * perRow), height: row.height)
+                .columns(perRow, gap: theme.gap)
+            for (cell, (id, label, icon, action, style)) in zip(
+                cells, entries[start..<min(start + perRow, entries.count)])
+            {
                 b.button(id: id, label: label, icon: icon, frame: cell, style: style, action: action)
             }
         }
@@ -97,12 +110,14 @@ enum AdminScreens {
         case .saved(let path)?:
             // The path is its own line: it is Latin text inside any language's sentence.
             let lineHeight = b.lineHeight(t(.adminScreenshotSaved), size: theme.smallSize)
-            b.label(t(.adminScreenshotSaved), id: "admin-screenshot-result", role: .status,
-                    in: column.sliceTop(lineHeight, gap: theme.px(8)), size: theme.smallSize, b.palette.text)
+            b.label(
+                t(.adminScreenshotSaved), id: "admin-screenshot-result", role: .status,
+                in: column.sliceTop(lineHeight, gap: theme.px(8)), size: theme.smallSize, b.palette.text)
             b.label(path, id: "admin-screenshot-path", role: .status, in: column, size: theme.smallSize, b.palette.text)
         case .failed?:
-            b.label(t(.adminScreenshotFailed), id: "admin-screenshot-result", role: .status,
-                    in: column, size: theme.smallSize, b.palette.problem)
+            b.label(
+                t(.adminScreenshotFailed), id: "admin-screenshot-result", role: .status,
+                in: column, size: theme.smallSize, b.palette.problem)
         case nil: break
         }
     }
@@ -120,8 +135,9 @@ enum AdminScreens {
             var row = rest.sliceTop(lineHeight * (line.value.count > 60 ? 2 : 1), gap: theme.px(8))
             let labelBox = row.sliceLeft(row.width * 2 / 5, gap: theme.px(16))
             b.text(line.label, in: labelBox, size: size, weight: .bold, b.palette.text, maxLines: 2)
-            b.label(line.value, id: "status-\(index)", role: .status, in: row, size: size,
-                    line.isProblem ? b.palette.problem : b.palette.text)
+            b.label(
+                line.value, id: "status-\(index)", role: .status, in: row, size: size,
+                line.isProblem ? b.palette.problem : b.palette.text)
         }
     }
 }

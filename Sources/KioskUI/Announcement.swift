@@ -7,7 +7,8 @@ import KioskCore
 /// screens say nothing (nobody may be there, or it is not for the person).
 public enum Announcement {
     public static func text(
-        after action: Action, before: KioskState, state: KioskState, beforeScene: Scene, scene: Scene, catalogue: Catalogue
+        after action: Action, before: KioskState, state: KioskState, beforeScene: Scene, scene: Scene,
+        catalogue: Catalogue
     ) -> String? {
         guard !state.screen.isAdmin, state.screen != .attract else { return nil }
         var text: String?
@@ -15,7 +16,8 @@ public enum Announcement {
             text = spokenText(of: scene, roles: [.heading, .status])
         } else if action == .timeElapsed {
             return nil
-        } else if scene.screenID != beforeScene.screenID || state.language != before.language || state.screen != before.screen
+        } else if scene.screenID != beforeScene.screenID || state.language != before.language
+            || state.screen != before.screen
             || state.diagnostic?.session.answers.count != before.diagnostic?.session.answers.count
         {
             text = spokenText(of: scene, roles: [.heading, .text])

@@ -11,17 +11,25 @@ enum AttractScreen {
         let iconSize = theme.px(260)
         let top = area.sliceTop(area.height * 2 / 5)
         let icon = min(iconSize, top.height)
-        b.icon(.touch, in: Rect(x: top.x, y: top.maxY - icon, width: top.width, height: icon), size: icon, b.palette.onPrimary)
+        b.icon(
+            .touch, in: Rect(x: top.x, y: top.maxY - icon, width: top.width, height: icon), size: icon,
+            b.palette.onPrimary)
         area.y += theme.gap * 2
         area.height -= theme.gap * 2
-        b.text(context.policy.siteName, in: area.sliceTop(theme.px(90), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.onPrimary, align: .center)
+        b.text(
+            context.policy.siteName, in: area.sliceTop(theme.px(90), gap: theme.gap), size: theme.bodySize,
+            weight: .bold, b.palette.onPrimary, align: .center)
         for (index, language) in Language.allCases.enumerated() {
             let line = area.sliceTop(theme.px(110), gap: theme.px(10))
-            b.text(context.catalogue.text(.attractTouch, language), in: line, size: index == 0 ? theme.titleSize : theme.bodySize,
-                   weight: index == 0 ? .bold : .regular, b.palette.onPrimary, align: .center, centerVertically: true)
+            b.text(
+                context.catalogue.text(.attractTouch, language), in: line,
+                size: index == 0 ? theme.titleSize : theme.bodySize,
+                weight: index == 0 ? .bold : .regular, b.palette.onPrimary, align: .center, centerVertically: true)
         }
-        b.add(SemanticNode(
-            id: "attract", role: .button, label: context.catalogue.text(.attractTouch, context.policy.defaultLanguage),
-            frame: screen, action: .attractTouched))
+        b.add(
+            SemanticNode(
+                id: "attract", role: .button,
+                label: context.catalogue.text(.attractTouch, context.policy.defaultLanguage),
+                frame: screen, action: .attractTouched))
     }
 }

@@ -39,9 +39,13 @@ enum HomeScreen {
             selected: state.highContrast)
 
         // Greeting.
-        let title = rest.sliceTop(b.lineHeight(t(.welcomeTitle), size: theme.titleSize, weight: .bold), gap: theme.gap / 2)
-        b.label(t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold, b.palette.text)
-        let body = rest.sliceTop(min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
+        let title = rest.sliceTop(
+            b.lineHeight(t(.welcomeTitle), size: theme.titleSize, weight: .bold), gap: theme.gap / 2)
+        b.label(
+            t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
+            b.palette.text)
+        let body = rest.sliceTop(
+            min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
         b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
 
         // Journeys: one large tile each (icon and a few words); none yet, then a person helps.
@@ -51,10 +55,13 @@ enum HomeScreen {
             let inner = panel.inset(by: theme.px(32))
             let iconSize = min(theme.px(140), inner.height / 3)
             // Icon just above the middle, the sentence just below: the pair sits centred.
-            let iconBox = Rect(x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
+            let iconBox = Rect(
+                x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
             b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
             let textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
-            b.label(t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text, align: .center)
+            b.label(
+                t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text,
+                align: .center)
             return
         }
         let tiles: [Rect]

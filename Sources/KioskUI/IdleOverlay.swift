@@ -18,10 +18,13 @@ enum IdleOverlay {
         b.icon(.timer, in: iconBox, size: theme.px(110), b.palette.focus)
         let stay = inner.sliceBottom(theme.buttonHeight, gap: theme.gap)
         let title = inner.sliceTop(inner.height / 2, gap: theme.px(12))
-        b.label(t(.idleTitle), id: "idle-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
-                b.palette.text, align: .center, centerVertically: true)
+        b.label(
+            t(.idleTitle), id: "idle-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
+            b.palette.text, align: .center, centerVertically: true)
         let countdown = t(.idleCountdown, ["seconds": String(secondsLeft)])
-        b.label(countdown, id: "idle-countdown", role: .status, in: inner, size: theme.bodySize, b.palette.text, align: .center)
+        b.label(
+            countdown, id: "idle-countdown", role: .status, in: inner, size: theme.bodySize, b.palette.text,
+            align: .center)
         b.button(id: "stay", label: t(.idleStay), icon: .check, frame: stay, style: .primary, action: .stayTapped)
     }
 }

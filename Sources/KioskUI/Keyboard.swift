@@ -82,7 +82,9 @@ enum Keyboard {
         let unit = Double(area.width + gap) / 11
         let rowCount = layout.rows.count
         // Square-ish keys, lower when the area is short (landscape), never below the minimum.
-        let keyHeight = max(theme.minimumKey, min(keyHeight(width: area.width, theme: theme), (area.height - (rowCount - 1) * gap) / rowCount))
+        let keyHeight = max(
+            theme.minimumKey,
+            min(keyHeight(width: area.width, theme: theme), (area.height - (rowCount - 1) * gap) / rowCount))
         // The layout is drawn in reading order; a right-to-left scene is mirrored as a whole,
         // so the Arabic rows are laid out reversed to keep ض at the top left.
         let reversed = b.rightToLeft
@@ -92,7 +94,8 @@ enum Keyboard {
             var x = Double(area.x) + (11 - units) * unit / 2
             let keys = reversed ? Array(row.reversed()) : row
             for (key, width) in keys {
-                let frame = Rect(x: Int(x.rounded()), y: y, width: Int((width * unit).rounded()) - gap, height: keyHeight)
+                let frame = Rect(
+                    x: Int(x.rounded()), y: y, width: Int((width * unit).rounded()) - gap, height: keyHeight)
                 drawKey(&b, key, frame: frame, shifted: shifted && layout.hasShift, t: t)
                 x += width * unit
             }
@@ -101,7 +104,9 @@ enum Keyboard {
         return Rect(x: area.x, y: area.y, width: area.width, height: y - gap - area.y)
     }
 
-    private static func drawKey(_ b: inout SceneBuilder, _ key: KeyboardLayout.Key, frame: Rect, shifted: Bool, t: Texts) {
+    private static func drawKey(
+        _ b: inout SceneBuilder, _ key: KeyboardLayout.Key, frame: Rect, shifted: Bool, t: Texts
+    ) {
         let theme = b.theme
         switch key {
         case .character(let c):
@@ -160,11 +165,15 @@ enum Keyboard {
         let inner = frame.inset(dx: theme.px(28), dy: theme.px(8))
         let size = theme.px(56 * theme.textScale)
         if text.isEmpty {
-            b.text(placeholder, in: inner, size: theme.bodySize, b.palette.mutedText, centerVertically: true, maxLines: 1)
+            b.text(
+                placeholder, in: inner, size: theme.bodySize, b.palette.mutedText, centerVertically: true, maxLines: 1)
         } else {
-            let used = b.text(text, in: inner, size: size, weight: .bold, b.palette.text, centerVertically: true, maxLines: 1)
+            let used = b.text(
+                text, in: inner, size: size, weight: .bold, b.palette.text, centerVertically: true, maxLines: 1)
             // Caret after the text (before it, once mirrored, in Arabic).
-            let caret = Rect(x: min(inner.maxX - theme.px(6), used.maxX + theme.px(6)), y: inner.y + theme.px(10), width: theme.px(6), height: inner.height - theme.px(20))
+            let caret = Rect(
+                x: min(inner.maxX - theme.px(6), used.maxX + theme.px(6)), y: inner.y + theme.px(10),
+                width: theme.px(6), height: inner.height - theme.px(20))
             b.fill(caret, b.palette.primary)
         }
         b.add(SemanticNode(id: id, role: .status, label: text, frame: frame))

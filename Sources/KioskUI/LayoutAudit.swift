@@ -6,24 +6,35 @@ import KioskCore
 /// screen, two targets that overlap, a target smaller than the theme's minimum.
 /// Tests run it with a fixed measurer and with the real fonts.
 public enum LayoutAudit {
-    public static let sizes = [Size(width: 1080, height: 1920), Size(width: 1920, height: 1080), Size(width: 1280, height: 800)]
+    public static let sizes = [
+        Size(width: 1080, height: 1920), Size(width: 1920, height: 1080), Size(width: 1280, height: 800),
+    ]
 
     /// With `content` (the shipped pack and agenda), every journey screen is audited too:
     /// each diagnostic item type, the result, every booking step and "my appointment".
-    public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil, content: KioskContent = KioskContent()) -> [String] {
+    public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil, content: KioskContent = KioskContent())
+        -> [String]
+    {
         let catalogue = catalogue ?? sampleCatalogue
         var problems: [String] = []
         let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
         for size in sizes {
             for language in Language.allCases {
                 for largeText in [false, true] {
-                    for (name, var state) in sampleStates(policy: policy) + journeyStates(content: content, language: language) {
+                    for (name, var state) in sampleStates(policy: policy)
+                        + journeyStates(content: content, language: language)
+                    {
                         state.language = language
                         state.largeText = largeText
-                        let scene = view(state, ViewContext(size: size, catalogue: catalogue, measurer: measurer, policy: policy, content: content))
+                        let scene = view(
+                            state,
+                            ViewContext(
+                                size: size, catalogue: catalogue, measurer: measurer, policy: policy, content: content))
                         let place = "\(name) \(language.rawValue) \(size)\(largeText ? " large" : "")"
                         let theme = Theme(size: size, largeText: largeText, highContrast: false)
-                        problems += audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey).map { "\(place): \($0)" }
+                        problems += audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey).map {
+                            "\(place): \($0)"
+                        }
                     }
                 }
             }
@@ -46,7 +57,8 @@ public enum LayoutAudit {
             if !isTask && (a.frame.width < minimum || a.frame.height < minimum) {
                 problems.append("\(a.id) is smaller than \(minimum) px: \(a.frame)")
             }
-            for b in targets[(i + 1)...] where a.frame.intersects(b.frame) && a.id != "attract" && !(isTask && b.id.hasPrefix("task-")) {
+            for b in targets[(i + 1)...]
+            where a.frame.intersects(b.frame) && a.id != "attract" && !(isTask && b.id.hasPrefix("task-")) {
                 problems.append("\(a.id) overlaps \(b.id)")
             }
         }
@@ -74,8 +86,10 @@ public enum LayoutAudit {
         var status = start
         status.screen = .adminStatus
         status.admin.status = (0..<12).map { StatusLine("Line \($0)", "value \($0)") }
-        return [("home", start), ("help", help), ("help-admin", helpAdmin), ("idle-warning", warning), ("attract", attract),
-                ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status)]
+        return [
+            ("home", start), ("help", help), ("help-admin", helpAdmin), ("idle-warning", warning), ("attract", attract),
+            ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status),
+        ]
     }
 
     /// One state per journey screen, with the content's longest texts: home with its tiles,

@@ -80,7 +80,8 @@ public struct SceneBuilder {
             style = TextStyle(size: current, weight: weight, rightToLeft: direction)
             lines = TextWrapper.wrap(text, width: box.width, style: style, measurer: measurer)
             let height = lines.count * measurer.lineHeight(style)
-            let fits = height <= box.height && lines.count <= maxLines
+            let fits =
+                height <= box.height && lines.count <= maxLines
                 && lines.allSatisfy { measurer.width(of: $0, style: style) <= box.width }
             if fits { break }
             if current <= minimum {
@@ -111,7 +112,8 @@ public struct SceneBuilder {
         centerVertically: Bool = false, maxLines: Int = 6
     ) -> Rect {
         let used = self.text(
-            text, in: box, size: size, weight: weight, color, align: align, centerVertically: centerVertically, maxLines: maxLines)
+            text, in: box, size: size, weight: weight, color, align: align, centerVertically: centerVertically,
+            maxLines: maxLines)
         nodes.append(SemanticNode(id: id, role: role, label: text, frame: used))
         return used
     }
@@ -162,12 +164,16 @@ public struct SceneBuilder {
             let iconSize = min(theme.iconSize, max(theme.px(40), rest.height / 2))
             let iconBox = rest.sliceTop(iconSize, gap: theme.px(4))
             self.icon(icon, in: iconBox, size: iconSize, textColor)
-            text(label, in: rest, size: size, weight: .bold, textColor, align: .center, centerVertically: true, maxLines: 3)
+            text(
+                label, in: rest, size: size, weight: .bold, textColor, align: .center, centerVertically: true,
+                maxLines: 3)
         case (let icon?, .iconOnly):
             let iconSize = min(theme.iconSize, inner.height, inner.width)
             self.icon(icon, in: inner, size: iconSize, textColor)
         case (nil, _):
-            text(label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true, maxLines: 3)
+            text(
+                label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true,
+                maxLines: 3)
         }
         nodes.append(
             SemanticNode(
@@ -193,7 +199,9 @@ public struct SceneBuilder {
         } else {
             let iconSide = min(inner.height / 2, inner.width / 2, theme.px(180))
             self.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, palette.onPrimary)
-            text(label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true, maxLines: 3)
+            text(
+                label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true,
+                maxLines: 3)
         }
         nodes.append(SemanticNode(id: id, role: .button, label: label, frame: frame, action: action))
     }
@@ -230,7 +238,8 @@ public struct SceneBuilder {
             case .text(let s, let origin, let style, let c):
                 let width = measurer.width(of: s, style: style)
                 return .text(s, origin: Point(x: w - origin.x - width, y: origin.y), style: style, c)
-            case .icon(let icon, let frame, let size, let c): return .icon(icon, frame: frame.mirrored(in: w), size: size, c)
+            case .icon(let icon, let frame, let size, let c):
+                return .icon(icon, frame: frame.mirrored(in: w), size: size, c)
             case .pushClip(let r): return .pushClip(r.mirrored(in: w))
             case .popClip: return .popClip
             }

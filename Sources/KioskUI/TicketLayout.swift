@@ -14,7 +14,9 @@ public enum TicketLayout {
         b.fill(Rect(x: 0, y: 0, width: page.width, height: page.height), white)
         var rest = Rect(x: 24, y: 24, width: width - 48, height: page.height - 48)
 
-        func line(_ text: String, size: Int, weight: FontWeight = .regular, id: String, center: Bool = false, gap: Int = 10) {
+        func line(
+            _ text: String, size: Int, weight: FontWeight = .regular, id: String, center: Bool = false, gap: Int = 10
+        ) {
             let style = TextStyle(size: size, weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
             let lines = TextWrapper.wrap(text, width: rest.width, style: style, measurer: measurer).count
             let box = rest.sliceTop(measurer.lineHeight(style) * lines, gap: gap)
@@ -39,8 +41,10 @@ public enum TicketLayout {
             let style = TextStyle(size: size, weight: .bold, rightToLeft: TextDirection.isRightToLeft(main))
             let subStyle = TextStyle(size: 26, rightToLeft: TextDirection.isRightToLeft(sub ?? ""))
             let mainLines = TextWrapper.wrap(main, width: rest.width - 80, style: style, measurer: measurer).count
-            let subLines = sub.map { TextWrapper.wrap($0, width: rest.width - 80, style: subStyle, measurer: measurer).count } ?? 0
-            var row = rest.sliceTop(max(64, measurer.lineHeight(style) * mainLines + measurer.lineHeight(subStyle) * subLines), gap: 14)
+            let subLines =
+                sub.map { TextWrapper.wrap($0, width: rest.width - 80, style: subStyle, measurer: measurer).count } ?? 0
+            var row = rest.sliceTop(
+                max(64, measurer.lineHeight(style) * mainLines + measurer.lineHeight(subStyle) * subLines), gap: 14)
             b.icon(icon, in: Rect(x: row.x, y: row.y, width: 64, height: 64), size: 52, black)
             _ = row.sliceLeft(64, gap: 16)
             let top = row.sliceTop(measurer.lineHeight(style) * mainLines)
@@ -65,7 +69,9 @@ public enum TicketLayout {
         var scene = b.build(screenID: "ticket", background: white)
         scene.size = Size(width: width, height: used)
         scene.commands = scene.commands.map { command in
-            if case .rect(let r, let c) = command, r.height == page.height { return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c) }
+            if case .rect(let r, let c) = command, r.height == page.height {
+                return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c)
+            }
             return command
         }
         return scene
@@ -85,28 +91,38 @@ public enum TicketLayout {
                 guard row[x] else { x += 1; continue }
                 var end = x
                 while end < row.count && row[end] { end += 1 }
-                var r = Rect(x: origin.x + (4 + x) * module, y: origin.y + (4 + y) * module, width: (end - x) * module, height: module)
+                var r = Rect(
+                    x: origin.x + (4 + x) * module, y: origin.y + (4 + y) * module, width: (end - x) * module,
+                    height: module)
                 if b.rightToLeft { r = r.mirrored(in: page.width) }
                 b.fill(r, black)
                 x = end
             }
         }
-        b.add(SemanticNode(id: "qr", role: .image, label: label, frame: Rect(x: origin.x, y: origin.y, width: side, height: side)))
+        b.add(
+            SemanticNode(
+                id: "qr", role: .image, label: label, frame: Rect(x: origin.x, y: origin.y, width: side, height: side)))
     }
 
     /// The resources list, on the same paper.
-    public static func resources(_ sheet: ResourceSheet, language: Language, siteName: String, measurer: TextMeasurer) -> Scene {
+    public static func resources(_ sheet: ResourceSheet, language: Language, siteName: String, measurer: TextMeasurer)
+        -> Scene
+    {
         let page = Size(width: width, height: 3000)
         let theme = Theme(size: page, largeText: false, highContrast: false)
         var b = SceneBuilder(theme: theme, measurer: measurer, rightToLeft: language.isRightToLeft, focusID: nil)
         let black = Color(hex: 0x000000), white = Color(hex: 0xFFFFFF)
         b.fill(Rect(x: 0, y: 0, width: page.width, height: page.height), white)
         var rest = Rect(x: 24, y: 24, width: width - 48, height: page.height - 48)
-        func line(_ text: String, size: Int, weight: FontWeight = .regular, id: String, center: Bool = false, gap: Int = 10) {
+        func line(
+            _ text: String, size: Int, weight: FontWeight = .regular, id: String, center: Bool = false, gap: Int = 10
+        ) {
             let style = TextStyle(size: size, weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
             let lines = TextWrapper.wrap(text, width: rest.width, style: style, measurer: measurer).count
             let box = rest.sliceTop(measurer.lineHeight(style) * lines, gap: gap)
-            b.label(text, id: id, in: box, size: size, weight: weight, black, align: center ? .center : .leading, maxLines: 12)
+            b.label(
+                text, id: id, in: box, size: size, weight: weight, black, align: center ? .center : .leading,
+                maxLines: 12)
         }
         line(siteName, size: 28, weight: .bold, id: "site", center: true)
         line(sheet.title[language], size: 40, weight: .bold, id: "title", center: true, gap: 16)
@@ -120,7 +136,9 @@ public enum TicketLayout {
         var scene = b.build(screenID: "resources", background: white)
         scene.size = Size(width: width, height: used)
         scene.commands = scene.commands.map { command in
-            if case .rect(let r, let c) = command, r.height == page.height { return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c) }
+            if case .rect(let r, let c) = command, r.height == page.height {
+                return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c)
+            }
             return command
         }
         return scene

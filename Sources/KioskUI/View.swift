@@ -26,14 +26,17 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .attract: break
     case .diagnostic(.intro): DiagnosticScreens.drawIntro(&b, in: content, t: t)
     case .diagnostic(.item):
-        if let journey = state.diagnostic { DiagnosticScreens.drawItem(&b, in: content, journey: journey, language: state.language, t: t) }
+        if let journey = state.diagnostic {
+            DiagnosticScreens.drawItem(&b, in: content, journey: journey, language: state.language, t: t)
+        }
     case .booking(let step):
         BookingScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.agenda, t: t)
     case .myAppointment(let step):
         MyAppointmentScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.agenda, t: t)
     case .diagnostic(.result):
         if let journey = state.diagnostic {
-            DiagnosticScreens.drawResult(&b, in: content, journey: journey, content: context.content, language: state.language, t: t)
+            DiagnosticScreens.drawResult(
+                &b, in: content, journey: journey, content: context.content, language: state.language, t: t)
         }
     }
 

@@ -9,7 +9,10 @@ public struct ViewContext {
     /// Which journeys can run (the home's tiles).
     public var content: KioskContent
 
-    public init(size: Size, catalogue: Catalogue, measurer: TextMeasurer, policy: KioskPolicy, content: KioskContent = KioskContent()) {
+    public init(
+        size: Size, catalogue: Catalogue, measurer: TextMeasurer, policy: KioskPolicy,
+        content: KioskContent = KioskContent()
+    ) {
         self.content = content
         self.size = size
         self.catalogue = catalogue

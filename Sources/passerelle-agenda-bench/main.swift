@@ -13,13 +13,17 @@ let firstDay = LocalDay("2026-01-05")!
 let now = ParisTime.date(LocalDay("2026-03-16")!, minute: 8 * 60)!
 
 var generator = SystemRandomNumberGenerator()
-let places = [AgendaPlace(key: "fs", name: "France Services", address: "1 place de la Mairie"),
-              AgendaPlace(key: "media", name: "Médiathèque", address: "2 rue des Écoles")]
+let places = [
+    AgendaPlace(key: "fs", name: "France Services", address: "1 place de la Mairie"),
+    AgendaPlace(key: "media", name: "Médiathèque", address: "2 rue des Écoles"),
+]
 let services = [
-    AgendaService(key: "demarches", name: LocalizedText(fr: "Démarches", en: "Procedures", ar: "إجراءات"),
-                  support: .procedureHelp, durationMinutes: 30, minNoticeMinutes: 120, maxNoticeDays: 60),
-    AgendaService(key: "atelier", name: LocalizedText(fr: "Atelier", en: "Workshop", ar: "ورشة"),
-                  support: .workshop, durationMinutes: 90, maxNoticeDays: 60),
+    AgendaService(
+        key: "demarches", name: LocalizedText(fr: "Démarches", en: "Procedures", ar: "إجراءات"),
+        support: .procedureHelp, durationMinutes: 30, minNoticeMinutes: 120, maxNoticeDays: 60),
+    AgendaService(
+        key: "atelier", name: LocalizedText(fr: "Atelier", en: "Workshop", ar: "ورشة"),
+        support: .workshop, durationMinutes: 90, maxNoticeDays: 60),
 ]
 var helpers: [AgendaHelper] = []
 var ranges: [AgendaOpeningRange] = []
@@ -29,18 +33,24 @@ for h in 0..<50 {
     helpers.append(AgendaHelper(key: key, firstName: "Aidant \(h)"))
     let place = h % 2 == 0 ? "fs" : "media"
     for (start, end) in [(9 * 60, 12 * 60), (14 * 60, 17 * 60)] {
-        ranges.append(AgendaOpeningRange(
-            helper: key, place: place, services: ["demarches", "atelier"], firstDay: firstDay,
-            untilDay: firstDay.adding(days: 364), weekdays: WeekdaySet([1, 2, 3, 4, 5]), startMinute: start, endMinute: end))
+        ranges.append(
+            AgendaOpeningRange(
+                helper: key, place: place, services: ["demarches", "atelier"], firstDay: firstDay,
+                untilDay: firstDay.adding(days: 364), weekdays: WeekdaySet([1, 2, 3, 4, 5]), startMinute: start,
+                endMinute: end))
     }
     // A Saturday morning once a month, and an absence and ten appointments within the window.
     for month in 0..<12 {
-        ranges.append(AgendaOpeningRange(
-            helper: key, place: place, services: ["demarches"], firstDay: firstDay.adding(days: 5 + 28 * month),
-            untilDay: nil, weekdays: .none, startMinute: 9 * 60, endMinute: 12 * 60))
+        ranges.append(
+            AgendaOpeningRange(
+                helper: key, place: place, services: ["demarches"], firstDay: firstDay.adding(days: 5 + 28 * month),
+                untilDay: nil, weekdays: .none, startMinute: 9 * 60, endMinute: 12 * 60))
     }
     let absenceDay = LocalDay("2026-03-16")!.adding(days: Int.random(in: 0..<30, using: &generator))
-    busy.append(BusyInterval(helper: key, start: ParisTime.date(absenceDay, minute: 0)!, end: ParisTime.date(absenceDay.adding(days: 1), minute: 0)!))
+    busy.append(
+        BusyInterval(
+            helper: key, start: ParisTime.date(absenceDay, minute: 0)!,
+            end: ParisTime.date(absenceDay.adding(days: 1), minute: 0)!))
     for _ in 0..<10 {
         let day = LocalDay("2026-03-16")!.adding(days: Int.random(in: 0..<30, using: &generator))
         let start = ParisTime.date(day, minute: 9 * 60 + 30 * Int.random(in: 0..<6, using: &generator))!
@@ -61,8 +71,10 @@ func measure(_ label: String, _ body: () -> Int) {
     samples.sort()
     let median = samples[samples.count / 2]
     let p99 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))]
-    print(String(format: "%@: %d slots, median %.3f ms, p99 %.3f ms, max %.3f ms (%d rounds)%@",
-                 label, count, median, p99, samples.last!, rounds, p99 < 5 ? "" : "  <-- over the 5 ms budget"))
+    print(
+        String(
+            format: "%@: %d slots, median %.3f ms, p99 %.3f ms, max %.3f ms (%d rounds)%@",
+            label, count, median, p99, samples.last!, rounds, p99 < 5 ? "" : "  <-- over the 5 ms budget"))
 }
 
 print("agenda: \(helpers.count) helpers, \(ranges.count) opening ranges over a year, \(busy.count) busy intervals")

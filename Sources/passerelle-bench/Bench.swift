@@ -40,11 +40,20 @@ struct Bench {
         let scenarios = assets.deletingLastPathComponent().appendingPathComponent("Tests/Scenarios")
         var peaks: [(String, Int)] = [("shell and admin", try peakRSS(binary, assets: assets))]
         for name in ["diagnostic-confident", "booking-fr", "booking-move-fr"] {
-            peaks.append((name, try peakRSS(binary, assets: assets, scenario: scenarios.appendingPathComponent("\(name).scenario"))))
+            peaks.append(
+                (
+                    name,
+                    try peakRSS(binary, assets: assets, scenario: scenarios.appendingPathComponent("\(name).scenario"))
+                ))
         }
-        for (name, kb) in peaks { print(String(format: "  peak RSS, %-28@ %6.1f MB", name as NSString, Double(kb) / 1024)) }
+        for (name, kb) in peaks {
+            print(String(format: "  peak RSS, %-28@ %6.1f MB", name as NSString, Double(kb) / 1024))
+        }
         let rss = peaks.map(\.1).max() ?? -1
-        print(String(format: "%-38@ %8.1f MB   (target < 40 MB)", "peak RSS after every screen" as NSString, Double(rss) / 1024))
+        print(
+            String(
+                format: "%-38@ %8.1f MB   (target < 40 MB)", "peak RSS after every screen" as NSString,
+                Double(rss) / 1024))
 
         let (cpu, frames) = try idle(binary, seconds: 10)
         print(String(format: "%-38@ %8.3f %%    (target < 0.5 %%)", "CPU over 10 s idle" as NSString, cpu))
@@ -92,11 +101,17 @@ struct Bench {
         print("render time per screen at 1080x1920 (full redraw, warm text cache; 120 frames each):")
         for language in Language.allCases {
             // The shell's screens, then every journey screen (each diagnostic item, each booking step).
-            for (name, var state) in LayoutAudit.sampleStates(policy: policy) + LayoutAudit.journeyStates(content: content, language: language) {
+            for (name, var state) in LayoutAudit.sampleStates(policy: policy)
+                + LayoutAudit.journeyStates(content: content, language: language)
+            {
                 // BENCH_SCREENS=prefix measures only those screens (for profiling one of them).
                 if let only = ProcessInfo.processInfo.environment["BENCH_SCREENS"], !name.hasPrefix(only) { continue }
                 state.language = language
-                let scene = view(state, ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy, content: content))
+                let scene = view(
+                    state,
+                    ViewContext(
+                        size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy,
+                        content: content))
                 // The text this one screen needs: its working set in the text cache.
                 renderer.forgetPerson()
                 renderer.invalidate()
@@ -111,17 +126,29 @@ struct Bench {
                 }
                 all += times
                 times.sort()
-                if percentile(times, 0.99) > worst.p99 { worst = ("\(name) \(language.rawValue)", percentile(times, 0.99)) }
-                print(String(format: "  %-14@ %@   median %6.2f ms   p99 %6.2f ms", name as NSString, language.rawValue as NSString, percentile(times, 0.5), percentile(times, 0.99)))
+                if percentile(times, 0.99) > worst.p99 {
+                    worst = ("\(name) \(language.rawValue)", percentile(times, 0.99))
+                }
+                print(
+                    String(
+                        format: "  %-14@ %@   median %6.2f ms   p99 %6.2f ms", name as NSString,
+                        language.rawValue as NSString, percentile(times, 0.5), percentile(times, 0.99)))
             }
         }
         all.sort()
-        print(String(format: "%-38@ %8.2f ms   (median %.2f ms; target p99 < 4 ms)", "render p99, all screens" as NSString, percentile(all, 0.99), percentile(all, 0.5)))
-        print(String(format: "%-38@ %8.2f ms   (%@)", "slowest screen's p99" as NSString, worst.p99, worst.name as NSString))
+        print(
+            String(
+                format: "%-38@ %8.2f ms   (median %.2f ms; target p99 < 4 ms)", "render p99, all screens" as NSString,
+                percentile(all, 0.99), percentile(all, 0.5)))
+        print(
+            String(
+                format: "%-38@ %8.2f ms   (%@)", "slowest screen's p99" as NSString, worst.p99, worst.name as NSString))
         print(String(format: "%-38@ %8.1f MB", "text of the largest screen" as NSString, Double(textBytes) / 1_048_576))
         // A cold frame: the text cache emptied, as after an idle reset.
         var cold: [Double] = []
-        let home = view(KioskState.initial(now: Date(), policy: policy), ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy))
+        let home = view(
+            KioskState.initial(now: Date(), policy: policy),
+            ViewContext(size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: policy))
         for _ in 0..<30 {
             renderer.forgetPerson()
             renderer.invalidate()
@@ -130,15 +157,21 @@ struct Bench {
             cold.append(Double(monotonicNanoseconds() - t0) / 1e6)
         }
         cold.sort()
-        print(String(format: "%-38@ %8.2f ms", "home after a reset (cold text cache), median" as NSString, percentile(cold, 0.5)))
+        print(
+            String(
+                format: "%-38@ %8.2f ms", "home after a reset (cold text cache), median" as NSString,
+                percentile(cold, 0.5)))
     }
 
     /// The shipped diagnostic pack and example agenda, as the journeys' screens show them.
     static func shippedContent() throws -> KioskContent {
         let assets = AssetLocator.find()!
         let pack = try DiagnosticPack.load(
-            data: Data(contentsOf: assets.appendingPathComponent("content/diagnostic/passerelle-default.json")), file: "pack").get()
-        let agenda = try AgendaDocument.parse(Data(contentsOf: assets.appendingPathComponent("agenda/example.json")), file: "agenda")
+            data: Data(contentsOf: assets.appendingPathComponent("content/diagnostic/passerelle-default.json")),
+            file: "pack"
+        ).get()
+        let agenda = try AgendaDocument.parse(
+            Data(contentsOf: assets.appendingPathComponent("agenda/example.json")), file: "agenda")
         let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
@@ -150,14 +183,16 @@ struct Bench {
     /// Plays a scenario through every screen (admin included) and reads the child's VmHWM.
     /// With a `scenario` file, plays it with the example agenda imported instead.
     static func peakRSS(_ binary: URL, assets: URL, scenario journey: URL? = nil) throws -> Int {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-bench-\(getpid())-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-bench-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = dir.appendingPathComponent("bench.conf")
-        try "[admin]\npin_hash = \(PinHash.make(pin: "246813", iterations: 1000).encoded)\n".write(to: config, atomically: true, encoding: .utf8)
+        try "[admin]\npin_hash = \(PinHash.make(pin: "246813", iterations: 1000).encoded)\n".write(
+            to: config, atomically: true, encoding: .utf8)
         let scenario = journey ?? dir.appendingPathComponent("all.scenario")
         if journey == nil {
-        try """
+            try """
             tap "English"
             tap "العربية"
             tap "Français"
@@ -186,7 +221,8 @@ struct Bench {
         }
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["--script", scenario.path, "--config", config.path, "--data-dir", dir.path, "--report-resources"]
+        process.arguments =
+            ["--script", scenario.path, "--config", config.path, "--data-dir", dir.path, "--report-resources"]
             + (journey == nil ? [] : ["--import-agenda", assets.appendingPathComponent("agenda/example.json").path])
         let out = Pipe()
         process.standardOutput = out
@@ -243,8 +279,11 @@ struct Bench {
 
     static func report(_ name: String, _ values: [Double], unit: String, target: String) {
         let sorted = values.sorted()
-        print(String(format: "%-38@ %8.1f %@   (min %.1f, max %.1f over %d runs; target %@)", name as NSString,
-                     percentile(sorted, 0.5), unit as NSString, sorted.first ?? .nan, sorted.last ?? .nan, sorted.count, target as NSString))
+        print(
+            String(
+                format: "%-38@ %8.1f %@   (min %.1f, max %.1f over %d runs; target %@)", name as NSString,
+                percentile(sorted, 0.5), unit as NSString, sorted.first ?? .nan, sorted.last ?? .nan, sorted.count,
+                target as NSString))
     }
 }
 

@@ -21,12 +21,17 @@ struct Passerelle: ParsableCommand {
     @Option(help: "Start language: fr, en or ar.") var lang: String?
     @Option(help: "Directory of the Assets (strings, content).") var assets: String?
     @Option(help: "Directory of the content packs (default: the Assets' content folder).") var content: String?
-    @Option(name: .customLong("import-agenda"), help: "Import this agenda file into the store at start (see docs/agenda.md).") var importAgenda: String?
+    @Option(
+        name: .customLong("import-agenda"),
+        help: "Import this agenda file into the store at start (see docs/agenda.md).") var importAgenda: String?
     @Option(help: "Play this scenario file, headless, then exit.") var script: String?
     @Option(help: "Write the scenario's screenshots into this directory.") var screenshots: String?
-    @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.") var dumpScene: String?
-    @Option(name: .customLong("check-config"), help: "Check a configuration file and exit (0: valid).") var checkConfig: String?
-    @Flag(name: .customLong("hash-pin"), help: "Read an admin PIN on standard input and print the admin.pin_hash line.") var hashPin = false
+    @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.")
+    var dumpScene: String?
+    @Option(name: .customLong("check-config"), help: "Check a configuration file and exit (0: valid).") var checkConfig:
+        String?
+    @Flag(name: .customLong("hash-pin"), help: "Read an admin PIN on standard input and print the admin.pin_hash line.")
+    var hashPin = false
     @Flag(name: .customLong("fullscreen"), help: "Open fullscreen (the appliance does).") var fullscreen = false
     @Flag(name: .customLong("report-first-frame"), help: .hidden) var reportFirstFrame = false
     @Flag(name: .customLong("exit-after-first-frame"), help: .hidden) var exitAfterFirstFrame = false
@@ -47,7 +52,8 @@ struct Passerelle: ParsableCommand {
             throw ValidationError("--size \(size): write WIDTHxHEIGHT, from 640x480 to 7680x7680, e.g. 1080x1920")
         }
         if let lang, Language(rawValue: lang) == nil {
-            throw ValidationError("--lang \(lang): use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--lang \(lang): use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if screenshots != nil && script == nil { throw ValidationError("--screenshots needs --script") }
     }
@@ -101,7 +107,10 @@ struct Passerelle: ParsableCommand {
 
     private func printPinHash() throws {
         guard let pin = readLine(strippingNewline: true), PinHash.isAcceptablePIN(pin) else {
-            FileHandle.standardError.write(Data("passerelle: the PIN must be 6 to \(AdminState.maxPinLength) digits 0-9, on one line of standard input\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "passerelle: the PIN must be 6 to \(AdminState.maxPinLength) digits 0-9, on one line of standard input\n"
+                        .utf8))
             throw ExitCode(1)
         }
         print("pin_hash = \(PinHash.make(pin: pin).encoded)")
@@ -145,11 +154,15 @@ struct Passerelle: ParsableCommand {
         if let path = options.configPath { config = (try? KioskConfig.load(path: path)) ?? config }
         if !options.headless {
             let wantFullscreen = fullscreen || config.fullscreen
-            window = try start { try Window(size: options.size ?? config.size, fullscreen: wantFullscreen, title: "Passerelle") }
+            window = try start {
+                try Window(size: options.size ?? config.size, fullscreen: wantFullscreen, title: "Passerelle")
+            }
             sizeOverride = window?.size
         }
-        let built = try start { try buildKiosk(
-                options: options, clock: clock, sizeOverride: sizeOverride, startedAt: startedAt, workerMode: .background)
+        let built = try start {
+            try buildKiosk(
+                options: options, clock: clock, sizeOverride: sizeOverride, startedAt: startedAt,
+                workerMode: .background)
         }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
@@ -161,8 +174,7 @@ struct Passerelle: ParsableCommand {
         let kiosk = built.kiosk, builtConfig = built.config, headless = options.headless
         loop.onFirstFrame = {
             if report {
-                print("first-frame-monotonic-ns=\(monotonicNanoseconds())")
-                fflush(stdout)
+                FileHandle.standardOutput.write(Data("first-frame-monotonic-ns=\(monotonicNanoseconds())\n".utf8))
             }
             if exitAfter { loop.post(.terminate) }
             // Sound and speech on a real display (headless runs stay silent), opened once the
@@ -175,16 +187,21 @@ struct Passerelle: ParsableCommand {
                 kiosk.clients.speech.silence = { speaker.silence() }
             }
         }
-        FileHandle.standardError.write(Data("passerelle: running \(options.headless ? "headless" : "in a window") at \(built.kiosk.size)\n".utf8))
+        FileHandle.standardError.write(
+            Data("passerelle: running \(options.headless ? "headless" : "in a window") at \(built.kiosk.size)\n".utf8))
         do { try loop.run() } catch { throw fail(error) }
         built.kiosk.shutdown()
         if reportResources { reportResourceFigures(built.kiosk) }
     }
 
     private func reportResourceFigures(_ kiosk: Kiosk) {
-        print("frames=\(kiosk.renderer.framesDrawn)")
-        print("peak-rss-kb=\(ProcessStats.peakResidentKilobytes() ?? -1)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(
+            Data(
+                """
+                frames=\(kiosk.renderer.framesDrawn)
+                peak-rss-kb=\(ProcessStats.peakResidentKilobytes() ?? -1)
+
+                """.utf8))
     }
 
     /// The instant a test pinned with `PASSERELLE_NOW`, running from there; nil: the wall clock.

@@ -47,7 +47,9 @@ struct CommandSender {
             return "\(executable) did not finish within \(Int(timeout)) s and was stopped"
         }
         guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
-        let what = process.terminationReason == .exit ? "exited with \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
+        let what =
+            process.terminationReason == .exit
+            ? "exited with \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
         return "\(executable) \(what): \(output.text(waiting: 0.2))"
     }
 

@@ -17,8 +17,11 @@ extension PasserelleCtl.Agenda {
     /// `passerellectl agenda import FILE [--data-dir DIR]`
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Replace the agenda with a JSON agenda file (docs/agenda.md). A file with any problem changes nothing.",
-            discussion: "Every problem is printed as FILE:LINE: FIELD: MESSAGE; the exit code is then 65. Re-importing the same file changes nothing.")
+            abstract:
+                "Replace the agenda with a JSON agenda file (docs/agenda.md). A file with any problem changes nothing.",
+            discussion:
+                "Every problem is printed as FILE:LINE: FIELD: MESSAGE; the exit code is then 65. Re-importing the same file changes nothing."
+        )
 
         @OptionGroup var store: DataDirOptions
         @Argument(help: "The agenda file (see Assets/agenda/example.json).", completion: .file(extensions: ["json"]))
@@ -43,7 +46,9 @@ extension PasserelleCtl.Agenda {
             }
             for warning in document.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             if check {
-                print("\(file): ok (\(document.places.count) places, \(document.services.count) services, \(document.helpers.count) helpers)")
+                print(
+                    "\(file): ok (\(document.places.count) places, \(document.services.count) services, \(document.helpers.count) helpers)"
+                )
                 return
             }
             let database = try store.open()
@@ -77,7 +82,9 @@ extension PasserelleCtl.Agenda {
     /// `passerellectl agenda cancel UUID [--by-person]`
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel an appointment (revoked by the place, or excused with --by-person) and rewrite the helper's calendar.")
+            abstract:
+                "Cancel an appointment (revoked by the place, or excused with --by-person) and rewrite the helper's calendar."
+        )
 
         @OptionGroup var store: DataDirOptions
         @Argument(help: "The appointment's uuid.") var uuid: String
@@ -94,7 +101,9 @@ extension PasserelleCtl.Agenda {
             try orExit { () throws(StoreProblem) in try database.cancelAppointment(id, byPerson: byPerson) }
             print("cancelled \(uuid)")
             if let helper = try? database.helperKey(of: id) {
-                do { try database.rewriteCalendar(helper: helper) } catch { warn("warning: calendar not rewritten: \(error)") }
+                do { try database.rewriteCalendar(helper: helper) } catch {
+                    warn("warning: calendar not rewritten: \(error)")
+                }
             }
         }
     }

@@ -35,7 +35,9 @@ extension PasserelleCtl {
             let policy = RetentionPolicy(
                 personalDataDays: personalDataDays, journalMonths: journalMonths, outboxDoneDays: outboxDays)
             let report = try orExit { () throws(StoreProblem) in try database.purge(policy) }
-            print("purge: \(report.appointmentsAnonymised) appointments anonymised (\(report.copiesAnonymised) more in backups), \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries, \(report.outboxMessagesDeleted) outbox messages and \(report.filesDeleted) files deleted")
+            print(
+                "purge: \(report.appointmentsAnonymised) appointments anonymised (\(report.copiesAnonymised) more in backups), \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries, \(report.outboxMessagesDeleted) outbox messages and \(report.filesDeleted) files deleted"
+            )
         }
     }
 
@@ -63,14 +65,18 @@ extension PasserelleCtl {
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace the store's content with a backup (the current content is backed up first).",
-            discussion: "Prefer stopping the kiosk first (systemctl stop passerelle): what it writes after the backup was taken is replaced.")
+            discussion:
+                "Prefer stopping the kiosk first (systemctl stop passerelle): what it writes after the backup was taken is replaced."
+        )
 
         @OptionGroup var store: DataDirOptions
         @Argument(help: "The backup file (e.g. DATA_DIR/backups/passerelle-….sqlite).", completion: .file())
         var file: String
 
         func validate() throws {
-            guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no such backup file: \(file)") }
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw ValidationError("no such backup file: \(file)")
+            }
         }
 
         func run() throws {

@@ -8,7 +8,8 @@ extension PasserelleCtl {
     /// Hidden tools for tests and demos; not for production data dirs.
     struct Debug: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Test and demo tools.", shouldDisplay: false, subcommands: [WriteLoop.self, Simulate.self, Book.self])
+            abstract: "Test and demo tools.", shouldDisplay: false,
+            subcommands: [WriteLoop.self, Simulate.self, Book.self])
     }
 }
 
@@ -24,15 +25,15 @@ extension PasserelleCtl.Debug {
 
         func run() throws {
             let database = try store.open()
-            setvbuf(stdout, nil, _IOLBF, 0)
+            // Each line goes out with one write(2) once its commit returned: nothing waits in a
+            // buffer when the kill comes.
+            func acknowledge(_ line: String) { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
             var written = 0
             while count == 0 || written < count {
                 let visit = try orExit { () throws(StoreProblem) in try database.startVisit(language: "fr") }
-                print("visit \(visit)")
-                fflush(stdout)
+                acknowledge("visit \(visit)")
                 let entry = try orExit { () throws(StoreProblem) in try database.appendJournal(.note("write-loop")) }
-                print("journal \(entry)")
-                fflush(stdout)
+                acknowledge("journal \(entry)")
                 written += 2
             }
         }
@@ -83,11 +84,12 @@ extension PasserelleCtl.Debug {
             let database = try store.open()
             let now = database.now
             guard let snapshot = try? database.agendaSnapshot(from: now, to: now.addingTimeInterval(86_400)),
-                  let duration = snapshot.services[service]?.durationMinutes
+                let duration = snapshot.services[service]?.durationMinutes
             else { throw ExitCode(1) }
             let startDate = Date(timeIntervalSince1970: start)
-            let slot = Slot(service: service, helper: helper, place: place, start: startDate,
-                            end: startDate.addingTimeInterval(Double(duration * 60)))
+            let slot = Slot(
+                service: service, helper: helper, place: place, start: startDate,
+                end: startDate.addingTimeInterval(Double(duration * 60)))
             let wait = at - Date().timeIntervalSince1970
             if wait > 0 { Thread.sleep(forTimeInterval: wait) }
             switch Self.book(slot, in: database) {

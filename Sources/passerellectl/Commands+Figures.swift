@@ -21,15 +21,20 @@ extension PasserelleCtl {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func validate() throws {
-            guard AppDatabase.parseDay(from) != nil else { throw ValidationError("--from must be a day YYYY-MM-DD, got '\(from)'") }
-            guard AppDatabase.parseDay(to) != nil else { throw ValidationError("--to must be a day YYYY-MM-DD, got '\(to)'") }
+            guard AppDatabase.parseDay(from) != nil else {
+                throw ValidationError("--from must be a day YYYY-MM-DD, got '\(from)'")
+            }
+            guard AppDatabase.parseDay(to) != nil else {
+                throw ValidationError("--to must be a day YYYY-MM-DD, got '\(to)'")
+            }
             guard from <= to else { throw ValidationError("--from (\(from)) is after --to (\(to))") }
             try store.requireExistingStore()
         }
 
         func run() throws {
             let database = try store.open()
-            let indicators = try orExit { () throws(StoreProblem) in try database.indicators(from: from, to: to, by: by) }
+            let indicators = try orExit { () throws(StoreProblem) in try database.indicators(from: from, to: to, by: by)
+            }
             try writeOutput(format == .json ? indicators.json() : indicators.csv(), to: out)
         }
     }

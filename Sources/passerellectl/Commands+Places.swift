@@ -8,7 +8,8 @@ extension PasserelleCtl {
     /// `passerellectl places import|list|export`
     struct Places: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the places of help from the national open data (schéma des lieux de médiation numérique) and show them.",
+            abstract:
+                "Load the places of help from the national open data (schéma des lieux de médiation numérique) and show them.",
             subcommands: [Import.self, List.self, Export.self])
     }
 }
@@ -17,7 +18,8 @@ extension PasserelleCtl.Places {
     /// `passerellectl places import FILE [--source NAME] [--check]`
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a places file (CSV or JSON of the national schema, docs/places.md): good rows are imported, bad rows refused.",
+            abstract:
+                "Import a places file (CSV or JSON of the national schema, docs/places.md): good rows are imported, bad rows refused.",
             discussion: """
                 Each refused row is printed as FILE:LINE: FIELD: WHY, each warning as FILE:LINE: FIELD: warning: WHY. \
                 The file is the truth for its source: places of that source that it no longer has are removed, and named. \
@@ -25,7 +27,8 @@ extension PasserelleCtl.Places {
                 """)
 
         @OptionGroup var store: DataDirOptions
-        @Argument(help: "The places file (see Assets/places/example.csv).", completion: .file(extensions: ["csv", "json"]))
+        @Argument(
+            help: "The places file (see Assets/places/example.csv).", completion: .file(extensions: ["csv", "json"]))
         var file: String
         @Option(help: "The name this file's places are kept under (default: the file's name without its extension).")
         var source: String?
@@ -37,7 +40,9 @@ extension PasserelleCtl.Places {
 
         func validate() throws {
             let name = sourceName
-            guard (1...100).contains(name.count), !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            guard (1...100).contains(name.count),
+                !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
                 throw ValidationError("--source must be 1 to 100 characters without control characters")
             }
         }
@@ -53,11 +58,14 @@ extension PasserelleCtl.Places {
                 throw ExitCode(65)
             }
             if !parsed.ignoredColumns.isEmpty {
-                printError("\(file):1: warning: columns not in the national schema, ignored: \(parsed.ignoredColumns.joined(separator: ", "))")
+                printError(
+                    "\(file):1: warning: columns not in the national schema, ignored: \(parsed.ignoredColumns.joined(separator: ", "))"
+                )
             }
             for problem in parsed.refused { printError("\(problem)") }
             for warning in parsed.warnings { printError("\(warning)") }
-            let counts = "\(parsed.places.count) \(check ? "would be imported" : "imported"), \(parsed.refused.count) refused"
+            let counts =
+                "\(parsed.places.count) \(check ? "would be imported" : "imported"), \(parsed.refused.count) refused"
             guard !parsed.places.isEmpty else {
                 print(counts)
                 warn("nothing could be imported from \(file); the store was not touched")
@@ -79,7 +87,8 @@ extension PasserelleCtl.Places {
     /// `passerellectl places list [--source NAME]`
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the stored places: id, name, commune, services, and today's hours as the kiosk evaluates them.")
+            abstract:
+                "List the stored places: id, name, commune, services, and today's hours as the kiosk evaluates them.")
 
         @OptionGroup var store: DataDirOptions
         @Option(help: "Only the places imported under this source.") var source: String?
@@ -92,11 +101,15 @@ extension PasserelleCtl.Places {
             let places = try orExit { () throws(StoreProblem) in try database.places(source: source) }
             let today = ParisTime.day(of: database.now)
             for s in sources where source == nil || s.name == source {
-                print("source \"\(s.name)\": \(s.places) place(s), imported \(ISO8601DateFormatter().string(from: s.importedAt))")
+                print(
+                    "source \"\(s.name)\": \(s.places) place(s), imported \(ISO8601DateFormatter().string(from: s.importedAt))"
+                )
             }
             for place in places {
                 let services = place.services.map(\.rawValue).joined(separator: " | ")
-                print("\(place.id)\t\(place.name)\t\(place.postalCode) \(place.commune)\t\(services)\t\(Self.describe(PlacesFinder.hours(of: place, on: today)))")
+                print(
+                    "\(place.id)\t\(place.name)\t\(place.postalCode) \(place.commune)\t\(services)\t\(Self.describe(PlacesFinder.hours(of: place, on: today)))"
+                )
             }
             print("\(places.count) place(s)")
         }

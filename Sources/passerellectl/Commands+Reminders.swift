@@ -27,15 +27,18 @@ extension PasserelleCtl.Reminders {
         @OptionGroup var store: DataDirOptions
         @Option(help: "Executable that sends one SMS (e.g. /usr/local/bin/send-sms).") var command: String?
         @Option(help: "HTTPS endpoint of an SMS gateway.") var webhook: String?
-        @Option(name: .customLong("webhook-token-file"),
-                help: "File holding the gateway's secret token, sent as Authorization: Bearer (mode 0600 or 0400).")
+        @Option(
+            name: .customLong("webhook-token-file"),
+            help: "File holding the gateway's secret token, sent as Authorization: Bearer (mode 0600 or 0400).")
         var webhookTokenFile: String?
         @Option(help: "At most this many reminders per run.") var limit = 50
         @Option(help: "Seconds a claimed reminder stays leased to this sender.") var lease = 300
         @Option(help: "Seconds before a delivery attempt is given up.") var timeout = 30
 
         func validate() throws {
-            guard (command == nil) != (webhook == nil) else { throw ValidationError("give exactly one of --command or --webhook") }
+            guard (command == nil) != (webhook == nil) else {
+                throw ValidationError("give exactly one of --command or --webhook")
+            }
             if let command {
                 guard command.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: command) else {
                     throw ValidationError("--command must be the absolute path of an executable: \(command)")
@@ -68,7 +71,9 @@ extension PasserelleCtl.Reminders {
                 throw ValidationError("--webhook-token-file \(path): \(String(cString: strerror(errno)))")
             }
             guard info.st_mode & 0o077 == 0 else {
-                throw ValidationError("--webhook-token-file \(path): group or others may read or change it (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it")
+                throw ValidationError(
+                    "--webhook-token-file \(path): group or others may read or change it (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it"
+                )
             }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ValidationError("--webhook-token-file \(path): cannot be read as text")
@@ -97,7 +102,9 @@ extension PasserelleCtl.Reminders {
                 let delivery = try orExit { () throws(StoreProblem) in try database.reminderDelivery(for: message) }
                 guard let delivery else {
                     try orExit { () throws(StoreProblem) in
-                        try database.abandonMessage(message.uuid, reason: "nothing to send: appointment cancelled, anonymised or already started")
+                        try database.abandonMessage(
+                            message.uuid,
+                            reason: "nothing to send: appointment cancelled, anonymised or already started")
                     }
                     dropped += 1
                     continue

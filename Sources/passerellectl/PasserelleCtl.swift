@@ -10,8 +10,12 @@ import KioskStore
 struct PasserelleCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passerellectl",
-        abstract: "Administer a Passerelle kiosk's data and content: figures, reports, agenda, places of help, reminders, retention, backups, content checks.",
-        subcommands: [Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Agenda.self, Places.self, Reminders.self, Debug.self])
+        abstract:
+            "Administer a Passerelle kiosk's data and content: figures, reports, agenda, places of help, reminders, retention, backups, content checks.",
+        subcommands: [
+            Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Agenda.self,
+            Places.self, Reminders.self, Debug.self,
+        ])
 
     static func main() {
         // Before anything is created: every file under the data dir may name a person, and

@@ -1,7 +1,7 @@
 // Passerelle — passerellectl. Licensed under the EUPL-1.2.
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import KioskStore
 
@@ -25,10 +25,12 @@ struct WebhookSender {
         request.setValue(delivery.key.uuidString.lowercased(), forHTTPHeaderField: "Idempotency-Key")
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         let body: [String: String] = [
-            "idempotency_key": delivery.key.uuidString.lowercased(), "appointment": delivery.appointment.uuidString.lowercased(),
+            "idempotency_key": delivery.key.uuidString.lowercased(),
+            "appointment": delivery.appointment.uuidString.lowercased(),
             "phone": delivery.phone, "message": delivery.text, "kind": "sms_reminder",
         ]
-        request.httpBody = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        request.httpBody = try? JSONSerialization.data(
+            withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
 
         let delegate = RedirectRefusal()
         let session = URLSession(configuration: .ephemeral, delegate: delegate, delegateQueue: nil)
@@ -42,13 +44,18 @@ struct WebhookSender {
             return "no answer from \(url.host ?? "the gateway") within \(Int(timeout)) s"
         }
         if let error = delegate.error { return error }
-        guard let http = task.response as? HTTPURLResponse else { return "no HTTP answer from \(url.host ?? "the gateway")" }
+        guard let http = task.response as? HTTPURLResponse else {
+            return "no HTTP answer from \(url.host ?? "the gateway")"
+        }
         switch http.statusCode {
         case 200..<300:
             return nil
         case 300..<400:
-            let target = (http.value(forHTTPHeaderField: "Location")).flatMap { URL(string: $0, relativeTo: url)?.host } ?? "elsewhere"
-            return "HTTP \(http.statusCode): the gateway redirects to \(target); redirects are not followed, fix the --webhook URL"
+            let target =
+                (http.value(forHTTPHeaderField: "Location")).flatMap { URL(string: $0, relativeTo: url)?.host }
+                ?? "elsewhere"
+            return
+                "HTTP \(http.statusCode): the gateway redirects to \(target); redirects are not followed, fix the --webhook URL"
         default:
             return "HTTP \(http.statusCode)"
         }
@@ -61,8 +68,10 @@ private final class RedirectRefusal: NSObject, URLSessionDataDelegate, @unchecke
     /// Set before `finished` is signalled.
     private(set) var error: String?
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
     }
 

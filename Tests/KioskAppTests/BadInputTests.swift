@@ -12,7 +12,8 @@ final class BadInputTests: XCTestCase {
     // MARK: - Configuration
 
     func test_a_configuration_saved_with_crlf_line_ends_is_read_as_written() throws {
-        let shipped = try String(contentsOf: Support.root.appendingPathComponent("Assets/passerelle.conf"), encoding: .utf8)
+        let shipped = try String(
+            contentsOf: Support.root.appendingPathComponent("Assets/passerelle.conf"), encoding: .utf8)
         let pin = PinHash.make(pin: "482913", iterations: 1000).encoded
         let text = shipped.replacingOccurrences(of: "pin_hash =\n", with: "pin_hash = \(pin)\n")
             .replacingOccurrences(of: "timeout = 90\n", with: "timeout = 120\n")
@@ -29,10 +30,12 @@ final class BadInputTests: XCTestCase {
         for (bad, code) in [("\u{0}", "0000"), ("\u{1B}[31m", "001B"), ("\u{7}", "0007")] {
             let text = "[kiosk]\nsite_name = Mairie\(bad)\n"
             XCTAssertThrowsError(try KioskConfig.parse(text, file: "x.conf")) { error in
-                XCTAssertEqual("\(error)", "x.conf:2: a control character (U+\(code)) is not allowed in a configuration file")
+                XCTAssertEqual(
+                    "\(error)", "x.conf:2: a control character (U+\(code)) is not allowed in a configuration file")
             }
         }
-        XCTAssertNoThrow(try KioskConfig.parse("[kiosk]\nsite_name =\tMairie\n", file: "tab.conf"), "a tab is whitespace")
+        XCTAssertNoThrow(
+            try KioskConfig.parse("[kiosk]\nsite_name =\tMairie\n", file: "tab.conf"), "a tab is whitespace")
     }
 
     func test_a_huge_configuration_file_is_refused_before_it_is_read() throws {
@@ -61,14 +64,17 @@ final class BadInputTests: XCTestCase {
         for size in ["3000000000x1", "100000x100000", "10x10", "1080x0"] {
             let result = try Support.run(passerelle, ["--headless", "--size", size, "--exit-after-first-frame"])
             XCTAssertEqual(result.code, 64, "\(size): \(result.err)")
-            XCTAssertTrue(result.err.contains("--size \(size): write WIDTHxHEIGHT, from 640x480 to 7680x7680"), result.err)
+            XCTAssertTrue(
+                result.err.contains("--size \(size): write WIDTHxHEIGHT, from 640x480 to 7680x7680"), result.err)
         }
         XCTAssertEqual(Size(width: 7680, height: 7680).isScreenSize, true)
         XCTAssertEqual(Size(width: 7681, height: 1080).isScreenSize, false)
     }
 
     func test_endless_waits_in_a_scenario_are_refused_with_their_line() {
-        for step in ["advance inf", "advance nan", "advance 1e9", "wait-for \"x\" 1e9", "wait-for \"x\" inf", "advance -1"] {
+        for step in [
+            "advance inf", "advance nan", "advance 1e9", "wait-for \"x\" 1e9", "wait-for \"x\" inf", "advance -1",
+        ] {
             XCTAssertThrowsError(try Scenario.parse(step, file: "s.scenario"), step) { error in
                 XCTAssertTrue("\(error)".hasPrefix("s.scenario:1:"), "\(error)")
             }
@@ -101,19 +107,25 @@ final class BadInputTests: XCTestCase {
     }
 
     func test_a_pin_hash_with_too_many_iterations_is_refused_by_the_configuration() {
-        let slow = PinHash(iterations: 10_000_000, salt: Array(repeating: 1, count: 16), hash: Array(repeating: 2, count: 32)).encoded
+        let slow = PinHash(
+            iterations: 10_000_000, salt: Array(repeating: 1, count: 16), hash: Array(repeating: 2, count: 32)
+        ).encoded
         XCTAssertNil(PinHash(encoded: slow))
         XCTAssertThrowsError(try KioskConfig.parse("[admin]\npin_hash = \(slow)\n", file: "a.conf")) { error in
-            XCTAssertTrue("\(error)".contains("a.conf:2: admin.pin_hash: is not a PIN hash (sha256 with 1000 to 1000000 iterations)"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains(
+                    "a.conf:2: admin.pin_hash: is not a PIN hash (sha256 with 1000 to 1000000 iterations)"), "\(error)")
         }
     }
 
     func test_wrong_pins_are_journalled_and_a_restarted_kiosk_stays_locked() throws {
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-pin-\(UUID().uuidString)")
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-pin-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDir) }
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("pin-\(UUID().uuidString).conf")
         defer { try? FileManager.default.removeItem(at: config) }
-        try "[admin]\npin_hash = \(PinHash.make(pin: "482913", iterations: 1000).encoded)\n".write(to: config, atomically: true, encoding: .utf8)
+        try "[admin]\npin_hash = \(PinHash.make(pin: "482913", iterations: 1000).encoded)\n".write(
+            to: config, atomically: true, encoding: .utf8)
         var options = KioskOptions()
         options.dataDir = dataDir.path
         options.configPath = config.path
@@ -129,7 +141,9 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(first.state.admin.failedAttempts, 5)
         first.shutdown()
         let journal = try XCTUnwrap(first.services.store).journal().map(\.event)
-        XCTAssertEqual(journal.compactMap { if case .adminPinRejected(let n) = $0 { return n } else { return nil } }, [1, 2, 3, 4, 5])
+        XCTAssertEqual(
+            journal.compactMap { if case .adminPinRejected(let n) = $0 { return n } else { return nil } },
+            [1, 2, 3, 4, 5])
 
         // A restart a minute after the fifth: still locked (4 minutes from the fifth).
         clock.now = clock.now.addingTimeInterval(60)
@@ -145,7 +159,8 @@ final class BadInputTests: XCTestCase {
     func test_the_pin_is_checked_off_the_main_loop() throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("pin-\(UUID().uuidString).conf")
         defer { try? FileManager.default.removeItem(at: config) }
-        try "[admin]\npin_hash = \(PinHash.make(pin: "482913", iterations: 1_000_000).encoded)\n".write(to: config, atomically: true, encoding: .utf8)
+        try "[admin]\npin_hash = \(PinHash.make(pin: "482913", iterations: 1_000_000).encoded)\n".write(
+            to: config, atomically: true, encoding: .utf8)
         var options = KioskOptions()
         options.configPath = config.path
         let clock = ManualClock()

@@ -11,14 +11,17 @@ import KioskStore
 final class BookingJourneyTests: XCTestCase {
     func test_a_booking_reaches_the_helpers_calendar_and_a_later_visit_cancels_it_by_phone() throws {
         let passerelle = try Support.requireBinary("passerelle")
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-booking-\(UUID().uuidString)")
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-booking-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDir) }
         let agenda = Support.root.appendingPathComponent("Assets/agenda/example.json").path
 
-        let book = try Support.run(passerelle, [
-            "--script", Support.scenarios.appendingPathComponent("diagnostic-then-booking.scenario").path,
-            "--data-dir", dataDir.path, "--import-agenda", agenda,
-        ])
+        let book = try Support.run(
+            passerelle,
+            [
+                "--script", Support.scenarios.appendingPathComponent("diagnostic-then-booking.scenario").path,
+                "--data-dir", dataDir.path, "--import-agenda", agenda,
+            ])
         XCTAssertEqual(book.code, 0, book.err)
 
         // With too few real answers the diagnostic sends the person to a conseiller; Sophie has
@@ -35,13 +38,13 @@ final class BookingJourneyTests: XCTestCase {
         // clock says 12:06, so the rule (4 hours) refuses and says why, and nothing changes.
         let late = dataDir.appendingPathComponent("late.scenario")
         try """
-            tap "Mon rendez-vous"
-            type "0698765432"
-            tap "Chercher"
-            expect "mercredi 18 novembre"
-            tap "Annuler"
-            expect "trop tard pour annuler"
-            """.write(to: late, atomically: true, encoding: .utf8)
+        tap "Mon rendez-vous"
+        type "0698765432"
+        tap "Chercher"
+        expect "mercredi 18 novembre"
+        tap "Annuler"
+        expect "trop tard pour annuler"
+        """.write(to: late, atomically: true, encoding: .utf8)
         let refused = try Support.run(passerelle, ["--script", late.path, "--data-dir", dataDir.path])
         XCTAssertEqual(refused.code, 0, refused.err)
         XCTAssertTrue(try String(contentsOf: calendar, encoding: .utf8).contains("Fatima"))
@@ -49,41 +52,47 @@ final class BookingJourneyTests: XCTestCase {
         // A booking for next Tuesday, then a later visit cancels it with only the phone number.
         let next = dataDir.appendingPathComponent("next.scenario")
         try """
-            tap "Prendre rendez-vous"
-            tap "Parler à un conseiller"
-            tap "mardi 24 novembre"
-            tap "10:00"
-            type "Nadia"
-            tap "Continuer"
-            type "0611223344"
-            tap "Continuer"
-            tap "Oui"
-            expect "Votre rendez-vous est enregistré."
-            """.write(to: next, atomically: true, encoding: .utf8)
+        tap "Prendre rendez-vous"
+        tap "Parler à un conseiller"
+        tap "mardi 24 novembre"
+        tap "10:00"
+        type "Nadia"
+        tap "Continuer"
+        type "0611223344"
+        tap "Continuer"
+        tap "Oui"
+        expect "Votre rendez-vous est enregistré."
+        """.write(to: next, atomically: true, encoding: .utf8)
         let booked = try Support.run(passerelle, ["--script", next.path, "--data-dir", dataDir.path])
         XCTAssertEqual(booked.code, 0, booked.err)
-        let calendars = try FileManager.default.contentsOfDirectory(at: dataDir.appendingPathComponent("calendars"), includingPropertiesForKeys: nil)
-        let withNadia = try XCTUnwrap(calendars.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains("Nadia") == true })
+        let calendars = try FileManager.default.contentsOfDirectory(
+            at: dataDir.appendingPathComponent("calendars"), includingPropertiesForKeys: nil)
+        let withNadia = try XCTUnwrap(
+            calendars.first { (try? String(contentsOf: $0, encoding: .utf8))?.contains("Nadia") == true })
         let cancel = dataDir.appendingPathComponent("cancel.scenario")
         try """
-            tap "Mon rendez-vous"
-            type "06 11 22 33 44"
-            tap "Chercher"
-            expect "mardi 24 novembre"
-            tap "Annuler"
-            tap "Oui, annuler"
-            expect "Votre rendez-vous est annulé."
-            """.write(to: cancel, atomically: true, encoding: .utf8)
+        tap "Mon rendez-vous"
+        type "06 11 22 33 44"
+        tap "Chercher"
+        expect "mardi 24 novembre"
+        tap "Annuler"
+        tap "Oui, annuler"
+        expect "Votre rendez-vous est annulé."
+        """.write(to: cancel, atomically: true, encoding: .utf8)
         let cancelled = try Support.run(passerelle, ["--script", cancel.path, "--data-dir", dataDir.path])
         XCTAssertEqual(cancelled.code, 0, cancelled.err)
-        XCTAssertFalse(try String(contentsOf: withNadia, encoding: .utf8).contains("Nadia"), "the cancelled appointment left the helper's calendar")
+        XCTAssertFalse(
+            try String(contentsOf: withNadia, encoding: .utf8).contains("Nadia"),
+            "the cancelled appointment left the helper's calendar")
     }
 
     func test_booking_without_consent_tells_the_helper_nothing_about_the_diagnostic() throws {
         let (kiosk, clock) = try Support.kiosk()
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
-        let text = try String(contentsOf: Support.scenarios.appendingPathComponent("diagnostic-then-booking.scenario"), encoding: .utf8)
-            .replacingOccurrences(of: "screenshot booking-consent-fr\ntap \"Oui\"", with: "tap \"Non\"")
+        let text = try String(
+            contentsOf: Support.scenarios.appendingPathComponent("diagnostic-then-booking.scenario"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "screenshot booking-consent-fr\ntap \"Oui\"", with: "tap \"Non\"")
         try runner.run(Scenario.parse(text, file: "no-consent"))
         let store = try XCTUnwrap(kiosk.services.store)
         let uuid = try XCTUnwrap(kiosk.state.booking?.saved)
@@ -95,21 +104,23 @@ final class BookingJourneyTests: XCTestCase {
     func test_two_kiosks_never_book_the_same_slot() throws {
         // Two kiosk processes share one data dir and race for the earliest slot, many times.
         let passerelle = try Support.requireBinary("passerelle")
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-race-\(UUID().uuidString)")
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-race-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDir) }
         let agenda = Support.root.appendingPathComponent("Assets/agenda/example.json").path
         let scenario = dataDir.appendingPathComponent("book.scenario")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         try """
-            tap "Prendre rendez-vous"
-            tap "Parler à un conseiller"
-            tap "Le plus tôt"
-            type "Lea"
-            tap "Continuer"
-            tap "Pas de numéro"
-            tap "Oui"
-            """.write(to: scenario, atomically: true, encoding: .utf8)
-        _ = try Support.run(passerelle, ["--script", scenario.path, "--data-dir", dataDir.path, "--import-agenda", agenda])
+        tap "Prendre rendez-vous"
+        tap "Parler à un conseiller"
+        tap "Le plus tôt"
+        type "Lea"
+        tap "Continuer"
+        tap "Pas de numéro"
+        tap "Oui"
+        """.write(to: scenario, atomically: true, encoding: .utf8)
+        _ = try Support.run(
+            passerelle, ["--script", scenario.path, "--data-dir", dataDir.path, "--import-agenda", agenda])
         let before = try appointments(in: dataDir)
         for _ in 0..<4 {
             let processes = try (0..<2).map { _ -> Process in
@@ -150,7 +161,8 @@ final class BookingJourneyTests: XCTestCase {
         XCTAssertEqual(uids.count, events)
         let expected = uids.map { "\($0)=20261118T130000Z" }
         let python = try Support.requirePython()
-        let result = try Support.run(python, [Support.root.appendingPathComponent("Tests/check_ics.py").path, file.path] + expected)
+        let result = try Support.run(
+            python, [Support.root.appendingPathComponent("Tests/check_ics.py").path, file.path] + expected)
         XCTAssertEqual(result.code, 0, result.out + result.err)
         XCTAssertTrue(result.out.contains("ok \(events) events"), result.out)
     }

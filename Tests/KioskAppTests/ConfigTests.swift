@@ -23,11 +23,15 @@ final class ConfigTests: XCTestCase {
         XCTAssertThrowsError(try KioskConfig.parse(text, file: "/etc/passerelle/passerelle.conf")) { error in
             let lines = "\(error)".split(separator: "\n").map(String.init)
             XCTAssertEqual(lines.count, 6, "\(error)")
-            XCTAssertTrue(lines[0].hasPrefix("/etc/passerelle/passerelle.conf:2: kiosk.default_language: \"de\" is not a language"), lines[0])
+            XCTAssertTrue(
+                lines[0].hasPrefix(
+                    "/etc/passerelle/passerelle.conf:2: kiosk.default_language: \"de\" is not a language"), lines[0])
             XCTAssertTrue(lines[1].hasPrefix("/etc/passerelle/passerelle.conf:3: kiosk.colour: unknown key"), lines[1])
-            XCTAssertTrue(lines[2].hasPrefix("/etc/passerelle/passerelle.conf:5: idle.warning: 5 is out of range"), lines[2])
+            XCTAssertTrue(
+                lines[2].hasPrefix("/etc/passerelle/passerelle.conf:5: idle.warning: 5 is out of range"), lines[2])
             XCTAssertTrue(lines[3].hasPrefix("/etc/passerelle/passerelle.conf:6: idle.timeout: \"ninety\""), lines[3])
-            XCTAssertTrue(lines[4].hasPrefix("/etc/passerelle/passerelle.conf:7: idle.timeout: already set on line 6"), lines[4])
+            XCTAssertTrue(
+                lines[4].hasPrefix("/etc/passerelle/passerelle.conf:7: idle.timeout: already set on line 6"), lines[4])
             XCTAssertTrue(lines[5].hasPrefix("/etc/passerelle/passerelle.conf:8: [sound]: unknown section"), lines[5])
         }
     }
@@ -39,10 +43,12 @@ final class ConfigTests: XCTestCase {
         XCTAssertFalse(kiosk.reload(path: url.path))
         XCTAssertEqual(kiosk.config.siteName, "Mairie de Trélazé")
         XCTAssertTrue(kiosk.configProblem?.contains("kiosk.site_name: must not be empty") ?? false)
-        XCTAssertTrue(kiosk.scene.visibleTexts.contains("Mairie de Trélazé") || kiosk.scene.commands.contains {
-            if case .text("Mairie de Trélazé", _, _, _) = $0 { return true }
-            return false
-        })
+        XCTAssertTrue(
+            kiosk.scene.visibleTexts.contains("Mairie de Trélazé")
+                || kiosk.scene.commands.contains {
+                    if case .text("Mairie de Trélazé", _, _, _) = $0 { return true }
+                    return false
+                })
         try "[kiosk]\nsite_name = Mairie d'Angers\n".write(to: url, atomically: true, encoding: .utf8)
         XCTAssertTrue(kiosk.reload(path: url.path))
         XCTAssertNil(kiosk.configProblem)
@@ -64,7 +70,8 @@ final class ConfigTests: XCTestCase {
         let checked = try Support.run(binary, ["--check-config", bad.path])
         XCTAssertEqual(checked.code, 1)
         XCTAssertTrue(checked.err.contains("\(bad.path):2: idle.timeout: 2 is out of range"), checked.err)
-        let good = try Support.run(binary, ["--check-config", Support.root.appendingPathComponent("Assets/passerelle.conf").path])
+        let good = try Support.run(
+            binary, ["--check-config", Support.root.appendingPathComponent("Assets/passerelle.conf").path])
         XCTAssertEqual(good.code, 0, good.err)
 
         let failing = FileManager.default.temporaryDirectory.appendingPathComponent("f-\(UUID().uuidString).scenario")

@@ -8,18 +8,25 @@ import KioskCore
 /// keeps serving the last good pack.
 final class ContentTests: XCTestCase {
     func makeContentDir(pack: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-content-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("diagnostic"), withIntermediateDirectories: true)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-content-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("diagnostic"), withIntermediateDirectories: true)
         try pack.write(to: dir.appendingPathComponent("diagnostic/pack.json"), atomically: true, encoding: .utf8)
         return dir
     }
 
     var shippedPack: String {
-        get throws { try String(contentsOf: Support.root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json"), encoding: .utf8) }
+        get throws {
+            try String(
+                contentsOf: Support.root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json"),
+                encoding: .utf8)
+        }
     }
 
     func test_a_broken_pack_at_start_is_refused_with_its_line_and_the_kiosk_runs_without_the_diagnostic() throws {
-        let broken = try shippedPack.replacingOccurrences(of: "\"competence\": \"5.1\"", with: "\"competence\": \"9.9\"")
+        let broken = try shippedPack.replacingOccurrences(
+            of: "\"competence\": \"5.1\"", with: "\"competence\": \"9.9\"")
         let dir = try makeContentDir(pack: broken)
         let (kiosk, _) = try Support.kiosk()
         kiosk.contentDir = dir
@@ -42,7 +49,8 @@ final class ContentTests: XCTestCase {
         XCTAssertTrue(kiosk.contentProblems.isEmpty)
 
         // An admin saves a half-edited file, then the kiosk is told to reload (SIGHUP).
-        try "{ \"format\": 1,\n  \"items\": [\n".write(to: dir.appendingPathComponent("diagnostic/pack.json"), atomically: true, encoding: .utf8)
+        try "{ \"format\": 1,\n  \"items\": [\n".write(
+            to: dir.appendingPathComponent("diagnostic/pack.json"), atomically: true, encoding: .utf8)
         kiosk.reloadContent()
         XCTAssertEqual(kiosk.content.diagnosticPack, good, "the last good pack is still served")
         XCTAssertNotNil(kiosk.scene.node(id: "tile-diagnostic"))
@@ -51,6 +59,7 @@ final class ContentTests: XCTestCase {
         let status = StatusReport.collect(
             kiosk.statusFacts, services: kiosk.services, renderer: kiosk.renderer, options: KioskOptions(),
             assets: Support.root.appendingPathComponent("Assets"), startedAt: kiosk.clock())
-        XCTAssertTrue(status.contains { $0.label == "Content error" && $0.isProblem && $0.value == problem }, "\(status)")
+        XCTAssertTrue(
+            status.contains { $0.label == "Content error" && $0.isProblem && $0.value == problem }, "\(status)")
     }
 }

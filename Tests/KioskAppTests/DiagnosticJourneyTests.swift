@@ -13,7 +13,9 @@ final class DiagnosticJourneyTests: XCTestCase {
     /// Plays the current item as `person` would, with real pointer events on the scene.
     func play(_ person: Person, kiosk: Kiosk, clock: ManualClock) throws {
         let item = try XCTUnwrap(kiosk.state.diagnostic?.session.currentItem)
-        func node(_ id: String) throws -> SemanticNode { try XCTUnwrap(kiosk.scene.node(id: id), "\(item.id): no node \(id)") }
+        func node(_ id: String) throws -> SemanticNode {
+            try XCTUnwrap(kiosk.scene.node(id: id), "\(item.id): no node \(id)")
+        }
         func tap(_ id: String) throws {
             let f = try node(id).frame
             kiosk.handle(.pointerDown(Point(x: f.midX, y: f.midY)))
@@ -84,7 +86,10 @@ final class DiagnosticJourneyTests: XCTestCase {
         let (kiosk, clock) = try Support.kiosk()
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         if language != .fr { try runner.run(Scenario.parse("tap \"\(language.nativeName)\"\n", file: "t")) }
-        try runner.run(Scenario.parse("tap \"\(kiosk.catalogue.text(.tileDiagnostic, language))\"\ntap \"\(kiosk.catalogue.text(.diagStart, language))\"\n", file: "t"))
+        try runner.run(
+            Scenario.parse(
+                "tap \"\(kiosk.catalogue.text(.tileDiagnostic, language))\"\ntap \"\(kiosk.catalogue.text(.diagStart, language))\"\n",
+                file: "t"))
         var seen: [String] = []
         var steps = 0
         while kiosk.state.screen == .diagnostic(.item) {
@@ -145,6 +150,7 @@ final class DiagnosticJourneyTests: XCTestCase {
         XCTAssertEqual(kiosk.state.screen, .diagnostic(.result))
         XCTAssertTrue(said.contains { $0.contains("Votre résultat") }, "the result is read aloud")
         try activate("diag-follow")
-        XCTAssertEqual(kiosk.state.screen, .booking(.when), "one key press from the result to the times of the help that fits")
+        XCTAssertEqual(
+            kiosk.state.screen, .booking(.when), "one key press from the result to the times of the help that fits")
     }
 }

@@ -16,7 +16,9 @@ final class EffectHandlerTests: XCTestCase {
         var screenshotPaths: [String] = []
         var soundEnabled = true
         var adminPinHash = PinHash.make(pin: "482913", iterations: 1000).encoded
-        var statusFacts = StatusFacts(now: Date(timeIntervalSince1970: 1_796_000_000), configProblem: "x.conf:2: bad", contentProblems: [], diagnosticPack: nil)
+        var statusFacts = StatusFacts(
+            now: Date(timeIntervalSince1970: 1_796_000_000), configProblem: "x.conf:2: bad", contentProblems: [],
+            diagnosticPack: nil)
 
         func send(_ action: Action) { sent.append(action) }
         func forgetPersonTraces() { forgotten += 1 }
@@ -46,11 +48,13 @@ final class EffectHandlerTests: XCTestCase {
         for outcome in handler.worker.takeResults() {
             switch outcome {
             case .action(let action): actions.append(action)
-            case .onLoop(let body):
-                body()
+            case .onLoop(let continuation):
+                continuation()
                 actions += runtime.sent
                 runtime.sent = []
-                for later in handler.worker.takeResults() { if case .action(let action) = later { actions.append(action) } }
+                for later in handler.worker.takeResults() {
+                    if case .action(let action) = later { actions.append(action) }
+                }
             }
         }
         return actions
@@ -60,32 +64,46 @@ final class EffectHandlerTests: XCTestCase {
         let uuid = self.uuid
         handler.clients.store.save = { _ in .saved(uuid) }
         let request = AppointmentRequest(
-            slot: Slot(service: "s", helper: "h", place: "p", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 1800)),
+            slot: Slot(
+                service: "s", helper: "h", place: "p", start: Date(timeIntervalSince1970: 0),
+                end: Date(timeIntervalSince1970: 1800)),
             firstName: "Jeanne", phone: nil, moving: nil, diagnostic: nil, language: .fr)
         XCTAssertEqual(run(.saveBooking(request)), [.booking(.saveFinished(.saved(uuid)))])
         handler.clients.store.freeSlots = { service, days in
-            [Slot(service: service, helper: "h", place: "p", start: Date(timeIntervalSince1970: Double(days)), end: Date(timeIntervalSince1970: 99))]
+            [
+                Slot(
+                    service: service, helper: "h", place: "p", start: Date(timeIntervalSince1970: Double(days)),
+                    end: Date(timeIntervalSince1970: 99))
+            ]
         }
         XCTAssertEqual(run(.loadSlots(service: "demarches", days: 7)).count, 1)
     }
 
     func test_a_ticket_is_loaded_drawn_on_the_loop_and_printed_under_its_appointment() {
         let content = TicketContent(
-            language: .fr, title: "Votre rendez-vous", day: "mardi 24 novembre", time: "10:00", placeName: "France Services",
-            address: "1 place", helper: "Amina", service: "Démarches", person: "Jeanne", whatToBring: nil, howToCancel: "",
+            language: .fr, title: "Votre rendez-vous", day: "mardi 24 novembre", time: "10:00",
+            placeName: "France Services",
+            address: "1 place", helper: "Amina", service: "Démarches", person: "Jeanne", whatToBring: nil,
+            howToCancel: "",
             siteName: "Mairie", qrPayload: TicketCode.code(for: uuid))
         let page = self.page
         handler.clients.store.ticket = { _, _ in content }
         var drawn: [TicketContent] = []
-        handler.clients.printer.drawTicket = { drawn.append($0); return page }
+        handler.clients.printer.drawTicket = {
+            drawn.append($0); return page
+        }
         let printed = PrintLog()
-        handler.clients.printer.printPage = { image, name in printed.add("\(name) \(image.width)x\(image.height)"); return .printed }
+        handler.clients.printer.printPage = { image, name in
+            printed.add("\(name) \(image.width)x\(image.height)"); return .printed
+        }
         XCTAssertEqual(run(.printTicket(uuid, language: .fr)), [.booking(.printFinished(.printed))])
         XCTAssertEqual(drawn, [content])
         XCTAssertEqual(printed.lines, ["\(uuid.uuidString) 2x1"])
 
         handler.clients.printer = .none
-        XCTAssertEqual(run(.printTicket(uuid, language: .fr)), [.booking(.printFinished(.unavailable))], "no printer: the screen shows it large")
+        XCTAssertEqual(
+            run(.printTicket(uuid, language: .fr)), [.booking(.printFinished(.unavailable))],
+            "no printer: the screen shows it large")
         handler.clients.store.ticket = { _, _ in nil }
         XCTAssertEqual(run(.printTicket(uuid, language: .fr)), [.booking(.printFinished(.unavailable))])
     }
@@ -94,7 +112,8 @@ final class EffectHandlerTests: XCTestCase {
         XCTAssertEqual(run(.checkAdminPin("482913")), [.adminPinChecked(valid: true)])
         XCTAssertEqual(run(.checkAdminPin("482914")), [.adminPinChecked(valid: false)])
         runtime.adminPinHash = ""
-        XCTAssertEqual(run(.checkAdminPin("482913")), [.adminPinChecked(valid: false)], "no PIN configured: nothing opens")
+        XCTAssertEqual(
+            run(.checkAdminPin("482913")), [.adminPinChecked(valid: false)], "no PIN configured: nothing opens")
         let recorded = PrintLog()
         handler.clients.store.recordAdminPin = { accepted, failures in recorded.add("\(accepted) \(failures)") }
         XCTAssertEqual(run(.recordAdminPin(accepted: false, failures: 3)), [])
@@ -124,13 +143,18 @@ final class EffectHandlerTests: XCTestCase {
         }
         XCTAssertEqual(run(.takeScreenshot), [.screenshotFinished(path: "/data/screenshots/screen-1.png")])
         XCTAssertEqual(runtime.screenshotPaths, ["/data/screenshots/screen-1.png"])
-        handler.clients.files.collectStatus = { facts in [StatusLine("Configuration error", facts.configProblem ?? "", isProblem: true)] }
-        XCTAssertEqual(run(.collectStatus), [.statusCollected([StatusLine("Configuration error", "x.conf:2: bad", isProblem: true)])])
+        handler.clients.files.collectStatus = { facts in
+            [StatusLine("Configuration error", facts.configProblem ?? "", isProblem: true)]
+        }
+        XCTAssertEqual(
+            run(.collectStatus),
+            [.statusCollected([StatusLine("Configuration error", "x.conf:2: bad", isProblem: true)])])
     }
 
     func test_appointments_are_found_by_phone_or_code_and_cancelled_through_the_store() {
         handler.clients.store.appointmentsByPhone = { _ in nil }
-        XCTAssertEqual(run(.findAppointments(phone: "0612345678")), [.myAppointment(.found(nil))], "a store problem says so")
+        XCTAssertEqual(
+            run(.findAppointments(phone: "0612345678")), [.myAppointment(.found(nil))], "a store problem says so")
         handler.clients.store.appointmentByCode = { _ in [] }
         XCTAssertEqual(run(.findAppointment(uuid)), [.myAppointment(.found([]))])
         handler.clients.store.cancel = { _ in true }
@@ -140,17 +164,22 @@ final class EffectHandlerTests: XCTestCase {
     func test_visits_and_resources_go_through_their_clients() {
         let visits = PrintLog()
         handler.clients.store.visitStarted = { visits.add("start \($0.rawValue)") }
-        handler.clients.store.visitEnded = { journeys, language, reason in visits.add("end \(journeys) \(language.rawValue) \(reason.rawValue)") }
+        handler.clients.store.visitEnded = { journeys, language, reason in
+            visits.add("end \(journeys) \(language.rawValue) \(reason.rawValue)")
+        }
         XCTAssertEqual(run(.visitStarted(language: .ar)), [])
         XCTAssertEqual(run(.visitEnded(journeys: ["booking"], language: .ar, reason: .completed)), [])
         XCTAssertEqual(visits.lines, ["start ar", "end [\"booking\"] ar completed"])
 
         let report = DiagnosticReportFixture.beginner
-        XCTAssertEqual(run(.printResources(report, language: .fr)), [.diagnostic(.resourcesPrinted(false))], "no printer")
+        XCTAssertEqual(
+            run(.printResources(report, language: .fr)), [.diagnostic(.resourcesPrinted(false))], "no printer")
         let page = self.page
         handler.clients.printer.drawResources = { _ in page }
         let printed = PrintLog()
-        handler.clients.printer.printPage = { _, name in printed.add(name); return .printed }
+        handler.clients.printer.printPage = { _, name in
+            printed.add(name); return .printed
+        }
         XCTAssertEqual(run(.printResources(report, language: .fr)), [.diagnostic(.resourcesPrinted(true))])
         XCTAssertEqual(printed.lines, ["resources-fr-1796000000"], "named by the injected clock")
         handler.clients.store.saveDiagnostic = { _, _ in nil }

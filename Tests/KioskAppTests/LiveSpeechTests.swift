@@ -10,7 +10,8 @@ final class LiveSpeechTests: XCTestCase {
         let passerelle = try Support.requireBinary("passerelle")
         let xvfbRun = try Support.requireTool("/usr/bin/xvfb-run", package: "xvfb")
         let xdotool = try Support.requireTool("/usr/bin/xdotool", package: "xdotool")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-speech-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-speech-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let audio = dir.appendingPathComponent("audio.raw")
@@ -37,7 +38,9 @@ final class LiveSpeechTests: XCTestCase {
         func stop() {
             guard !stopped else { return }
             stopped = true
-            if let text = try? String(contentsOf: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOf: pidFile, encoding: .utf8),
+                let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 kill(pid, SIGTERM)
             }
             process.waitUntilExit()
@@ -53,22 +56,31 @@ final class LiveSpeechTests: XCTestCase {
         // The home screen is up with its journeys (the content loads after the first frame,
         // and a press on the screen before that is dropped with it), and "Besoin d'aide ?" is known.
         let home = try waitFor("the started home screen in the window") { () -> Shown? in
-            guard let scene = try? Self.scene(sceneFile), scene.nodes.contains(where: { $0.label == "Faire le point" }) else { return nil }
+            guard let scene = try? Self.scene(sceneFile), scene.nodes.contains(where: { $0.label == "Faire le point" })
+            else { return nil }
             return scene
         }
         XCTAssertEqual(home.screen, "home")
-        let help = try XCTUnwrap(home.nodes.first { $0.label == "Besoin d'aide ?" }, "no control labelled Besoin d'aide ? on \(home.nodes.map(\.label))")
-        let x11 = try String(contentsOf: display, encoding: .utf8).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let help = try XCTUnwrap(
+            home.nodes.first { $0.label == "Besoin d'aide ?" },
+            "no control labelled Besoin d'aide ? on \(home.nodes.map(\.label))")
+        let x11 = try String(contentsOf: display, encoding: .utf8).split(separator: " ").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         var xEnvironment = ProcessInfo.processInfo.environment
         xEnvironment["DISPLAY"] = x11[0]
         if x11.count > 1 { xEnvironment["XAUTHORITY"] = x11[1] }
 
         // A new home is silent: whatever sound comes next is the help screen's.
         XCTAssertLessThan(spokenSeconds(), 0.2, "nothing is said before the tap")
-        let window = try run(xdotool, ["search", "--sync", "--onlyvisible", "--name", "Passerelle"], environment: xEnvironment)
-            .split(separator: "\n").first.map(String.init)
+        let window = try run(
+            xdotool, ["search", "--sync", "--onlyvisible", "--name", "Passerelle"], environment: xEnvironment
+        )
+        .split(separator: "\n").first.map(String.init)
         let windowID = try XCTUnwrap(window, "the kiosk's window")
-        _ = try run(xdotool, ["mousemove", "--window", windowID, String(help.midX), String(help.midY), "click", "1"], environment: xEnvironment)
+        _ = try run(
+            xdotool, ["mousemove", "--window", windowID, String(help.midX), String(help.midY), "click", "1"],
+            environment: xEnvironment)
 
         let shown = try waitFor("the help screen") { () -> Shown? in
             guard let scene = try? Self.scene(sceneFile), scene.screen.hasPrefix("help") else { return nil }
@@ -93,14 +105,16 @@ final class LiveSpeechTests: XCTestCase {
     static func scene(_ file: URL) throws -> Shown? {
         let data = try Data(contentsOf: file)
         guard let scenes = try JSONSerialization.jsonObject(with: data) as? [[String: Any]], let scene = scenes.first,
-              let screen = scene["screen"] as? String, let nodes = scene["nodes"] as? [[String: Any]]
+            let screen = scene["screen"] as? String, let nodes = scene["nodes"] as? [[String: Any]]
         else { return nil }
-        return Shown(screen: screen, nodes: nodes.compactMap { node in
-            guard let label = node["label"] as? String, let frame = node["frame"] as? [String: Int],
-                  let x = frame["x"], let y = frame["y"], let w = frame["width"], let h = frame["height"]
-            else { return nil }
-            return Node(label: label, midX: x + w / 2, midY: y + h / 2)
-        })
+        return Shown(
+            screen: screen,
+            nodes: nodes.compactMap { node in
+                guard let label = node["label"] as? String, let frame = node["frame"] as? [String: Int],
+                    let x = frame["x"], let y = frame["y"], let w = frame["width"], let h = frame["height"]
+                else { return nil }
+                return Node(label: label, midX: x + w / 2, midY: y + h / 2)
+            })
     }
 
     /// Polls `condition` until it gives a value. The bound only keeps a broken kiosk from

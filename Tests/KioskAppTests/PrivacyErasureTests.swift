@@ -30,21 +30,26 @@ final class PrivacyErasureTests: XCTestCase {
         try bookAndPrintATicket(passerelle)
 
         let exported = work.appendingPathComponent("all.ics")
-        XCTAssertEqual(try Support.run(ctl, ["agenda", "export", "--data-dir", dataDir.path, "--ics", exported.path]).code, 0)
+        XCTAssertEqual(
+            try Support.run(ctl, ["agenda", "export", "--data-dir", dataDir.path, "--ics", exported.path]).code, 0)
         XCTAssertTrue(try String(contentsOf: exported, encoding: .utf8).contains(firstName))
         let backup = try Support.run(ctl, ["backup", "--data-dir", dataDir.path])
         XCTAssertEqual(backup.code, 0, backup.err)
         // The search works: before the purge the person is in the calendars, backup and store.
         let before = try filesNamingThePerson()
-        XCTAssertTrue(before.contains("passerelle.sqlite-wal") && before.contains { $0.hasPrefix("backups/") }
-                      && before.contains { $0.hasPrefix("calendars/") }, "\(before)")
+        XCTAssertTrue(
+            before.contains("passerelle.sqlite-wal") && before.contains { $0.hasPrefix("backups/") }
+                && before.contains { $0.hasPrefix("calendars/") }, "\(before)")
 
         // The admin's screenshot was taken on the day of the booking (the scenario's clock).
-        for shot in try FileManager.default.contentsOfDirectory(at: dataDir.appendingPathComponent("screenshots"), includingPropertiesForKeys: nil) {
+        for shot in try FileManager.default.contentsOfDirectory(
+            at: dataDir.appendingPathComponent("screenshots"), includingPropertiesForKeys: nil)
+        {
             try FileManager.default.setAttributes([.modificationDate: ManualClock().now], ofItemAtPath: shot.path)
         }
         // Tuesday 24 November + 7 days is past on 10 December; the kiosk still has the store open.
-        let purge = try Support.run(ctl, ["purge", "--data-dir", dataDir.path], environment: ["PASSERELLE_NOW": "2026-12-10T12:00:00Z"])
+        let purge = try Support.run(
+            ctl, ["purge", "--data-dir", dataDir.path], environment: ["PASSERELLE_NOW": "2026-12-10T12:00:00Z"])
         XCTAssertEqual(purge.code, 0, purge.err)
         XCTAssertTrue(purge.out.contains("purge: 1 appointments anonymised (1 more in backups)"), purge.out)
         XCTAssertTrue(kiosk.isRunning)
@@ -95,26 +100,28 @@ final class PrivacyErasureTests: XCTestCase {
         let secretTaps = String(repeating: "tap \(zone.midX) \(zone.midY)\n", count: 5)
         let scenario = work.appendingPathComponent("book.scenario")
         try """
-            tap "Prendre rendez-vous"
-            tap "Aide pour une démarche"
-            tap "mardi 24 novembre"
-            tap "9:45"
-            type "\(firstName)"
-            tap "Continuer"
-            type "\(phone)"
-            tap "Continuer"
-            tap "Oui"
-            expect "Votre rendez-vous est enregistré."
-            tap "Terminer"
-            \(secretTaps)type "246813"
-            tap "Valider"
-            tap "Capture d'écran"
-            expect "Capture enregistrée"
-            """.write(to: scenario, atomically: true, encoding: .utf8)
-        let run = try Support.run(passerelle, [
-            "--script", scenario.path, "--data-dir", dataDir.path, "--config", config.path,
-            "--import-agenda", Support.root.appendingPathComponent("Assets/agenda/example.json").path,
-        ])
+        tap "Prendre rendez-vous"
+        tap "Aide pour une démarche"
+        tap "mardi 24 novembre"
+        tap "9:45"
+        type "\(firstName)"
+        tap "Continuer"
+        type "\(phone)"
+        tap "Continuer"
+        tap "Oui"
+        expect "Votre rendez-vous est enregistré."
+        tap "Terminer"
+        \(secretTaps)type "246813"
+        tap "Valider"
+        tap "Capture d'écran"
+        expect "Capture enregistrée"
+        """.write(to: scenario, atomically: true, encoding: .utf8)
+        let run = try Support.run(
+            passerelle,
+            [
+                "--script", scenario.path, "--data-dir", dataDir.path, "--config", config.path,
+                "--import-agenda", Support.root.appendingPathComponent("Assets/agenda/example.json").path,
+            ])
         XCTAssertEqual(run.code, 0, run.err)
         XCTAssertGreaterThan(try Data(contentsOf: device).count, 10_000, "the ticket was printed")
     }

@@ -10,12 +10,14 @@ final class PrivacyTests: XCTestCase {
         let (kiosk, clock) = try Support.kiosk(config: "[admin]\npin_hash = \(pinHash)\n")
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         // Arabic, larger text, help, then a half-typed PIN: every kind of trace we have.
-        try runner.run(try Scenario.parse("""
-            tap "العربية"
-            tap "نص أكبر"
-            tap "تباين عال"
-            tap "هل تحتاج إلى مساعدة؟"
-            """, file: "p"))
+        try runner.run(
+            try Scenario.parse(
+                """
+                tap "العربية"
+                tap "نص أكبر"
+                tap "تباين عال"
+                tap "هل تحتاج إلى مساعدة؟"
+                """, file: "p"))
         let zone = kiosk.scene.secretZone!
         for _ in 1...5 { tap(kiosk, Point(x: zone.midX, y: zone.midY)) }
         XCTAssertEqual(kiosk.state.screen, .adminPin)
@@ -39,18 +41,20 @@ final class PrivacyTests: XCTestCase {
     func test_a_half_finished_booking_and_diagnostic_leave_no_trace_after_the_reset() throws {
         let (kiosk, clock) = try Support.kiosk()
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
-        try runner.run(try Scenario.parse("""
-            tap "Faire le point"
-            tap "Commencer"
-            tap "Je ne sais pas"
-            tap "Accueil"
-            tap "Prendre rendez-vous"
-            tap "Aide pour une démarche"
-            tap "Le plus tôt"
-            type "Zoé"
-            tap "Continuer"
-            type "0612345678"
-            """, file: "p"))
+        try runner.run(
+            try Scenario.parse(
+                """
+                tap "Faire le point"
+                tap "Commencer"
+                tap "Je ne sais pas"
+                tap "Accueil"
+                tap "Prendre rendez-vous"
+                tap "Aide pour une démarche"
+                tap "Le plus tôt"
+                type "Zoé"
+                tap "Continuer"
+                type "0612345678"
+                """, file: "p"))
         kiosk.render()
         XCTAssertTrue(kiosk.renderer.cachesContain("Zoé"))
         XCTAssertTrue(kiosk.renderer.cachesContain("0612345678"))
@@ -70,7 +74,10 @@ final class PrivacyTests: XCTestCase {
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         let zone = kiosk.scene.secretZone!
         for _ in 1...5 { tap(kiosk, Point(x: zone.midX, y: zone.midY)) }
-        try runner.run(try Scenario.parse("type \"111111\"\ntap \"Valider\"\nexpect \"Ce code n'est pas le bon.\"\ntype \"246813\"\ntap \"Valider\"\nexpect \"Administration\"\ntap \"État de la borne\"\nexpect \"Frames drawn\"\n", file: "a"))
+        try runner.run(
+            try Scenario.parse(
+                "type \"111111\"\ntap \"Valider\"\nexpect \"Ce code n'est pas le bon.\"\ntype \"246813\"\ntap \"Valider\"\nexpect \"Administration\"\ntap \"État de la borne\"\nexpect \"Frames drawn\"\n",
+                file: "a"))
         try runner.run(try Scenario.parse("tap \"Retour\"\ntap \"Quitter le kiosque\"\n", file: "a"))
         XCTAssertTrue(kiosk.quitRequested)
     }

@@ -9,7 +9,8 @@ final class ScenarioTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(at: Support.scenarios, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "scenario" }.sorted { $0.path < $1.path }
         XCTAssertGreaterThanOrEqual(files.count, 4)
-        let shots = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-shots-\(UUID().uuidString)")
+        let shots = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-shots-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         for file in files {
             let (kiosk, clock) = try Support.kiosk()

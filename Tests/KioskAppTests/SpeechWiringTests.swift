@@ -23,7 +23,8 @@ final class SpeechWiringTests: XCTestCase {
         XCTAssertTrue(said.last?.0.contains("مرحبا") ?? false, "\(said)")
 
         kiosk.handle(.key(.tab))
-        XCTAssertEqual(said.last?.0, kiosk.scene.node(id: kiosk.state.focus ?? "")?.label, "the focused control is named")
+        XCTAssertEqual(
+            said.last?.0, kiosk.scene.node(id: kiosk.state.focus ?? "")?.label, "the focused control is named")
 
         let count = said.count
         try runner.run(Scenario.parse("advance 95\n", file: "t"))
@@ -38,7 +39,8 @@ final class SpeechWiringTests: XCTestCase {
         let (kiosk, clock) = try Support.kiosk(config: "[speech]\nenabled = false\n")
         var said: [String] = []
         kiosk.clients.speech.speak = { text, _ in said.append(text) }
-        try ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil).run(Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
+        try ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil).run(
+            Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
         XCTAssertEqual(said, [])
     }
 }

@@ -10,14 +10,18 @@ final class StoreWiringTests: XCTestCase {
     func test_a_scenario_run_fills_the_figures_that_passerellectl_reports() throws {
         let passerelle = try Support.requireBinary("passerelle")
         let ctl = try Support.requireBinary("passerellectl")
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-visits-\(UUID().uuidString)")
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passerelle-visits-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDir) }
 
-        let run = try Support.run(passerelle, ["--script", Support.scenarios.appendingPathComponent("visits.scenario").path, "--data-dir", dataDir.path])
+        let run = try Support.run(
+            passerelle,
+            ["--script", Support.scenarios.appendingPathComponent("visits.scenario").path, "--data-dir", dataDir.path])
         XCTAssertEqual(run.code, 0, run.err)
 
         let day = Support.scenarioDay
-        let stats = try Support.run(ctl, ["stats", "--data-dir", dataDir.path, "--from", day, "--to", day, "--format", "json"])
+        let stats = try Support.run(
+            ctl, ["stats", "--data-dir", dataDir.path, "--from", day, "--to", day, "--format", "json"])
         XCTAssertEqual(stats.code, 0, stats.err)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(stats.out.utf8)) as? [String: Any])
         let period = try XCTUnwrap((json["periods"] as? [[String: Any]])?.first)

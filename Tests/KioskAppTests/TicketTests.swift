@@ -38,21 +38,26 @@ final class TicketTests: XCTestCase {
             let zbar = try Support.requireTool("/usr/bin/zbarimg", package: "zbar-tools")
             let read = try Support.run(zbar, ["-q", "--raw", png.path])
             XCTAssertEqual(read.out.trimmingCharacters(in: .whitespacesAndNewlines), ticket.qrPayload, "\(language)")
-            XCTAssertEqual(TicketCode.appointment(in: read.out), UUID(uuidString: "57B172ED-7274-4660-998B-F82104BBD6A9"))
+            XCTAssertEqual(
+                TicketCode.appointment(in: read.out), UUID(uuidString: "57B172ED-7274-4660-998B-F82104BBD6A9"))
         }
     }
 
     func test_escpos_bytes_of_a_tiny_image() {
         // 10 × 2 pixels: the first column black on the first line, the last on the second.
-        let bytes = EscPos.document(pixels: { x, y in (x == 0 && y == 0) || (x == 9 && y == 1) ? 0xFF00_0000 : 0xFFFF_FFFF }, width: 10, height: 2)
-        XCTAssertEqual(bytes, [
-            0x1B, 0x40,  // initialise
-            0x1D, 0x76, 0x30, 0x00, 2, 0, 2, 0,  // GS v 0: 2 bytes a row, 2 rows
-            0x80, 0x00,  // row 0: pixel 0
-            0x00, 0x40,  // row 1: pixel 9
-            0x1B, 0x64, 0x04,  // feed
-            0x1D, 0x56, 0x42, 0x00,  // cut
-        ])
+        let bytes = EscPos.document(
+            pixels: { x, y in (x == 0 && y == 0) || (x == 9 && y == 1) ? 0xFF00_0000 : 0xFFFF_FFFF }, width: 10,
+            height: 2)
+        XCTAssertEqual(
+            bytes,
+            [
+                0x1B, 0x40,  // initialise
+                0x1D, 0x76, 0x30, 0x00, 2, 0, 2, 0,  // GS v 0: 2 bytes a row, 2 rows
+                0x80, 0x00,  // row 0: pixel 0
+                0x00, 0x40,  // row 1: pixel 9
+                0x1B, 0x64, 0x04,  // feed
+                0x1D, 0x56, 0x42, 0x00,  // cut
+            ])
     }
 
     func test_escpos_printing_writes_the_raster_to_the_device_and_no_file() throws {
@@ -62,7 +67,8 @@ final class TicketTests: XCTestCase {
         let printer = TicketPrinter(kind: .escpos, device: device.path, directory: tickets)
         try printer.output(TicketPrinter.draw(sample, fonts: FontBook()), name: "x")
         let bytes = [UInt8](try Data(contentsOf: device))
-        XCTAssertEqual(Array(bytes.prefix(8)), [0x1B, 0x40, 0x1D, 0x76, 0x30, 0x00, 72, 0], "576 dots = 72 bytes a row")
+        XCTAssertEqual(
+            Array(bytes.prefix(8)), [0x1B, 0x40, 0x1D, 0x76, 0x30, 0x00, 72, 0], "576 dots = 72 bytes a row")
         XCTAssertEqual(Array(bytes.suffix(4)), [0x1D, 0x56, 0x42, 0x00])
         XCTAssertGreaterThan(bytes.filter { $0 != 0 }.count, 1000, "the ticket has ink")
         XCTAssertFalse(FileManager.default.fileExists(atPath: tickets.path), "a thermal printer needs no ticket file")
@@ -73,7 +79,8 @@ final class TicketTests: XCTestCase {
         let log = temp.appendingPathComponent("lp.log")
         let fake = temp.appendingPathComponent("lp")
         // The fake lp notes its arguments and the file's mode, and keeps a copy, as CUPS would.
-        try "#!/bin/sh\necho \"$@\" >> \(log.path)\nstat -c %a \"$5\" >> \(log.path)\ncp \"$5\" \(temp.path)/spooled.png\n"
+        try
+            "#!/bin/sh\necho \"$@\" >> \(log.path)\nstat -c %a \"$5\" >> \(log.path)\ncp \"$5\" \(temp.path)/spooled.png\n"
             .write(to: fake, atomically: true, encoding: .utf8)
         chmod(fake.path, 0o755)
         let cups = TicketPrinter(kind: .cups, queue: "TM-T20", directory: tickets, lp: fake)
@@ -81,7 +88,9 @@ final class TicketTests: XCTestCase {
         let file = tickets.appendingPathComponent("ok.png").path
         XCTAssertEqual(try String(contentsOf: log, encoding: .utf8), "-d TM-T20 -o fit-to-page \(file)\n600\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: file), "the ticket file is deleted once lp has it")
-        XCTAssertGreaterThan((try? Data(contentsOf: temp.appendingPathComponent("spooled.png")))?.count ?? 0, 10_000, "lp got a real PNG")
+        XCTAssertGreaterThan(
+            (try? Data(contentsOf: temp.appendingPathComponent("spooled.png")))?.count ?? 0, 10_000, "lp got a real PNG"
+        )
     }
 
     func test_a_missing_device_or_a_failing_lp_is_a_plain_error() throws {
@@ -91,26 +100,35 @@ final class TicketTests: XCTestCase {
             XCTAssertEqual("\(error)", "printer device /dev/usb/lp9-not-there: No such file or directory")
         }
         let fake = temp.appendingPathComponent("lp")
-        try "#!/bin/sh\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n".write(to: fake, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n".write(
+            to: fake, atomically: true, encoding: .utf8)
         chmod(fake.path, 0o755)
         let cups = TicketPrinter(kind: .cups, queue: "TM-T20", directory: temp, lp: fake)
         XCTAssertThrowsError(try cups.output(page, name: "ko")) { error in
-            XCTAssertEqual(error as? TicketPrintProblem, .lpFailed(queue: "TM-T20", status: 1, message: "lp: The printer or class does not exist."))
+            XCTAssertEqual(
+                error as? TicketPrintProblem,
+                .lpFailed(queue: "TM-T20", status: 1, message: "lp: The printer or class does not exist."))
         }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: temp.appendingPathComponent("ko.png").path), "deleted even when lp fails")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: temp.appendingPathComponent("ko.png").path),
+            "deleted even when lp fails")
     }
 
     func test_without_a_printer_a_booking_writes_no_ticket_file() throws {
         let passerelle = try Support.requireBinary("passerelle")
         let dataDir = temp.appendingPathComponent("data")
-        let run = try Support.run(passerelle, [
-            "--script", Support.scenarios.appendingPathComponent("booking-fr.scenario").path, "--data-dir", dataDir.path,
-            "--import-agenda", Support.root.appendingPathComponent("Assets/agenda/example.json").path,
-        ])
+        let run = try Support.run(
+            passerelle,
+            [
+                "--script", Support.scenarios.appendingPathComponent("booking-fr.scenario").path, "--data-dir",
+                dataDir.path,
+                "--import-agenda", Support.root.appendingPathComponent("Assets/agenda/example.json").path,
+            ])
         XCTAssertEqual(run.code, 0, run.err)
         let tickets = dataDir.appendingPathComponent("tickets")
-        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: tickets.path)) ?? [], [],
-                       "kind = none: the screen shows the details, nothing is kept on disk")
+        XCTAssertEqual(
+            (try? FileManager.default.contentsOfDirectory(atPath: tickets.path)) ?? [], [],
+            "kind = none: the screen shows the details, nothing is kept on disk")
     }
 
     func test_tickets_are_drawn_on_the_main_thread_and_printed_by_the_worker() throws {
@@ -129,13 +147,15 @@ final class TicketTests: XCTestCase {
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         try runner.run(Scenario.load(path: Support.scenarios.appendingPathComponent("booking-fr.scenario").path))
         kiosk.shutdown()
-        XCTAssertEqual(Renderer.drawsOffMainThread - before, 0, "SDL_ttf is not thread-safe: nothing is drawn off the main thread")
+        XCTAssertEqual(
+            Renderer.drawsOffMainThread - before, 0, "SDL_ttf is not thread-safe: nothing is drawn off the main thread")
         XCTAssertGreaterThan((try Data(contentsOf: device)).count, 10_000, "the ticket was printed")
     }
 
     func test_printer_settings_are_checked_with_their_line() {
         XCTAssertThrowsError(try KioskConfig.parse("[printer]\nkind = cups\n", file: "p.conf")) { error in
-            XCTAssertTrue("\(error)".contains("p.conf:2: printer.queue: kind = cups needs the CUPS queue's name"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("p.conf:2: printer.queue: kind = cups needs the CUPS queue's name"), "\(error)")
         }
         XCTAssertThrowsError(try KioskConfig.parse("[printer]\nkind = laser\n", file: "p.conf")) { error in
             XCTAssertTrue("\(error)".contains("p.conf:2: printer.kind: \"laser\" is not a printer kind"), "\(error)")

@@ -23,7 +23,9 @@ final class PinnedClockTests: XCTestCase {
     }
 
     func test_a_systemd_service_refuses_a_pinned_clock() {
-        XCTAssertThrowsError(try PinnedClock.fromEnvironment([PinnedClock.variable: "1796005200", "INVOCATION_ID": "5f3c"])) { error in
+        XCTAssertThrowsError(
+            try PinnedClock.fromEnvironment([PinnedClock.variable: "1796005200", "INVOCATION_ID": "5f3c"])
+        ) { error in
             XCTAssertEqual(error as? PinnedClock.Problem, .refusedInService)
         }
     }

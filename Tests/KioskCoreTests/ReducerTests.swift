@@ -71,7 +71,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.idle, .active)
         XCTAssertEqual(advance(1), [.playWarningSound])
         XCTAssertEqual(state.idle, .warning(resetAt: start.addingTimeInterval(120), secondsLeft: 30))
-        XCTAssertEqual(state.nextDeadline(policy: policy), start.addingTimeInterval(91), "the countdown ticks each second")
+        XCTAssertEqual(
+            state.nextDeadline(policy: policy), start.addingTimeInterval(91), "the countdown ticks each second")
     }
 
     func test_the_warning_counts_down_then_forgets_the_person() {
@@ -107,7 +108,8 @@ final class ReducerTests: XCTestCase {
 
     func test_a_clock_jump_past_the_warning_still_resets() {
         send(.helpTapped)
-        XCTAssertEqual(advance(500), [.visitEnded(journeys: ["help"], language: .fr, reason: .idleTimeout), .forgetPerson])
+        XCTAssertEqual(
+            advance(500), [.visitEnded(journeys: ["help"], language: .fr, reason: .idleTimeout), .forgetPerson])
         XCTAssertEqual(state.screen, .home)
     }
 
@@ -193,7 +195,8 @@ final class ReducerTests: XCTestCase {
             send(.pinSubmitTapped)
             effects += send(.adminPinChecked(valid: false))
         }
-        XCTAssertEqual(effects, (1...3).map { .recordAdminPin(accepted: false, failures: $0) }, "each failure journalled")
+        XCTAssertEqual(
+            effects, (1...3).map { .recordAdminPin(accepted: false, failures: $0) }, "each failure journalled")
         XCTAssertEqual(state.admin.lockedUntil, now.addingTimeInterval(60))
         send(.pinDigitTapped(1))
         XCTAssertEqual(state.admin.pinDigits, "", "a locked pad refuses digits")
@@ -226,7 +229,9 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.admin.lockedUntil, now.addingTimeInterval(60))
         XCTAssertNil(state.visit, "not a person's choice")
         var fresh = KioskState.initial(now: now, policy: policy)
-        _ = reduce(&fresh, .adminPinHistoryLoaded(failures: 5, lastFailureAt: now.addingTimeInterval(-3600)), Environment(now: now, policy: policy))
+        _ = reduce(
+            &fresh, .adminPinHistoryLoaded(failures: 5, lastFailureAt: now.addingTimeInterval(-3600)),
+            Environment(now: now, policy: policy))
         XCTAssertNil(fresh.admin.lockedUntil, "a lock that already ran out")
         XCTAssertEqual(fresh.admin.failedAttempts, 5, "but the count goes on")
     }

@@ -7,7 +7,9 @@ import KioskUI
 import XCTest
 
 final class RenderTests: XCTestCase {
-    static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Assets").standardized
+    static let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../Assets"
+    ).standardized
     static let catalogue = try! Catalogue.load(from: assets.appendingPathComponent("strings"))
     static let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
 
@@ -16,7 +18,10 @@ final class RenderTests: XCTestCase {
     }
 
     func scene(_ state: KioskState, _ renderer: Renderer) -> Scene {
-        view(state, ViewContext(size: renderer.size, catalogue: Self.catalogue, measurer: renderer.measurer, policy: Self.policy))
+        view(
+            state,
+            ViewContext(
+                size: renderer.size, catalogue: Self.catalogue, measurer: renderer.measurer, policy: Self.policy))
     }
 
     func home(_ language: Language) -> KioskState {
@@ -27,16 +32,20 @@ final class RenderTests: XCTestCase {
 
     func test_every_screen_fits_with_the_real_fonts() throws {
         let renderer = try makeRenderer()
-        let problems = LayoutAudit.run(measurer: renderer.measurer, catalogue: Self.catalogue, content: try Self.shippedContent())
+        let problems = LayoutAudit.run(
+            measurer: renderer.measurer, catalogue: Self.catalogue, content: try Self.shippedContent())
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
     }
 
     /// The shipped diagnostic pack and example agenda, as the journey screens get them.
     static func shippedContent() throws -> KioskContent {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-        let packData = try Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json"))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+            .standardized
+        let packData = try Data(
+            contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json"))
         let pack = try DiagnosticPack.load(data: packData, file: "pack").get()
-        let agenda = try AgendaDocument.parse(Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
+        let agenda = try AgendaDocument.parse(
+            Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
         let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
@@ -48,7 +57,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(fonts.missingIcons(), [])
         for language in Language.allCases {
             for key in TextKey.allCases {
-                let text = Self.catalogue.text(key, language, ["seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3"])
+                let text = Self.catalogue.text(
+                    key, language, ["seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3"])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
                 XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")
             }
@@ -56,7 +66,8 @@ final class RenderTests: XCTestCase {
     }
 
     func test_every_pixel_snapshot_file_is_one_the_suite_checks() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "__Snapshots__")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".png") && !$0.hasSuffix("_actual.png") && !$0.hasSuffix("_diff.png") }
         XCTAssertEqual(Set(files), ["home-fr.png", "home-ar.png"], "a file no test reads would not fail when deleted")
@@ -86,7 +97,9 @@ final class RenderTests: XCTestCase {
 
         let after = (0..<h).flatMap { y in (0..<w).map { x in renderer.pixel(x: x, y: y) } }
         XCTAssertTrue(before == after, "red and blue are swapped back after writing")
-        guard let loaded = IMG_Load(url.path), let png = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0) else {
+        guard let loaded = IMG_Load(url.path),
+            let png = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0)
+        else {
             return XCTFail("cannot read the screenshot back")
         }
         SDL_FreeSurface(loaded)
@@ -140,11 +153,16 @@ final class RenderTests: XCTestCase {
         ]
         for (text, style) in samples {
             let origin = Point(x: 137, y: 91)
-            let box = Rect(x: origin.x, y: origin.y, width: renderer.measurer.width(of: text, style: style),
-                           height: renderer.measurer.lineHeight(style))
-            renderer.draw(Scene(screenID: "text-\(text)", size: renderer.size, background: paper,
-                                commands: [.rect(Rect(x: 0, y: 0, width: 900, height: 300), paper),
-                                           .text(text, origin: origin, style: style, ink)]))
+            let box = Rect(
+                x: origin.x, y: origin.y, width: renderer.measurer.width(of: text, style: style),
+                height: renderer.measurer.lineHeight(style))
+            renderer.draw(
+                Scene(
+                    screenID: "text-\(text)", size: renderer.size, background: paper,
+                    commands: [
+                        .rect(Rect(x: 0, y: 0, width: 900, height: 300), paper),
+                        .text(text, origin: origin, style: style, ink),
+                    ]))
             var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
             for y in 0..<renderer.size.height {
                 for x in 0..<renderer.size.width where renderer.pixel(x: x, y: y) & 0xFF < 0x80 {
@@ -156,7 +174,8 @@ final class RenderTests: XCTestCase {
             XCTAssertLessThanOrEqual(maxX, box.x + box.width + 2, "\(text): ink runs right of its box \(box)")
             XCTAssertGreaterThanOrEqual(minY, box.y, "\(text): ink above its box \(box)")
             XCTAssertLessThanOrEqual(maxY, box.y + box.height, "\(text): ink below its box \(box)")
-            XCTAssertGreaterThan(Double(maxX - minX), Double(box.width) * 0.85, "\(text): the ink fills its measured width \(box)")
+            XCTAssertGreaterThan(
+                Double(maxX - minX), Double(box.width) * 0.85, "\(text): the ink fills its measured width \(box)")
         }
     }
 }
@@ -165,8 +184,11 @@ final class RenderTests: XCTestCase {
 /// anti-aliasing differences. A failure writes NAME_actual.png and NAME_diff.png. Recorded only
 /// with RECORD_SNAPSHOTS=1: a missing PNG fails, with NAME_actual.png left beside it.
 enum PixelSnapshot {
-    static func assert(_ renderer: Renderer, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    static func assert(_ renderer: Renderer, named name: String, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
+        let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent(
+            "__Snapshots__")
         let url = directory.appendingPathComponent("\(name).png")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -175,10 +197,14 @@ enum PixelSnapshot {
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
             try renderer.savePNG(to: directory.appendingPathComponent("\(name)_actual.png").path)
-            XCTFail("pixel snapshot \(name) is missing: \(url.path) (RECORD_SNAPSHOTS=1 to record it)", file: file, line: line)
+            XCTFail(
+                "pixel snapshot \(name) is missing: \(url.path) (RECORD_SNAPSHOTS=1 to record it)", file: file,
+                line: line)
             return
         }
-        guard let loaded = IMG_Load(url.path), let expected = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0) else {
+        guard let loaded = IMG_Load(url.path),
+            let expected = SDL_ConvertSurfaceFormat(loaded, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue), 0)
+        else {
             XCTFail("cannot read \(url.path)", file: file, line: line)
             return
         }
@@ -191,7 +217,10 @@ enum PixelSnapshot {
         }
         let pitch = Int(expected.pointee.pitch) / 4
         let pixels = expected.pointee.pixels.assumingMemoryBound(to: UInt32.self)
-        guard let diff = SDL_CreateRGBSurfaceWithFormat(0, Int32(w), Int32(h), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue)) else { return }
+        guard
+            let diff = SDL_CreateRGBSurfaceWithFormat(
+                0, Int32(w), Int32(h), 32, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue))
+        else { return }
         defer { SDL_FreeSurface(diff) }
         let diffPixels = diff.pointee.pixels.assumingMemoryBound(to: UInt32.self)
         let diffPitch = Int(diff.pointee.pitch) / 4
@@ -213,7 +242,9 @@ enum PixelSnapshot {
         if differing > w * h / 1000 {
             try renderer.savePNG(to: directory.appendingPathComponent("\(name)_actual.png").path)
             IMG_SavePNG(diff, directory.appendingPathComponent("\(name)_diff.png").path)
-            XCTFail("\(name): \(differing) pixels differ; see \(name)_diff.png (RECORD_SNAPSHOTS=1 to accept)", file: file, line: line)
+            XCTFail(
+                "\(name): \(differing) pixels differ; see \(name)_diff.png (RECORD_SNAPSHOTS=1 to accept)", file: file,
+                line: line)
         }
     }
 }

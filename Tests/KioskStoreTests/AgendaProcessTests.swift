@@ -2,6 +2,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import PasserelleTestSupport
 import XCTest
 @testable import KioskStore
 
@@ -11,32 +12,41 @@ final class AgendaProcessTests: XCTestCase {
         let binary = try builtPasserellectl()
         let dir = makeTemporaryDirectory(self)
         let example = repositoryRoot.appendingPathComponent("Assets/agenda/example.json").path
-        let (status, out, _) = try runProcess(binary, ["agenda", "import", example, "--data-dir", dir.path], environment: TestNow.environment())
+        let (status, out, _) = try runProcess(
+            binary, ["agenda", "import", example, "--data-dir", dir.path], environment: TestNow.environment())
         XCTAssertEqual(status, 0, out)
         XCTAssertTrue(out.contains("2 places, 5 services, 4 helpers"), out)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("calendars/amina.ics").path))
         let before = try tables(dir)
 
         var text = try String(contentsOfFile: example, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"Mo-Fr 09:00-12:00; We off; PH off\"", with: "\"Mo-Fr 09:00-12:00; We off; PH 10:00-11:00\"")
+        text = text.replacingOccurrences(
+            of: "\"Mo-Fr 09:00-12:00; We off; PH off\"", with: "\"Mo-Fr 09:00-12:00; We off; PH 10:00-11:00\"")
         text = text.replacingOccurrences(of: "\"duration_minutes\": 60", with: "\"duration_minutes\": 600")
-        text = text.replacingOccurrences(of: "Amina", with: "Aminata")  // would change the store if anything got through
+        // Would change the store if anything got through.
+        text = text.replacingOccurrences(of: "Amina", with: "Aminata")
         let bad = dir.appendingPathComponent("bad.json")
         try text.write(to: bad, atomically: true, encoding: .utf8)
-        let (badStatus, _, errors) = try runProcess(binary, ["agenda", "import", bad.path, "--data-dir", dir.path], environment: TestNow.environment())
+        let (badStatus, _, errors) = try runProcess(
+            binary, ["agenda", "import", bad.path, "--data-dir", dir.path], environment: TestNow.environment())
         XCTAssertEqual(badStatus, 65)
         let lines = errors.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines, [
-            "\(bad.path):68: services[2].duration_minutes: must be between 5 and 480, found 600",
-            "\(bad.path):113: helpers[0].opening[0].hours: column 31: only \"PH off\" is supported: the kiosk never opens on public holidays in \"Mo-Fr 09:00-12:00; We off; PH 10:00-11:00\"",
-            "passerellectl: 2 problem(s) in \(bad.path); nothing was imported",
-        ])
+        XCTAssertEqual(
+            lines,
+            [
+                "\(bad.path):68: services[2].duration_minutes: must be between 5 and 480, found 600",
+                "\(bad.path):113: helpers[0].opening[0].hours: column 31: only \"PH off\" is supported: the kiosk never opens on public holidays in \"Mo-Fr 09:00-12:00; We off; PH 10:00-11:00\"",
+                "passerellectl: 2 problem(s) in \(bad.path); nothing was imported",
+            ])
         XCTAssertEqual(try tables(dir), before, "nothing changed")
 
-        let (again, out2, _) = try runProcess(binary, ["agenda", "import", example, "--data-dir", dir.path], environment: TestNow.environment())
+        let (again, out2, _) = try runProcess(
+            binary, ["agenda", "import", example, "--data-dir", dir.path], environment: TestNow.environment())
         XCTAssertEqual(again, 0)
         XCTAssertTrue(out2.contains("(0 new)"), out2)
-        XCTAssertEqual(try tables(dir).filter { !$0.hasPrefix("agenda_setting") }, before.filter { !$0.hasPrefix("agenda_setting") })
+        XCTAssertEqual(
+            try tables(dir).filter { !$0.hasPrefix("agenda_setting") },
+            before.filter { !$0.hasPrefix("agenda_setting") })
     }
 
     /// Two processes book the same slot at the same instant, many times: exactly one wins.
@@ -58,8 +68,10 @@ final class AgendaProcessTests: XCTestCase {
                 let process = Process()
                 process.executableURL = binary
                 process.environment = TestNow.environment()
-                process.arguments = ["debug", "book", "--data-dir", dir.path, "--service", "demarches", "--helper", "amina",
-                                     "--place", "fs", "--start", String(slot.start.timeIntervalSince1970), "--at", String(at)]
+                process.arguments = [
+                    "debug", "book", "--data-dir", dir.path, "--service", "demarches", "--helper", "amina",
+                    "--place", "fs", "--start", String(slot.start.timeIntervalSince1970), "--at", String(at),
+                ]
                 let pipe = Pipe()
                 process.standardOutput = pipe
                 process.standardError = FileHandle.nullDevice
@@ -83,7 +95,10 @@ final class AgendaProcessTests: XCTestCase {
         defer { try? queue.close() }
         return try queue.read { db in
             var lines: [String] = []
-            for table in ["place", "service", "helper", "opening_range", "opening_range_service", "absence", "closed_day", "agenda_setting", "appointment"] {
+            for table in [
+                "place", "service", "helper", "opening_range", "opening_range_service", "absence", "closed_day",
+                "agenda_setting", "appointment",
+            ] {
                 lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table) \($0)" }
             }
             return lines.sorted()

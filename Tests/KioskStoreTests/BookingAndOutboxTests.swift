@@ -8,8 +8,12 @@ final class BookingAndOutboxTests: XCTestCase {
         let database = try AppDatabase.inMemory(clock: .fixed(paris("2025-11-03 10:00")))
         let agenda = try Agenda(database)
         let first = try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:00")))
-        XCTAssertProblem(.slotTaken) { () throws(StoreProblem) in try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:00"))) }
-        XCTAssertProblem(.slotTaken) { () throws(StoreProblem) in try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:15"))) }
+        XCTAssertProblem(.slotTaken) { () throws(StoreProblem) in
+            try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:00")))
+        }
+        XCTAssertProblem(.slotTaken) { () throws(StoreProblem) in
+            try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:15")))
+        }
         _ = try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:30")))
         try database.cancelAppointment(first.uuid, byPerson: true)
         XCTAssertEqual(try database.appointment(first.uuid)?.status, .excused)
@@ -44,7 +48,8 @@ final class BookingAndOutboxTests: XCTestCase {
             clock.advance(by: AppDatabase.outboxBackoff(afterAttempt: attempt))
         }
         XCTAssertEqual(try database.claimDueMessages(), [])
-        XCTAssertTrue(try database.journal().contains { $0.event == .outboxAbandoned(message: key, kind: .webhook, attempts: 8) })
+        XCTAssertTrue(
+            try database.journal().contains { $0.event == .outboxAbandoned(message: key, kind: .webhook, attempts: 8) })
         XCTAssertEqual(AppDatabase.outboxBackoff(afterAttempt: 1), 60)
         XCTAssertEqual(AppDatabase.outboxBackoff(afterAttempt: 20), 6 * 3600)
     }
@@ -71,9 +76,11 @@ final class BookingAndOutboxTests: XCTestCase {
         clock.advance(by: 600)
         try database.endRemoteSession(session, reason: .completed)
         try database.closeHelpRequest(request, outcome: .helped)
-        XCTAssertEqual(try database.journal().map(\.event.kind), [
-            .helpRequested, .remoteConsentGiven, .remoteSessionStarted, .remoteConsentGiven, .remoteSessionEnded,
-        ])
+        XCTAssertEqual(
+            try database.journal().map(\.event.kind),
+            [
+                .helpRequested, .remoteConsentGiven, .remoteSessionStarted, .remoteConsentGiven, .remoteSessionEnded,
+            ])
         XCTAssertProblem(.notFound(what: "running remote session \(session)")) { () throws(StoreProblem) in
             try database.endRemoteSession(session, reason: .timeout)
         }

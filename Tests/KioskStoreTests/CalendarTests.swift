@@ -1,6 +1,7 @@
 // Passerelle — KioskStore tests. Licensed under the EUPL-1.2.
 import Foundation
 import KioskCore
+import PasserelleTestSupport
 import XCTest
 @testable import KioskStore
 
@@ -21,22 +22,29 @@ final class CalendarTests: XCTestCase {
         try database.importAgenda(agenda)
         let snapshot = try database.agendaSnapshot(from: clock.now, to: clock.now.addingTimeInterval(365 * 86_400))
         // Winter, the Tuesday after the spring change (Monday is Easter Monday), and summer.
-        let winter = try XCTUnwrap(SlotFinder.freeSlots(for: "demarches", in: snapshot, from: paris("2026-12-01 00:00"), days: 1).first)
-        let spring = try XCTUnwrap(SlotFinder.freeSlots(for: "demarches", in: snapshot, from: paris("2027-03-30 00:00"), days: 1).first)
-        let summer = try XCTUnwrap(SlotFinder.freeSlots(for: "demarches", in: snapshot, from: paris("2027-07-06 00:00"), days: 1).last)
+        let winter = try XCTUnwrap(
+            SlotFinder.freeSlots(for: "demarches", in: snapshot, from: paris("2026-12-01 00:00"), days: 1).first)
+        let spring = try XCTUnwrap(
+            SlotFinder.freeSlots(for: "demarches", in: snapshot, from: paris("2027-03-30 00:00"), days: 1).first)
+        let summer = try XCTUnwrap(
+            SlotFinder.freeSlots(for: "demarches", in: snapshot, from: paris("2027-07-06 00:00"), days: 1).last)
         var expected: [String] = []
         for (slot, name) in [(winter, "Jeanne Martin"), (spring, "Zoé"), (summer, "Karim, dit \"K\"")] {
             let appointment = try database.book(slot, for: PersonContact(name: name, phone: "0612345678"))
             expected.append("\(appointment.uuid.uuidString.lowercased())=\(ICalendar.utc(slot.start))")
         }
-        XCTAssertEqual(expected.map { String($0.suffix(16)) }, ["20261201T080000Z", "20270330T070000Z", "20270706T093000Z"])
+        XCTAssertEqual(
+            expected.map { String($0.suffix(16)) }, ["20261201T080000Z", "20270330T070000Z", "20270706T093000Z"])
         let consented = try database.appointments(phone: "0612345678")[1].appointment.uuid
         let file = try database.rewriteCalendar(helper: "amina") { uuid in
-            uuid == consented ? "Autonomie : partiellement autonome.\nÀ revoir : pièces jointes, mots de passe; sécurité, e-mail. ملخص التشخيص بالعربية للمساعدة" : nil
+            uuid == consented
+                ? "Autonomie : partiellement autonome.\nÀ revoir : pièces jointes, mots de passe; sécurité, e-mail. ملخص التشخيص بالعربية للمساعدة"
+                : nil
         }
         XCTAssertEqual(file.lastPathComponent, "amina.ics")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path), ["amina.ics"],
-                       "no temporary file left behind")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path), ["amina.ics"],
+            "no temporary file left behind")
 
         let checker = repositoryRoot.appendingPathComponent("Tests/check_ics.py").path
         let (status, out, err) = try runProcess(python, [checker, file.path] + expected)
@@ -56,7 +64,8 @@ final class CalendarTests: XCTestCase {
         let folded = ICalendar.fold(line)
         let physical = folded.components(separatedBy: "\r\n").dropLast()
         XCTAssertTrue(physical.allSatisfy { $0.utf8.count <= 75 })
-        XCTAssertEqual(physical.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
+        XCTAssertEqual(
+            physical.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
         XCTAssertEqual(ICalendar.escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne")
     }
 }

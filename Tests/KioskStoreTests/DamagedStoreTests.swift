@@ -13,8 +13,9 @@ final class DamagedStoreTests: XCTestCase {
         let clock = ManualClock(paris("2026-11-23 08:00"))
         let database = try AppDatabase.open(dataDir: dir, clock: clock.storeClock)
         try database.importAgenda(smallAgenda())
-        let slot = Slot(service: "demarches", helper: "amina", place: "fs",
-                        start: paris("2026-11-25 10:00"), end: paris("2026-11-25 10:30"))
+        let slot = Slot(
+            service: "demarches", helper: "amina", place: "fs",
+            start: paris("2026-11-25 10:00"), end: paris("2026-11-25 10:30"))
         let booked = try database.book(slot, for: PersonContact(name: "Jeanne", phone: "06 12 34 56 78"))
         try database.backup()
         return (dir, booked.uuid)
@@ -40,8 +41,10 @@ final class DamagedStoreTests: XCTestCase {
         try handle.close()
         let damaged = try Data(contentsOf: file)
 
-        for arguments in [["check"], ["stats", "--from", "2026-11-01", "--to", "2026-11-30"],
-                          ["reminders", "send", "--command", "/bin/true"], ["purge"]] {
+        for arguments in [
+            ["check"], ["stats", "--from", "2026-11-01", "--to", "2026-11-30"],
+            ["reminders", "send", "--command", "/bin/true"], ["purge"],
+        ] {
             let (status, _, err) = try runProcess(binary, arguments + ["--data-dir", dir.path])
             XCTAssertEqual(status, 5, "\(arguments[0]): \(err)")
             let lines = err.split(separator: "\n")
@@ -49,8 +52,15 @@ final class DamagedStoreTests: XCTestCase {
             XCTAssertTrue(err.contains("corrupt database \(file.path)") && err.contains("left as it is"), err)
         }
         XCTAssertEqual(try Data(contentsOf: file), damaged, "the damaged file is where it was, unchanged")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("corrupt").path), "nothing moved aside")
-        XCTAssertProblem(.corrupt(path: file.path, detail: "file is not a database (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)")) {
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("corrupt").path), "nothing moved aside")
+        XCTAssertProblem(
+            .corrupt(
+                path: file.path,
+                detail:
+                    "file is not a database (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)"
+            )
+        ) {
             () throws(StoreProblem) in try AppDatabase.open(dataDir: dir)
         }
 
@@ -89,7 +99,9 @@ final class DamagedStoreTests: XCTestCase {
         XCTAssertNil(database.recovery)
         XCTAssertEqual(database.rowProblems, ["appointment row 1: personName holds blob, not text"])
         let path = dir.appendingPathComponent(AppDatabase.fileName).path
-        XCTAssertProblem(.corrupt(path: path, detail: "appointment row 1: column personName holds a blob that cannot be read")) {
+        XCTAssertProblem(
+            .corrupt(path: path, detail: "appointment row 1: column personName holds a blob that cannot be read")
+        ) {
             () throws(StoreProblem) in try database.appointment(uuid)
         }
         do {
@@ -98,7 +110,9 @@ final class DamagedStoreTests: XCTestCase {
         } catch {
             XCTAssertFalse("\(error)".contains("612345678"), "no personal column in the message: \(error)")
         }
-        XCTAssertEqual(try database.agendaSnapshot(from: paris("2026-11-23 08:00"), to: paris("2026-11-30 08:00")).services.count, 1,
-                       "the rest of the store works")
+        XCTAssertEqual(
+            try database.agendaSnapshot(from: paris("2026-11-23 08:00"), to: paris("2026-11-30 08:00")).services.count,
+            1,
+            "the rest of the store works")
     }
 }

@@ -1,5 +1,6 @@
 // Passerelle — KioskStore tests. Licensed under the EUPL-1.2.
 import GRDB
+import PasserelleTestSupport
 import XCTest
 @testable import KioskStore
 
@@ -74,7 +75,9 @@ final class DiskFullTests: XCTestCase {
     // MARK: - tmpfs
 
     private func mountTinyFileSystem(options: String) throws -> URL {
-        guard getuid() == 0 else { throw MissingPrerequisite("needs root to mount a tmpfs (make test runs as root, like CI)") }
+        guard getuid() == 0 else {
+            throw MissingPrerequisite("needs root to mount a tmpfs (make test runs as root, like CI)")
+        }
         let mountPoint = makeTemporaryDirectory(self)
         guard run("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", mountPoint.path]) == 0 else {
             throw MissingPrerequisite("mount -t tmpfs failed: the disk-full tests need it")

@@ -19,8 +19,9 @@ final class ErasureTests: XCTestCase {
         clock = ManualClock(paris("2026-11-23 08:00"))
         kiosk = try AppDatabase.open(dataDir: dir, clock: clock.storeClock, ifDamaged: .recover)
         try kiosk.importAgenda(smallAgenda())
-        let slot = Slot(service: "demarches", helper: "amina", place: "fs",
-                        start: paris("2026-11-25 10:00"), end: paris("2026-11-25 10:30"))
+        let slot = Slot(
+            service: "demarches", helper: "amina", place: "fs",
+            start: paris("2026-11-25 10:00"), end: paris("2026-11-25 10:30"))
         _ = try kiosk.book(slot, for: PersonContact(name: person, phone: "06 87 65 43 21", remindBySMS: true))
     }
 
@@ -50,7 +51,8 @@ final class ErasureTests: XCTestCase {
         try purgeLater()
         let text = try String(contentsOf: calendar, encoding: .utf8)
         XCTAssertFalse(text.contains(person), text)
-        XCTAssertTrue(text.contains("SUMMARY:Aide aux démarches"), "the anonymised appointment stays in the helper's calendar")
+        XCTAssertTrue(
+            text.contains("SUMMARY:Aide aux démarches"), "the anonymised appointment stays in the helper's calendar")
     }
 
     func test_the_wal_keeps_no_erased_name_while_the_kiosk_holds_the_store_open() throws {
@@ -73,8 +75,11 @@ final class ErasureTests: XCTestCase {
         for file in [backup, keptLonger] {
             let copy = try DatabaseQueue(path: file.path)
             XCTAssertEqual(try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }, ["ok"])
-            XCTAssertEqual(try copy.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM appointment WHERE anonymisedAt IS NOT NULL") }, 1,
-                           "still a backup: the appointment is there, anonymised")
+            XCTAssertEqual(
+                try copy.read {
+                    try Int.fetchOne($0, sql: "SELECT count(*) FROM appointment WHERE anonymisedAt IS NOT NULL")
+                }, 1,
+                "still a backup: the appointment is there, anonymised")
             try copy.close()
         }
         XCTAssertEqual(try kiosk.purge().copiesAnonymised, 0, "idempotent")
@@ -84,7 +89,8 @@ final class ErasureTests: XCTestCase {
         let now = clock.now
         func file(_ path: String, modified: Date, contents: Data = Data(person.utf8)) throws -> URL {
             let url = dir.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try contents.write(to: url)
             try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: url.path)
             return url
@@ -95,8 +101,10 @@ final class ErasureTests: XCTestCase {
         let newShot = try file("screenshots/screen-new.png", modified: now.addingTimeInterval(20 * 86_400))
         let leftover = try file("tickets/left.png", modified: now.addingTimeInterval(21 * 86_400 - 7200))
         let printing = try file("tickets/printing.png", modified: now.addingTimeInterval(21 * 86_400 - 60))
-        let unreadable = try file("corrupt/passerelle-\(AppDatabase.timestamp(now.addingTimeInterval(20 * 86_400))).sqlite", modified: now)
-        let moved = dir.appendingPathComponent("corrupt/passerelle-\(AppDatabase.timestamp(now.addingTimeInterval(20 * 86_400) + 1)).sqlite")
+        let unreadable = try file(
+            "corrupt/passerelle-\(AppDatabase.timestamp(now.addingTimeInterval(20 * 86_400))).sqlite", modified: now)
+        let moved = dir.appendingPathComponent(
+            "corrupt/passerelle-\(AppDatabase.timestamp(now.addingTimeInterval(20 * 86_400) + 1)).sqlite")
         try kiosk.writer.backup(to: DatabaseQueue(path: moved.path))
         let expired = try file("corrupt/passerelle-\(AppDatabase.timestamp(now)).sqlite", modified: now)
         _ = try file("corrupt/passerelle-\(AppDatabase.timestamp(now)).sqlite-wal", modified: now)

@@ -7,9 +7,9 @@ final class IndicatorsTests: XCTestCase {
     func test_figures_are_counted_per_paris_day_across_midnight_and_dst() throws {
         let clock = ManualClock(paris("2025-10-25 23:30"))  // Saturday before the switch to winter time
         let database = try AppDatabase.inMemory(clock: clock.storeClock)
-        _ = try database.startVisit(language: "fr")              // 25 Oct, Paris
+        _ = try database.startVisit(language: "fr")  // 25 Oct, Paris
         clock.advance(by: 3600)
-        _ = try database.startVisit(language: "ar")              // 26 Oct 00:30 Paris, still 25 Oct in UTC
+        _ = try database.startVisit(language: "ar")  // 26 Oct 00:30 Paris, still 25 Oct in UTC
         let daily = try database.indicators(from: "2025-10-25", to: "2025-10-26", by: .day)
         XCTAssertEqual(daily.rows.map(\.period), ["2025-10-25", "2025-10-26"])
         XCTAssertEqual(daily.rows.map(\.visits), [1, 1])
@@ -23,8 +23,10 @@ final class IndicatorsTests: XCTestCase {
         let honoured = try database.bookAppointment(agenda.request(at: paris("2025-11-04 10:00")))
         let cancelled = try database.bookAppointment(agenda.request(at: paris("2025-11-04 11:00")))
         try database.cancelAppointment(cancelled.uuid, byPerson: true)
-        _ = try database.recordDiagnostic(DiagnosticResult(visitID: nil, completedAt: clock.now, language: "fr", autonomie: .autonome))
-        _ = try database.recordDiagnostic(DiagnosticResult(visitID: nil, completedAt: clock.now, language: "fr", autonomie: .entierementAccompagne))
+        _ = try database.recordDiagnostic(
+            DiagnosticResult(visitID: nil, completedAt: clock.now, language: "fr", autonomie: .autonome))
+        _ = try database.recordDiagnostic(
+            DiagnosticResult(visitID: nil, completedAt: clock.now, language: "fr", autonomie: .entierementAccompagne))
         _ = try database.recordHelpRequest(channel: .desk, thematique: "argent_impots")
         clock.advance(by: 86_400)
         try database.markAppointment(honoured.uuid, honoured: true)
@@ -43,8 +45,9 @@ final class IndicatorsTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(weekly.json().utf8)) as? [String: Any])
         let totals = try XCTUnwrap(json["totals"] as? [String: Any])
         let diagnostics = try XCTUnwrap(totals["diagnostics"] as? [String: Any])
-        XCTAssertEqual(diagnostics["autonomie"] as? [String: Int],
-                       ["autonome": 1, "entierement_accompagne": 1, "partiellement_autonome": 0])
+        XCTAssertEqual(
+            diagnostics["autonomie"] as? [String: Int],
+            ["autonome": 1, "entierement_accompagne": 1, "partiellement_autonome": 0])
         let csv = weekly.csv().split(separator: "\r\n").map(String.init)
         XCTAssertEqual(csv.count, 3)
         XCTAssertTrue(csv[0].hasPrefix("period,first_day,visits,diagnostics,autonomie_entierement_accompagne"))
@@ -69,7 +72,8 @@ final class IndicatorsTests: XCTestCase {
         let html = report.html()
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         XCTAssertTrue(html.contains("bilan de novembre 2025"))
-        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 5, "visits, autonomy, appointments, themes, languages")
+        XCTAssertEqual(
+            html.components(separatedBy: "<svg ").count - 1, 5, "visits, autonomy, appointments, themes, languages")
         XCTAssertFalse(html.contains("http://") && html.contains("src="), "nothing to fetch")
         XCTAssertFalse(html.contains("Personne "), "no personal data in the report")
         XCTAssertEqual(html.components(separatedBy: "<svg").count, html.components(separatedBy: "</svg>").count)

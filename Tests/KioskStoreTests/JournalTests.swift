@@ -7,8 +7,12 @@ final class JournalTests: XCTestCase {
     func test_the_journal_refuses_updates_and_deletes() throws {
         let database = try AppDatabase.inMemory()
         let id = try database.appendJournal(.kioskStarted(version: "1.0"))
-        XCTAssertThrowsError(try database.writer.write { try $0.execute(sql: "UPDATE journal SET kind = 'note' WHERE id = ?", arguments: [id]) })
-        XCTAssertThrowsError(try database.writer.write { try $0.execute(sql: "DELETE FROM journal WHERE id = ?", arguments: [id]) })
+        XCTAssertThrowsError(
+            try database.writer.write {
+                try $0.execute(sql: "UPDATE journal SET kind = 'note' WHERE id = ?", arguments: [id])
+            })
+        XCTAssertThrowsError(
+            try database.writer.write { try $0.execute(sql: "DELETE FROM journal WHERE id = ?", arguments: [id]) })
         XCTAssertThrowsError(try database.writer.write { try $0.execute(sql: "DELETE FROM purge_lock") })
         XCTAssertEqual(try database.journal().map(\.event), [.kioskStarted(version: "1.0")])
     }
@@ -16,10 +20,11 @@ final class JournalTests: XCTestCase {
     func test_even_during_a_purge_only_rows_older_than_the_cutoff_may_be_deleted() throws {
         let database = try AppDatabase.inMemory()
         try database.appendJournal(.note("recent"), at: paris("2025-11-03 10:00"))
-        XCTAssertThrowsError(try database.writer.write { db in
-            try db.execute(sql: "UPDATE purge_lock SET journalCutoff = ?", arguments: [paris("2025-01-01 00:00")])
-            try db.execute(sql: "DELETE FROM journal")
-        })
+        XCTAssertThrowsError(
+            try database.writer.write { db in
+                try db.execute(sql: "UPDATE purge_lock SET journalCutoff = ?", arguments: [paris("2025-01-01 00:00")])
+                try db.execute(sql: "DELETE FROM journal")
+            })
         XCTAssertEqual(try database.journal().count, 1)
     }
 
@@ -43,12 +48,15 @@ final class JournalTests: XCTestCase {
         let id = UUID()
         let events: [JournalEvent] = [
             .kioskStarted(version: "1"), .kioskStopped(reason: "sigterm"), .appointmentBooked(appointment: id),
-            .appointmentCancelled(appointment: id, status: .excused), .appointmentStatusChanged(appointment: id, status: .seen),
+            .appointmentCancelled(appointment: id, status: .excused),
+            .appointmentStatusChanged(appointment: id, status: .seen),
             .helpRequested(request: id, channel: .remote), .remoteConsentGiven(session: id, control: true),
             .remoteConsentWithdrawn(session: id, control: false), .remoteSessionStarted(session: id),
-            .remoteSessionEnded(session: id, reason: .personStopped), .outboxAbandoned(message: id, kind: .webhook, attempts: 8),
+            .remoteSessionEnded(session: id, reason: .personStopped),
+            .outboxAbandoned(message: id, kind: .webhook, attempts: 8),
             .purgeCompleted(PurgeReport(appointmentsAnonymised: 2)), .backupMade(file: "b"), .backupRestored(from: "b"),
-            .storeRecovered(reason: "r", movedTo: "m", restoredFrom: nil), .writeFailed(problem: "disk full"), .note("n"),
+            .storeRecovered(reason: "r", movedTo: "m", restoredFrom: nil), .writeFailed(problem: "disk full"),
+            .note("n"),
             .adminPinRejected(failures: 4), .adminPinAccepted,
         ]
         XCTAssertEqual(Set(events.map(\.kind)), Set(JournalEvent.Kind.allCases))

@@ -38,14 +38,17 @@ final class KillTests: XCTestCase {
             let text = try String(contentsOf: output, encoding: .utf8)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 let parts = line.split(separator: " ")
-                guard parts.count == 2, let id = Int64(parts[1]) else { return XCTFail("round \(round): bad line '\(line)'") }
+                guard parts.count == 2, let id = Int64(parts[1]) else {
+                    return XCTFail("round \(round): bad line '\(line)'")
+                }
                 acknowledged.append((String(parts[0]), id))
             }
             try verify(path: path, acknowledged: acknowledged, round: round)
         }
         XCTAssertGreaterThan(acknowledged.count, 100, "the writer wrote")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("corrupt").path),
-                       "no round ever needed recovery")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("corrupt").path),
+            "no round ever needed recovery")
         print("kill -9 test: \(rounds) rounds, \(acknowledged.count) acknowledged records, none lost")
     }
 

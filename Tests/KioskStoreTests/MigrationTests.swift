@@ -4,6 +4,17 @@ import XCTest
 @testable import KioskStore
 
 final class MigrationTests: XCTestCase {
+    func test_shipped_migrations_keep_their_names_and_order() {
+        // A shipped migration is never renamed, reordered or removed: stores in the field
+        // know it by this name. New ones are appended.
+        XCTAssertEqual(
+            Array(AppDatabase.migrationNames.prefix(7)),
+            [
+                "v1-visits-and-journal", "v1-booking", "v1-diagnostic-and-assistance", "v1-outbox", "v2-agenda",
+                "v3-admin-pin-journal", "v4-places-of-help",
+            ])
+    }
+
     func test_migrations_apply_in_memory() throws {
         let database = try AppDatabase.inMemory()
         let applied = try database.reader.read { db in try AppDatabase.migrator.appliedMigrations(db) }
@@ -50,12 +61,16 @@ final class MigrationTests: XCTestCase {
         let database = try AppDatabase.inMemory(clock: .fixed(paris("2025-11-03 10:00")))
         let agenda = try Agenda(database)
         let appointment = try database.bookAppointment(agenda.request(at: paris("2025-11-05 10:00")))
-        let diagnostic = try database.recordDiagnostic(DiagnosticResult(
-            visitID: nil, completedAt: paris("2025-11-03 10:00"), language: "fr", autonomie: .partiellementAutonome))
-        XCTAssertThrowsError(try database.writer.write { db in
-            try db.execute(sql: "UPDATE diagnostic SET appointmentId = (SELECT id FROM appointment) WHERE uuid = ?",
-                           arguments: [diagnostic.uuidString])
-        })
+        let diagnostic = try database.recordDiagnostic(
+            DiagnosticResult(
+                visitID: nil, completedAt: paris("2025-11-03 10:00"), language: "fr", autonomie: .partiellementAutonome)
+        )
+        XCTAssertThrowsError(
+            try database.writer.write { db in
+                try db.execute(
+                    sql: "UPDATE diagnostic SET appointmentId = (SELECT id FROM appointment) WHERE uuid = ?",
+                    arguments: [diagnostic.uuidString])
+            })
         try database.shareDiagnostic(diagnostic, with: appointment.uuid, consentAt: paris("2025-11-03 10:01"))
     }
 }

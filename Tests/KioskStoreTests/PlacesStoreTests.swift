@@ -20,7 +20,9 @@ final class PlacesStoreTests: XCTestCase {
         for place in file.places {
             XCTAssertEqual(stored.first { $0.id == place.id }, place, place.id)
         }
-        XCTAssertEqual(try database.placeSources(), [PlaceSource(name: "example", places: 12, importedAt: paris("2026-11-23 10:30"))])
+        XCTAssertEqual(
+            try database.placeSources(),
+            [PlaceSource(name: "example", places: 12, importedAt: paris("2026-11-23 10:30"))])
     }
 
     func test_re_importing_the_same_file_changes_nothing() throws {
@@ -37,7 +39,8 @@ final class PlacesStoreTests: XCTestCase {
         let database = try store()
         let file = try examplePlaces()
         try database.importPlaces(file.places, source: "example")
-        var other = PlaceOfHelp(id: "autre", name: "Autre lieu", commune: "Sète", postalCode: "34200", address: "1 quai")
+        var other = PlaceOfHelp(
+            id: "autre", name: "Autre lieu", commune: "Sète", postalCode: "34200", address: "1 quai")
         other.services = [.leisure]
         try database.importPlaces([other], source: "sete")
 
@@ -49,11 +52,14 @@ final class PlacesStoreTests: XCTestCase {
         XCTAssertEqual(report.keptAsBefore, ["exemple-mauguio"])
         XCTAssertEqual(report.updated, ["exemple-fs-lunel"])
         XCTAssertEqual(report.unchanged, 9)
-        XCTAssertEqual(report.summary,
-                       "0 new, 1 updated, 9 unchanged; removed (no longer in the file): exemple-castries; kept as before (row refused): exemple-mauguio")
+        XCTAssertEqual(
+            report.summary,
+            "0 new, 1 updated, 9 unchanged; removed (no longer in the file): exemple-castries; kept as before (row refused): exemple-mauguio"
+        )
         XCTAssertEqual(try database.places(source: "example").count, 11)
         XCTAssertEqual(try database.places(source: "sete"), [other], "another source is not touched")
-        XCTAssertEqual(try database.places().first { $0.id == "exemple-fs-lunel" }?.name, "France Services du Pays de Lunel")
+        XCTAssertEqual(
+            try database.places().first { $0.id == "exemple-fs-lunel" }?.name, "France Services du Pays de Lunel")
         let journal = try database.journal().map(\.event)
         XCTAssertTrue(journal.contains(.note("places imported from example: \(report.summary)")), "\(journal)")
     }

@@ -1,5 +1,6 @@
 // Passerelle — KioskStore tests. Licensed under the EUPL-1.2.
 import Foundation
+import PasserelleTestSupport
 import GRDB
 import KioskCore
 

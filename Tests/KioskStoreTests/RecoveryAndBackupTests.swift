@@ -26,15 +26,23 @@ final class RecoveryAndBackupTests: XCTestCase {
         try handle.close()
     }
 
-    private func assertRecovered(_ dir: URL, backedUp: VisitID, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRecovered(_ dir: URL, backedUp: VisitID, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         let database = try AppDatabase.open(dataDir: dir, ifDamaged: .recover)
         let recovery = try XCTUnwrap(database.recovery, "a damaged file must be noticed", file: file, line: line)
         XCTAssertEqual(recovery.restoredFrom, AppDatabase.latestBackup(in: dir)?.path, file: file, line: line)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: recovery.movedTo), "damaged file kept for inspection", file: file, line: line)
-        XCTAssertEqual(try database.visit(backedUp)?.language, "fr", "the backup's data is back", file: file, line: line)
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: recovery.movedTo), "damaged file kept for inspection", file: file,
+            line: line)
+        XCTAssertEqual(
+            try database.visit(backedUp)?.language, "fr", "the backup's data is back", file: file, line: line)
         XCTAssertEqual(try database.integrityCheck(), ["ok"], file: file, line: line)
-        XCTAssertTrue(try database.journal().contains { if case .storeRecovered = $0.event { return true } else { return false } },
-                      file: file, line: line)
+        XCTAssertTrue(
+            try database.journal().contains {
+                if case .storeRecovered = $0.event { return true } else { return false }
+            },
+            file: file, line: line)
         _ = try database.startVisit(language: "fr")  // and the kiosk keeps running
     }
 

@@ -1,6 +1,7 @@
 // Passerelle — KioskStore tests. Licensed under the EUPL-1.2.
 import Foundation
 import KioskCore
+import PasserelleTestSupport
 import XCTest
 @testable import KioskStore
 
@@ -15,7 +16,8 @@ final class ReminderDeliveryTests: XCTestCase {
         let database = try AppDatabase.open(dataDir: dir, clock: .fixed(now))
         try database.importAgenda(try smallAgenda())
         let snapshot = try database.agendaSnapshot(from: now, to: now.addingTimeInterval(20 * 86_400))
-        let slots = SlotFinder.freeSlots(for: "demarches", in: snapshot, from: now.addingTimeInterval(30 * 3600), days: 14)
+        let slots = SlotFinder.freeSlots(
+            for: "demarches", in: snapshot, from: now.addingTimeInterval(30 * 3600), days: 14)
         // Amina has six 30-minute slots a weekday: six reminders on one day are all due 48 h
         // before the last one, which is before the first one starts.
         let days = Dictionary(grouping: slots) { parisCalendar.startOfDay(for: $0.start) }
@@ -23,10 +25,13 @@ final class ReminderDeliveryTests: XCTestCase {
         let chosen = days[day]!.sorted { $0.start < $1.start }.prefix(count)
         var uuids: [UUID] = []
         for slot in chosen {
-            uuids.append(try database.book(slot, for: PersonContact(name: "Jeanne", phone: "06 12 34 56 78", remindBySMS: true)).uuid)
+            uuids.append(
+                try database.book(slot, for: PersonContact(name: "Jeanne", phone: "06 12 34 56 78", remindBySMS: true))
+                    .uuid)
         }
         let sendAt = chosen.first!.start.addingTimeInterval(-3600)
-        XCTAssertLessThanOrEqual(chosen.last!.start.addingTimeInterval(-AppDatabase.Options().reminderLead), sendAt, "all due then")
+        XCTAssertLessThanOrEqual(
+            chosen.last!.start.addingTimeInterval(-AppDatabase.Options().reminderLead), sendAt, "all due then")
         return (dir, uuids, sendAt)
     }
 
@@ -43,11 +48,16 @@ final class ReminderDeliveryTests: XCTestCase {
         let environment = TestNow.environment(at: sendAt)
         let log = dir.appendingPathComponent("sent.log")
         // Slow on purpose, so the two senders overlap.
-        let command = try script(dir, "sleep 0.2; printf '%s|%s|%s\\n' \"$PASSERELLE_PHONE\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$PASSERELLE_MESSAGE\" >> \(log.path)")
+        let command = try script(
+            dir,
+            "sleep 0.2; printf '%s|%s|%s\\n' \"$PASSERELLE_PHONE\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$PASSERELLE_MESSAGE\" >> \(log.path)"
+        )
         let senders = try (0..<2).map { _ -> Process in
             let process = Process()
             process.executableURL = binary
-            process.arguments = ["reminders", "send", "--data-dir", dir.path, "--command", command.path, "--limit", "3"]
+            process.arguments = [
+                "reminders", "send", "--data-dir", dir.path, "--command", command.path, "--limit", "3",
+            ]
             process.environment = environment
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -55,7 +65,8 @@ final class ReminderDeliveryTests: XCTestCase {
         }
         senders.forEach { $0.waitUntilExit() }
         XCTAssertEqual(senders.map(\.terminationStatus), [0, 0])
-        let (status, out, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--command", command.path], environment: environment)
+        let (status, out, _) = try runProcess(
+            binary, ["reminders", "send", "--data-dir", dir.path, "--command", command.path], environment: environment)
         XCTAssertEqual(status, 0)
         XCTAssertTrue(out.contains("0 sent"), "nothing left: \(out)")
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
@@ -70,19 +81,27 @@ final class ReminderDeliveryTests: XCTestCase {
         let (dir, _, sendAt) = try dataDirWithDueReminders(1)
         let environment = TestNow.environment(at: sendAt)
         let failing = try script(dir, "echo 'gateway down' >&2; exit 3")
-        let (_, out, err) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--command", failing.path], environment: environment)
+        let (_, out, err) = try runProcess(
+            binary, ["reminders", "send", "--data-dir", dir.path, "--command", failing.path], environment: environment)
         XCTAssertTrue(out.contains("0 sent, 1 to retry"), out)
         XCTAssertTrue(err.contains("exited with 3: gateway down"), err)
         let database = try AppDatabase.open(dataDir: dir)
         let (retry, _) = try database.reader.read { db in
-            (try Date.fetchOne(db, sql: "SELECT nextAttemptAt FROM outbox")!, try String.fetchOne(db, sql: "SELECT status FROM outbox")!)
+            (
+                try Date.fetchOne(db, sql: "SELECT nextAttemptAt FROM outbox")!,
+                try String.fetchOne(db, sql: "SELECT status FROM outbox")!
+            )
         }
         XCTAssertGreaterThan(retry, sendAt.addingTimeInterval(30), "backoff: not before a minute")
 
         // Due again (as if the minute had passed), to a local HTTP receiver: first 503, then 200.
-        try database.writer.write { db in try db.execute(sql: "UPDATE outbox SET nextAttemptAt = '2000-01-01 00:00:00.000'") }
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE outbox SET nextAttemptAt = '2000-01-01 00:00:00.000'")
+        }
         let python = repositoryRoot.appendingPathComponent(".build/pyenv/bin/python")
-        let interpreter = FileManager.default.isExecutableFile(atPath: python.path) ? python : URL(fileURLWithPath: "/usr/bin/python3")
+        let interpreter =
+            FileManager.default.isExecutableFile(atPath: python.path)
+            ? python : URL(fileURLWithPath: "/usr/bin/python3")
         let received = dir.appendingPathComponent("received.jsonl")
         let server = Process()
         server.executableURL = interpreter
@@ -94,10 +113,14 @@ final class ReminderDeliveryTests: XCTestCase {
         let portLine = String(decoding: portPipe.fileHandleForReading.availableDataBlocking(), as: UTF8.self)
         let port = try XCTUnwrap(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
         let url = "http://127.0.0.1:\(port)/sms"
-        let (_, first, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url], environment: environment)
+        let (_, first, _) = try runProcess(
+            binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url], environment: environment)
         XCTAssertTrue(first.contains("1 to retry"), first)
-        try database.writer.write { db in try db.execute(sql: "UPDATE outbox SET nextAttemptAt = '2000-01-01 00:00:00.000'") }
-        let (_, second, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url], environment: environment)
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE outbox SET nextAttemptAt = '2000-01-01 00:00:00.000'")
+        }
+        let (_, second, _) = try runProcess(
+            binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", url], environment: environment)
         XCTAssertTrue(second.contains("1 sent"), second)
         let requests = try String(contentsOf: received, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: String]
@@ -106,29 +129,32 @@ final class ReminderDeliveryTests: XCTestCase {
         XCTAssertEqual(requests[0]["idempotency_key"], requests[1]["idempotency_key"], "same key on every attempt")
         XCTAssertEqual(requests[1]["header_key"], requests[1]["idempotency_key"])
         XCTAssertEqual(requests[1]["phone"], "+33612345678")
-        XCTAssertEqual(try database.reader.read { db in try String.fetchOne(db, sql: "SELECT status FROM outbox") }, "sent")
-        let (refused, _, _) = try runProcess(binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", "http://sms.example.fr/x"], environment: environment)
+        XCTAssertEqual(
+            try database.reader.read { db in try String.fetchOne(db, sql: "SELECT status FROM outbox") }, "sent")
+        let (refused, _, _) = try runProcess(
+            binary, ["reminders", "send", "--data-dir", dir.path, "--webhook", "http://sms.example.fr/x"],
+            environment: environment)
         XCTAssertEqual(refused, 64, "plain http only to 127.0.0.1")
     }
 
     /// A tiny receiver on 127.0.0.1: answers 503 to the first request and 200 after, and
     /// appends each JSON body (plus the Idempotency-Key header) to a file.
     static let receiver = #"""
-    import http.server, json, sys
-    out = sys.argv[1]
-    count = [0]
-    class H(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            body["header_key"] = self.headers.get("Idempotency-Key", "")
-            with open(out, "a") as f: f.write(json.dumps(body) + "\n")
-            count[0] += 1
-            self.send_response(503 if count[0] == 1 else 200); self.end_headers()
-        def log_message(self, *a): pass
-    s = http.server.HTTPServer(("127.0.0.1", 0), H)
-    print(s.server_address[1], flush=True)
-    s.serve_forever()
-    """#
+        import http.server, json, sys
+        out = sys.argv[1]
+        count = [0]
+        class H(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                body["header_key"] = self.headers.get("Idempotency-Key", "")
+                with open(out, "a") as f: f.write(json.dumps(body) + "\n")
+                count[0] += 1
+                self.send_response(503 if count[0] == 1 else 200); self.end_headers()
+            def log_message(self, *a): pass
+        s = http.server.HTTPServer(("127.0.0.1", 0), H)
+        print(s.server_address[1], flush=True)
+        s.serve_forever()
+        """#
 }
 
 extension FileHandle {

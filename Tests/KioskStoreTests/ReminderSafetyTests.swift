@@ -1,6 +1,7 @@
 // Passerelle — KioskStore tests. Licensed under the EUPL-1.2.
 import Foundation
 import KioskCore
+import PasserelleTestSupport
 import XCTest
 @testable import KioskStore
 
@@ -18,8 +19,9 @@ final class ReminderSafetyTests: XCTestCase {
         let clock = ManualClock(paris("2026-11-23 08:00"))
         let database = try AppDatabase.open(dataDir: dir, clock: clock.storeClock)
         try database.importAgenda(smallAgenda())
-        let slot = Slot(service: "demarches", helper: "amina", place: "fs",
-                        start: paris("2026-11-25 10:00"), end: paris("2026-11-25 10:30"))
+        let slot = Slot(
+            service: "demarches", helper: "amina", place: "fs",
+            start: paris("2026-11-25 10:00"), end: paris("2026-11-25 10:30"))
         _ = try database.book(slot, for: PersonContact(name: "Jeanne", phone: "06 12 34 56 78", remindBySMS: true))
         return dir
     }
@@ -32,15 +34,17 @@ final class ReminderSafetyTests: XCTestCase {
     }
 
     private func send(_ dir: URL, _ arguments: [String]) throws -> (Int32, String, String) {
-        try runProcess(try builtPasserellectl(), ["reminders", "send", "--data-dir", dir.path] + arguments, environment: pinned)
+        try runProcess(
+            try builtPasserellectl(), ["reminders", "send", "--data-dir", dir.path] + arguments, environment: pinned)
     }
 
     func test_a_reminder_for_an_appointment_that_has_started_is_dropped_not_sent() throws {
         let clock = ManualClock(paris("2026-11-23 08:00"))
         let database = try AppDatabase.inMemory(clock: clock.storeClock)
         try database.importAgenda(smallAgenda())
-        let slot = Slot(service: "demarches", helper: "amina", place: "fs",
-                        start: paris("2026-11-24 10:00"), end: paris("2026-11-24 10:30"))
+        let slot = Slot(
+            service: "demarches", helper: "amina", place: "fs",
+            start: paris("2026-11-24 10:00"), end: paris("2026-11-24 10:30"))
         _ = try database.book(slot, for: PersonContact(name: "Jeanne", phone: "0612345678", remindBySMS: true))
         clock.advance(by: 7 * 86_400)  // the sender was down until Monday 30 November
         let claimed = try database.claimDueMessages(kinds: [.smsReminder])
@@ -51,13 +55,15 @@ final class ReminderSafetyTests: XCTestCase {
     func test_the_sms_command_gets_the_phone_and_text_in_its_environment_not_in_its_arguments() throws {
         let dir = try dataDirWithDueReminder()
         let log = dir.appendingPathComponent("sent.log")
-        let command = try script(dir, "printf '%s|%s|%s\\n' \"$#\" \"$PASSERELLE_PHONE\" \"$PASSERELLE_MESSAGE\" >> \(log.path)")
+        let command = try script(
+            dir, "printf '%s|%s|%s\\n' \"$#\" \"$PASSERELLE_PHONE\" \"$PASSERELLE_MESSAGE\" >> \(log.path)")
         let (status, out, err) = try send(dir, ["--command", command.path])
         XCTAssertEqual(status, 0, err)
         XCTAssertTrue(out.contains("1 sent"), out)
         let line = try String(contentsOf: log, encoding: .utf8)
-        XCTAssertTrue(line.hasPrefix("0|+33612345678|Rappel : rendez-vous « Aide aux démarches » avec Amina"),
-                      "no arguments (world-readable in /proc/PID/cmdline): \(line)")
+        XCTAssertTrue(
+            line.hasPrefix("0|+33612345678|Rappel : rendez-vous « Aide aux démarches » avec Amina"),
+            "no arguments (world-readable in /proc/PID/cmdline): \(line)")
     }
 
     func test_a_command_that_ignores_sigterm_is_killed_after_the_grace_period() throws {
@@ -87,7 +93,9 @@ final class ReminderSafetyTests: XCTestCase {
         XCTAssertEqual(status, 0, err)
         XCTAssertTrue(out.contains("0 sent, 1 to retry"), out)
         XCTAssertTrue(err.contains("HTTP 307: the gateway redirects to 127.0.0.1; redirects are not followed"), err)
-        let paths = try String(contentsOf: received, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ")[0] }
+        let paths = try String(contentsOf: received, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: " ")[0]
+        }
         XCTAssertEqual(paths, ["/redirect"], "the redirect's target never got the request")
     }
 
@@ -101,7 +109,10 @@ final class ReminderSafetyTests: XCTestCase {
         let url = "http://127.0.0.1:\(port)/sms"
         let (refused, _, why) = try send(dir, ["--webhook", url, "--webhook-token-file", token.path])
         XCTAssertEqual(refused, 64)
-        XCTAssertTrue(why.contains("--webhook-token-file \(token.path): group or others may read or change it (mode 644); chmod 600 it"), why)
+        XCTAssertTrue(
+            why.contains(
+                "--webhook-token-file \(token.path): group or others may read or change it (mode 644); chmod 600 it"),
+            why)
 
         chmod(token.path, 0o600)
         let (status, out, err) = try send(dir, ["--webhook", url, "--webhook-token-file", token.path])
@@ -131,7 +142,10 @@ final class ReminderSafetyTests: XCTestCase {
             process.waitUntilExit()
             XCTFail("reminders send was still running after \(Int(limit)) s")
         }
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+        return (
+            process.terminationStatus, try String(contentsOf: out, encoding: .utf8),
+            try String(contentsOf: err, encoding: .utf8)
+        )
     }
 
     /// A receiver on 127.0.0.1: `/redirect` answers 307 to `/stolen`, anything else 200. Each
@@ -141,7 +155,9 @@ final class ReminderSafetyTests: XCTestCase {
         let received = dir.appendingPathComponent("received.log")
         _ = FileManager.default.createFile(atPath: received.path, contents: nil)
         let server = Process()
-        server.executableURL = FileManager.default.isExecutableFile(atPath: python.path) ? python : URL(fileURLWithPath: "/usr/bin/python3")
+        server.executableURL =
+            FileManager.default.isExecutableFile(atPath: python.path)
+            ? python : URL(fileURLWithPath: "/usr/bin/python3")
         server.arguments = ["-c", Self.receiver, received.path]
         let portPipe = Pipe()
         server.standardOutput = portPipe
@@ -151,20 +167,20 @@ final class ReminderSafetyTests: XCTestCase {
     }
 
     static let receiver = #"""
-    import http.server, sys
-    out = sys.argv[1]
-    class H(http.server.BaseHTTPRequestHandler):
-        def do_POST(self):
-            self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            with open(out, "a") as f: f.write(self.path + " " + self.headers.get("Authorization", "") + "\n")
-            if self.path == "/redirect":
-                self.send_response(307); self.send_header("Location", "/stolen")
-            else:
-                self.send_response(200)
-            self.send_header("Content-Length", "0"); self.end_headers()
-        def log_message(self, *a): pass
-    s = http.server.HTTPServer(("127.0.0.1", 0), H)
-    print(s.server_address[1], flush=True)
-    s.serve_forever()
-    """#
+        import http.server, sys
+        out = sys.argv[1]
+        class H(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                with open(out, "a") as f: f.write(self.path + " " + self.headers.get("Authorization", "") + "\n")
+                if self.path == "/redirect":
+                    self.send_response(307); self.send_header("Location", "/stolen")
+                else:
+                    self.send_response(200)
+                self.send_header("Content-Length", "0"); self.end_headers()
+            def log_message(self, *a): pass
+        s = http.server.HTTPServer(("127.0.0.1", 0), H)
+        print(s.server_address[1], flush=True)
+        s.serve_forever()
+        """#
 }

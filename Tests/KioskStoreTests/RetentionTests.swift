@@ -11,7 +11,8 @@ final class RetentionTests: XCTestCase {
         let booked = try database.bookAppointment(agenda.request(at: paris("2025-11-05 14:00")))
         try database.markAppointment(booked.uuid, honoured: true)
 
-        clock.advance(by: 2 * 86_400 + 4 * 3600 + 30 * 60 + 7 * 86_400 - 60)  // one minute short of 7 days after the end
+        // One minute short of 7 days after the end.
+        clock.advance(by: 2 * 86_400 + 4 * 3600 + 30 * 60 + 7 * 86_400 - 60)
         XCTAssertEqual(try database.purge().appointmentsAnonymised, 0)
         XCTAssertEqual(try database.appointment(booked.uuid)?.personName, "Jeanne Martin")
 

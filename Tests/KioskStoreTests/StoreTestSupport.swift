@@ -46,7 +46,8 @@ struct Agenda {
     }
 
     func request(at date: Date, phone: String? = "+33612345678", sms: Bool = false) -> BookingRequest {
-        BookingRequest(serviceID: service, helperID: helper, placeID: place, startsAt: date,
-                       personName: "Jeanne Martin", personPhone: phone, remindBySMS: sms)
+        BookingRequest(
+            serviceID: service, helperID: helper, placeID: place, startsAt: date,
+            personName: "Jeanne Martin", personPhone: phone, remindBySMS: sms)
     }
 }

@@ -14,7 +14,9 @@ enum TestNow {
     static let date: Date = {
         let text = ProcessInfo.processInfo.environment[variable] ?? fallback
         // A typo here must stop the run, not silently test the wall clock.
-        guard let date = PinnedClock.parse(text) else { fatalError("\(variable)=\(text) is not an ISO 8601 instant with an offset") }
+        guard let date = PinnedClock.parse(text) else {
+            fatalError("\(variable)=\(text) is not an ISO 8601 instant with an offset")
+        }
         return date
     }()
 

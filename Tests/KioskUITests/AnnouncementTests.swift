@@ -9,7 +9,8 @@ final class AnnouncementTests: XCTestCase {
 
     func said(_ action: Action, from before: KioskState, to after: KioskState) -> String? {
         Announcement.text(
-            after: action, before: before, state: after, beforeScene: Fixtures.scene(before), scene: Fixtures.scene(after),
+            after: action, before: before, state: after, beforeScene: Fixtures.scene(before),
+            scene: Fixtures.scene(after),
             catalogue: Fixtures.catalogue)
     }
 
@@ -23,7 +24,8 @@ final class AnnouncementTests: XCTestCase {
         XCTAssertTrue(warning.contains("27 secondes"), warning)
         var later = screens["idle-warning"]!
         later.idle = .warning(resetAt: Fixtures.start.addingTimeInterval(120), secondsLeft: 26)
-        XCTAssertNil(said(.timeElapsed, from: screens["idle-warning"]!, to: later), "the countdown is not read every second")
+        XCTAssertNil(
+            said(.timeElapsed, from: screens["idle-warning"]!, to: later), "the countdown is not read every second")
     }
 
     func test_the_focused_control_is_named_and_admin_screens_are_silent() {

@@ -19,7 +19,9 @@ final class InputRouterTests: XCTestCase {
     func test_sliding_off_a_control_before_release_does_nothing() {
         _ = router.route(.pointerDown(center("back")), scene: scene, focus: nil)
         XCTAssertEqual(router.route(.pointerUp(center("home")), scene: scene, focus: nil), [])
-        XCTAssertEqual(router.route(.pointerUp(center("home")), scene: scene, focus: nil), [], "a release without a press is nothing")
+        XCTAssertEqual(
+            router.route(.pointerUp(center("home")), scene: scene, focus: nil), [],
+            "a release without a press is nothing")
     }
 
     func test_tab_and_arrows_move_focus_and_enter_activates() {
@@ -56,16 +58,23 @@ final class InputRouterTests: XCTestCase {
             screenID: "drag", size: Size(width: 1080, height: 1920),
             background: Color(hex: 0xFFFFFF),
             nodes: [
-                SemanticNode(id: "box", role: .image, label: "box", frame: Rect(x: 600, y: 600, width: 300, height: 300)),
-                SemanticNode(id: "letter", role: .image, label: "letter", frame: Rect(x: 100, y: 100, width: 200, height: 200), action: .helpTapped, draggable: true),
+                SemanticNode(
+                    id: "box", role: .image, label: "box", frame: Rect(x: 600, y: 600, width: 300, height: 300)),
+                SemanticNode(
+                    id: "letter", role: .image, label: "letter", frame: Rect(x: 100, y: 100, width: 200, height: 200),
+                    action: .helpTapped, draggable: true),
             ])
     }
 
     func test_a_draggable_thing_moves_and_is_dropped_on_what_lies_under_the_finger() {
         let scene = dragScene()
         XCTAssertEqual(router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil), [.personActed])
-        XCTAssertEqual(router.route(.pointerMoved(Point(x: 160, y: 155)), scene: scene, focus: nil), [], "a shaky tap is not a drag")
-        XCTAssertEqual(router.route(.pointerMoved(Point(x: 400, y: 420)), scene: scene, focus: nil), [.dragMoved(id: "letter", dx: 250, dy: 270)])
+        XCTAssertEqual(
+            router.route(.pointerMoved(Point(x: 160, y: 155)), scene: scene, focus: nil), [],
+            "a shaky tap is not a drag")
+        XCTAssertEqual(
+            router.route(.pointerMoved(Point(x: 400, y: 420)), scene: scene, focus: nil),
+            [.dragMoved(id: "letter", dx: 250, dy: 270)])
         XCTAssertEqual(
             router.route(.pointerUp(Point(x: 700, y: 700)), scene: scene, focus: nil),
             [.dragEnded(id: "letter", dx: 550, dy: 550, droppedOn: "box")])
@@ -86,7 +95,9 @@ final class InputRouterTests: XCTestCase {
     }
 
     func test_typed_text_and_backspace_reach_the_reducer() {
-        XCTAssertEqual(router.route(.text("PASSERELLE:RDV:1"), scene: scene, focus: nil), [.personActed, .keyTyped("PASSERELLE:RDV:1")])
+        XCTAssertEqual(
+            router.route(.text("PASSERELLE:RDV:1"), scene: scene, focus: nil),
+            [.personActed, .keyTyped("PASSERELLE:RDV:1")])
         XCTAssertEqual(router.route(.key(.backspace), scene: scene, focus: nil), [.personActed, .keyErased])
     }
 }

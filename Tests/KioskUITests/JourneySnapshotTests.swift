@@ -7,10 +7,15 @@ import XCTest
 /// booking confirmation and ticket screens, in French and in Arabic.
 final class JourneySnapshotTests: XCTestCase {
     static let content: KioskContent = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+            .standardized
         // The shipped pack and agenda are checked by their own tests; a failure here is a broken checkout.
-        let pack = try! DiagnosticPack.load(data: Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json")), file: "pack").get()
-        let agenda = try! AgendaDocument.parse(Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
+        let pack = try! DiagnosticPack.load(
+            data: Data(contentsOf: root.appendingPathComponent("Assets/content/diagnostic/passerelle-default.json")),
+            file: "pack"
+        ).get()
+        let agenda = try! AgendaDocument.parse(
+            Data(contentsOf: root.appendingPathComponent("Assets/agenda/example.json")), file: "agenda")
         let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
@@ -24,13 +29,17 @@ final class JourneySnapshotTests: XCTestCase {
     /// The names of the snapshot files this class checks.
     static var snapshotNames: [String] {
         languages.flatMap { language in
-            ItemType.allCases.map { "item-\($0.rawValue)-\(language.rawValue)" } + snapshotScreens.map { "\($0)-\(language.rawValue)" }
+            ItemType.allCases.map { "item-\($0.rawValue)-\(language.rawValue)" }
+                + snapshotScreens.map { "\($0)-\(language.rawValue)" }
         }
     }
 
     static func scene(_ state: KioskState, size: Size = Fixtures.sizes[0]) -> Scene {
-        view(state, ViewContext(size: size, catalogue: Fixtures.catalogue, measurer: FixedAdvanceMeasurer(),
-                                policy: Fixtures.policy, content: content))
+        view(
+            state,
+            ViewContext(
+                size: size, catalogue: Fixtures.catalogue, measurer: FixedAdvanceMeasurer(),
+                policy: Fixtures.policy, content: content))
     }
 
     func scene(_ state: KioskState) -> Scene { Self.scene(state) }
@@ -40,7 +49,9 @@ final class JourneySnapshotTests: XCTestCase {
             let states = LayoutAudit.journeyStates(content: Self.content, language: language)
             var types = Set<String>()
             for (name, state) in states where name.hasPrefix("diagnostic-") {
-                guard let item = state.diagnostic?.session.currentItem, state.screen == .diagnostic(.item) else { continue }
+                guard let item = state.diagnostic?.session.currentItem, state.screen == .diagnostic(.item) else {
+                    continue
+                }
                 guard types.insert(item.type.rawValue).inserted else { continue }
                 SceneSnapshot.assert(scene(state), named: "item-\(item.type.rawValue)-\(language.rawValue)")
             }

@@ -43,7 +43,8 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func test_every_snapshot_file_is_one_the_suite_checks() throws {
         // A file no test reads would not fail when deleted: every file must be checked.
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "__Snapshots__")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".txt") && !$0.hasSuffix("_actual.txt") }.map { String($0.dropLast(4)) }
         let checked = Set(Self.snapshotNames + JourneySnapshotTests.snapshotNames)

@@ -28,8 +28,10 @@ public struct AgendaPlace: Hashable, Sendable {
     public var longitude: Double?
     public var isActive: Bool
 
-    public init(key: String, name: String, address: String, phone: String? = nil, latitude: Double? = nil,
-                longitude: Double? = nil, isActive: Bool = true) {
+    public init(
+        key: String, name: String, address: String, phone: String? = nil, latitude: Double? = nil,
+        longitude: Double? = nil, isActive: Bool = true
+    ) {
         self.key = key
         self.name = name
         self.address = address
@@ -56,9 +58,11 @@ public struct AgendaService: Hashable, Sendable {
     public var cancellableByPerson: Bool
     public var isActive: Bool
 
-    public init(key: String, name: LocalizedText, support: SupportKind, durationMinutes: Int, minNoticeMinutes: Int = 0,
-                maxNoticeDays: Int = 60, location: LocationKind = .onSite, whatToBring: LocalizedText? = nil,
-                cancellableByPerson: Bool = true, isActive: Bool = true) {
+    public init(
+        key: String, name: LocalizedText, support: SupportKind, durationMinutes: Int, minNoticeMinutes: Int = 0,
+        maxNoticeDays: Int = 60, location: LocationKind = .onSite, whatToBring: LocalizedText? = nil,
+        cancellableByPerson: Bool = true, isActive: Bool = true
+    ) {
         self.key = key
         self.name = name
         self.support = support
@@ -99,9 +103,12 @@ public struct AgendaOpeningRange: Hashable, Sendable {
     public var startMinute: Int
     public var endMinute: Int
 
-    public init(helper: String, place: String, services: Set<String>, firstDay: LocalDay, untilDay: LocalDay?,
-                weekdays: WeekdaySet, startMinute: Int, endMinute: Int) {
-        precondition(startMinute >= 0 && endMinute <= 1440 && startMinute < endMinute, "an opening range ends after it starts")
+    public init(
+        helper: String, place: String, services: Set<String>, firstDay: LocalDay, untilDay: LocalDay?,
+        weekdays: WeekdaySet, startMinute: Int, endMinute: Int
+    ) {
+        precondition(
+            startMinute >= 0 && endMinute <= 1440 && startMinute < endMinute, "an opening range ends after it starts")
         self.helper = helper
         self.place = place
         self.services = services
@@ -152,9 +159,11 @@ public struct AgendaSnapshot: Sendable {
     /// Per service key: indexes into `ranges` of the ranges that serve it.
     let rangesByService: [String: [Int]]
 
-    public init(places: [AgendaPlace], services: [AgendaService], helpers: [AgendaHelper],
-                ranges: [AgendaOpeningRange], busy: [BusyInterval] = [], alsaceMoselle: Bool = false,
-                closedDays: Set<LocalDay> = []) {
+    public init(
+        places: [AgendaPlace], services: [AgendaService], helpers: [AgendaHelper],
+        ranges: [AgendaOpeningRange], busy: [BusyInterval] = [], alsaceMoselle: Bool = false,
+        closedDays: Set<LocalDay> = []
+    ) {
         self.places = Dictionary(places.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         self.services = Dictionary(services.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         self.helpers = Dictionary(helpers.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
@@ -190,8 +199,9 @@ public struct AgendaSnapshot: Sendable {
 
     /// Returns a snapshot with one more busy interval (e.g. right after a booking).
     public func adding(busy interval: BusyInterval) -> AgendaSnapshot {
-        AgendaSnapshot(places: Array(places.values), services: Array(services.values), helpers: Array(helpers.values),
-                       ranges: ranges, busy: busy + [interval], alsaceMoselle: alsaceMoselle, closedDays: closedDays)
+        AgendaSnapshot(
+            places: Array(places.values), services: Array(services.values), helpers: Array(helpers.values),
+            ranges: ranges, busy: busy + [interval], alsaceMoselle: alsaceMoselle, closedDays: closedDays)
     }
 
     /// The holiday on `day`, if any, with the snapshot's Alsace-Moselle option.

@@ -20,7 +20,10 @@ extension AgendaFileReader {
                 let here = "\(path).opening[\(j)]"
                 for range in openingRanges(opening, here, helper: key ?? "", places: places, services: services) {
                     if let clash = own.first(where: { Self.overlap($0.range, range) }) {
-                        problem(opening, here, "overlaps \(clash.path) (\(clash.range.weekdays) \(OpeningHours.TimeRange(start: clash.range.startMinute, end: clash.range.endMinute)))")
+                        problem(
+                            opening, here,
+                            "overlaps \(clash.path) (\(clash.range.weekdays) \(OpeningHours.TimeRange(start: clash.range.startMinute, end: clash.range.endMinute)))"
+                        )
                     }
                     own.append((range, here, opening))
                 }
@@ -31,7 +34,9 @@ extension AgendaFileReader {
                 let from = moment(absence, "from", here, endOfDay: false)
                 let to = moment(absence, "to", here, endOfDay: true)
                 if let from, let to {
-                    if to > from { absences.append(BusyInterval(helper: key ?? "", start: from, end: to)) } else {
+                    if to > from {
+                        absences.append(BusyInterval(helper: key ?? "", start: from, end: to))
+                    } else {
                         problem(absence["to"]!, join(here, "to"), "the absence ends before it starts")
                     }
                 }
@@ -44,7 +49,9 @@ extension AgendaFileReader {
     }
 
     /// One `opening` entry: a place, services, OSM hours and the days it runs.
-    mutating func openingRanges(_ object: LocatedJSON, _ path: String, helper: String, places: Set<String>, services: Set<String>)
+    mutating func openingRanges(
+        _ object: LocatedJSON, _ path: String, helper: String, places: Set<String>, services: Set<String>
+    )
         -> [AgendaOpeningRange]
     {
         guard checkObject(object, path, allowed: ["place", "services", "hours", "from", "until"]) else { return [] }
@@ -56,10 +63,15 @@ extension AgendaFileReader {
         }
         var keys = Set<String>()
         let list = self.list(object, "services", path)
-        if object["services"]?.elements?.isEmpty == true { problem(object["services"]!, join(path, "services"), "name at least one service") }
+        if object["services"]?.elements?.isEmpty == true {
+            problem(object["services"]!, join(path, "services"), "name at least one service")
+        }
         for (k, value) in list.enumerated() {
             guard let text = value.string, services.contains(text) else {
-                problem(value, "\(path).services[\(k)]", value.string.map { "no service has the id \"\($0)\"" } ?? "a service id in double quotes was expected")
+                problem(
+                    value, "\(path).services[\(k)]",
+                    value.string.map { "no service has the id \"\($0)\"" }
+                        ?? "a service id in double quotes was expected")
                 ok = false
                 continue
             }
@@ -70,8 +82,10 @@ extension AgendaFileReader {
             do {
                 hours = try OpeningHours.parse(text)
                 for warning in hours?.warnings ?? [] {
-                    warnings.append(ContentProblem(file: file, line: object["hours"]!.line, path: join(path, "hours"),
-                                                   message: "warning: \(warning) in \"\(text)\""))
+                    warnings.append(
+                        ContentProblem(
+                            file: file, line: object["hours"]!.line, path: join(path, "hours"),
+                            message: "warning: \(warning) in \"\(text)\""))
                 }
             } catch {
                 problem(object["hours"]!, join(path, "hours"), "\(error) in \"\(text)\"")
@@ -85,14 +99,17 @@ extension AgendaFileReader {
         }
         guard ok, place != nil, !keys.isEmpty, let hours, let from else { return [] }
         return hours.ranges.map {
-            AgendaOpeningRange(helper: helper, place: place!, services: keys, firstDay: from, untilDay: until,
-                               weekdays: $0.weekdays, startMinute: $0.range.start, endMinute: $0.range.end)
+            AgendaOpeningRange(
+                helper: helper, place: place!, services: keys, firstDay: from, untilDay: until,
+                weekdays: $0.weekdays, startMinute: $0.range.start, endMinute: $0.range.end)
         }
     }
 
     /// Two weekly ranges of one helper open at the same time on some day.
     static func overlap(_ a: AgendaOpeningRange, _ b: AgendaOpeningRange) -> Bool {
-        guard a.weekdays.mask & b.weekdays.mask != 0, a.startMinute < b.endMinute, b.startMinute < a.endMinute else { return false }
+        guard a.weekdays.mask & b.weekdays.mask != 0, a.startMinute < b.endMinute, b.startMinute < a.endMinute else {
+            return false
+        }
         let aEnd = a.untilDay?.dayNumber ?? Int.max, bEnd = b.untilDay?.dayNumber ?? Int.max
         return a.firstDay.dayNumber <= bEnd && b.firstDay.dayNumber <= aEnd
     }

@@ -6,7 +6,10 @@ import Foundation
 
 extension AgendaFileReader {
     mutating func document(_ root: LocatedJSON) -> AgendaDocument? {
-        guard checkObject(root, "", allowed: ["format", "alsace_moselle", "closed_days", "places", "services", "helpers"]) else {
+        guard
+            checkObject(
+                root, "", allowed: ["format", "alsace_moselle", "closed_days", "places", "services", "helpers"])
+        else {
             return nil
         }
         if let format = root["format"] {
@@ -18,7 +21,11 @@ extension AgendaFileReader {
         }
         var alsaceMoselle = false
         if let value = root["alsace_moselle"] {
-            if let flag = value.bool { alsaceMoselle = flag } else { problem(value, "alsace_moselle", "true or false was expected") }
+            if let flag = value.bool {
+                alsaceMoselle = flag
+            } else {
+                problem(value, "alsace_moselle", "true or false was expected")
+            }
         }
         var closedDays: [LocalDay] = []
         for (i, value) in list(root, "closed_days", "", required: false).enumerated() {
@@ -33,8 +40,9 @@ extension AgendaFileReader {
         let (places, placeKeys) = placeList(root)
         let (services, serviceKeys) = serviceList(root)
         let (helpers, ranges, absences) = helperList(root, places: placeKeys, services: serviceKeys)
-        return AgendaDocument(alsaceMoselle: alsaceMoselle, closedDays: closedDays, places: places, services: services,
-                              helpers: helpers, ranges: ranges, absences: absences)
+        return AgendaDocument(
+            alsaceMoselle: alsaceMoselle, closedDays: closedDays, places: places, services: services,
+            helpers: helpers, ranges: ranges, absences: absences)
     }
 
     // MARK: - Places
@@ -43,7 +51,9 @@ extension AgendaFileReader {
         var seen = Set<String>(), names = Set<String>()
         var places: [AgendaPlace] = []
         let elements = list(root, "places", "")
-        if root["places"] != nil, elements.isEmpty, root["places"]?.elements != nil { problem(root["places"]!, "places", "at least one place is needed") }
+        if root["places"] != nil, elements.isEmpty, root["places"]?.elements != nil {
+            problem(root["places"]!, "places", "at least one place is needed")
+        }
         for (i, object) in elements.enumerated() {
             let path = "places[\(i)]"
             guard checkObject(object, path, allowed: ["id", "name", "address", "phone", "lat", "lon"]) else { continue }
@@ -52,22 +62,32 @@ extension AgendaFileReader {
             let address = string(object, "address", path)
             var phone: String?
             if let text = string(object, "phone", path, required: false) {
-                if Self.isE164(text) { phone = text } else {
-                    problem(object["phone"]!, join(path, "phone"), "\"\(text)\" is not an international number such as +33467000000")
+                if Self.isE164(text) {
+                    phone = text
+                } else {
+                    problem(
+                        object["phone"]!, join(path, "phone"),
+                        "\"\(text)\" is not an international number such as +33467000000")
                 }
             }
             let lat = double(object, "lat", path, in: -90...90), lon = double(object, "lon", path, in: -180...180)
-            if (object["lat"] == nil) != (object["lon"] == nil) { problem(object, path, "give both lat and lon, or neither") }
-            if let name, !names.insert(name).inserted { problem(object["name"]!, join(path, "name"), "two places are named \"\(name)\"") }
+            if (object["lat"] == nil) != (object["lon"] == nil) {
+                problem(object, path, "give both lat and lon, or neither")
+            }
+            if let name, !names.insert(name).inserted {
+                problem(object["name"]!, join(path, "name"), "two places are named \"\(name)\"")
+            }
             guard let key, let name, let address else { continue }
-            places.append(AgendaPlace(key: key, name: name, address: address, phone: phone, latitude: lat, longitude: lon))
+            places.append(
+                AgendaPlace(key: key, name: name, address: address, phone: phone, latitude: lat, longitude: lon))
         }
         return (places, seen)
     }
 
     static func isE164(_ text: String) -> Bool {
         let digits = text.dropFirst()
-        return text.hasPrefix("+") && (8...15).contains(digits.count) && digits.first != "0" && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        return text.hasPrefix("+") && (8...15).contains(digits.count) && digits.first != "0"
+            && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     // MARK: - Services
@@ -75,8 +95,10 @@ extension AgendaFileReader {
     mutating func serviceList(_ root: LocatedJSON) -> ([AgendaService], Set<String>) {
         var seen = Set<String>(), names = Set<String>()
         var services: [AgendaService] = []
-        let allowed = ["id", "support", "name", "duration_minutes", "min_notice_minutes", "min_notice_hours",
-                       "max_notice_days", "location", "what_to_bring", "cancellable_by_person"]
+        let allowed = [
+            "id", "support", "name", "duration_minutes", "min_notice_minutes", "min_notice_hours",
+            "max_notice_days", "location", "what_to_bring", "cancellable_by_person",
+        ]
         for (i, object) in list(root, "services", "").enumerated() {
             let path = "services[\(i)]"
             guard checkObject(object, path, allowed: allowed) else { continue }
@@ -87,9 +109,13 @@ extension AgendaFileReader {
                 if let kind = SupportKind(rawValue: text), kind.isBookable {
                     support = kind
                 } else if SupportKind(rawValue: text) != nil {
-                    problem(object["support"]!, join(path, "support"), "\"\(text)\" has nothing to book; use one of: \(kinds)")
+                    problem(
+                        object["support"]!, join(path, "support"),
+                        "\"\(text)\" has nothing to book; use one of: \(kinds)")
                 } else {
-                    problem(object["support"]!, join(path, "support"), "\"\(text)\" is not a kind of help; use one of: \(kinds)")
+                    problem(
+                        object["support"]!, join(path, "support"),
+                        "\"\(text)\" is not a kind of help; use one of: \(kinds)")
                 }
             }
             let name = localized(object, "name", path, required: true)
@@ -100,7 +126,10 @@ extension AgendaFileReader {
             if object["duration_minutes"] == nil { problem(object, join(path, "duration_minutes"), "missing") }
             var minNotice = 0
             switch (object["min_notice_minutes"], object["min_notice_hours"]) {
-            case (.some, .some): problem(object["min_notice_hours"]!, join(path, "min_notice_hours"), "give min_notice_minutes or min_notice_hours, not both")
+            case (.some, .some):
+                problem(
+                    object["min_notice_hours"]!, join(path, "min_notice_hours"),
+                    "give min_notice_minutes or min_notice_hours, not both")
             case (.some, nil): minNotice = int(object, "min_notice_minutes", path, in: 0...525_600) ?? 0
             case (nil, .some): minNotice = (int(object, "min_notice_hours", path, in: 0...8760) ?? 0) * 60
             case (nil, nil): break
@@ -113,18 +142,25 @@ extension AgendaFileReader {
             if let text = string(object, "location", path, required: false) {
                 location = LocationKind(rawValue: text)
                 if location == nil {
-                    problem(object["location"]!, join(path, "location"), "\"\(text)\" is not a location; use on_site, phone or video")
+                    problem(
+                        object["location"]!, join(path, "location"),
+                        "\"\(text)\" is not a location; use on_site, phone or video")
                 }
             }
             let bring = localized(object, "what_to_bring", path, required: false)
             var cancellable = true
             if let value = object["cancellable_by_person"] {
-                if let flag = value.bool { cancellable = flag } else { problem(value, join(path, "cancellable_by_person"), "true or false was expected") }
+                if let flag = value.bool {
+                    cancellable = flag
+                } else {
+                    problem(value, join(path, "cancellable_by_person"), "true or false was expected")
+                }
             }
             guard let key, let support, let name, let duration, let maxNotice, let location else { continue }
-            services.append(AgendaService(
-                key: key, name: name, support: support, durationMinutes: duration, minNoticeMinutes: minNotice,
-                maxNoticeDays: maxNotice, location: location, whatToBring: bring, cancellableByPerson: cancellable))
+            services.append(
+                AgendaService(
+                    key: key, name: name, support: support, durationMinutes: duration, minNoticeMinutes: minNotice,
+                    maxNoticeDays: maxNotice, location: location, whatToBring: bring, cancellableByPerson: cancellable))
         }
         return (services, seen)
     }

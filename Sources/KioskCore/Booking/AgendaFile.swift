@@ -31,8 +31,11 @@ public struct AgendaDocument: Equatable, Sendable {
         do {
             root = try LocatedJSON.parse(data)
         } catch {
-            throw Problems(problems: [ContentProblem(file: file, line: error.line, path: "",
-                                                     message: "column \(error.column): \(error.message)")])
+            throw Problems(problems: [
+                ContentProblem(
+                    file: file, line: error.line, path: "",
+                    message: "column \(error.column): \(error.message)")
+            ])
         }
         var reader = AgendaFileReader(file: file)
         let document = reader.document(root)
@@ -63,7 +66,9 @@ struct AgendaFileReader {
             return false
         }
         for member in members where !allowed.contains(member.key) {
-            problem(member.value, join(path, member.key), "unknown field (expected one of: \(allowed.joined(separator: ", ")))")
+            problem(
+                member.value, join(path, member.key),
+                "unknown field (expected one of: \(allowed.joined(separator: ", ")))")
         }
         return true
     }
@@ -86,7 +91,10 @@ struct AgendaFileReader {
         // These texts reach the ticket, the SMS and the helpers' calendars: one line, no
         // control characters (a newline or ESC there would break or forge what follows).
         if let bad = text.unicodeScalars.first(where: Self.isForbidden) {
-            problem(value, join(path, key), "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters")
+            problem(
+                value, join(path, key),
+                "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters"
+            )
             return nil
         }
         guard text.count <= Self.maxTextLength else {
@@ -110,7 +118,10 @@ struct AgendaFileReader {
     mutating func agendaDay(_ text: String, at value: LocatedJSON, _ path: String) -> LocalDay? {
         guard let day = LocalDay(text) else { return nil }
         guard LocalDay.acceptedYears.contains(day.year) else {
-            problem(value, path, "\"\(text)\": the year must be between \(LocalDay.acceptedYears.lowerBound) and \(LocalDay.acceptedYears.upperBound)")
+            problem(
+                value, path,
+                "\"\(text)\": the year must be between \(LocalDay.acceptedYears.lowerBound) and \(LocalDay.acceptedYears.upperBound)"
+            )
             return nil
         }
         return day
@@ -129,7 +140,8 @@ struct AgendaFileReader {
         return n
     }
 
-    mutating func double(_ object: LocatedJSON, _ key: String, _ path: String, in range: ClosedRange<Double>) -> Double? {
+    mutating func double(_ object: LocatedJSON, _ key: String, _ path: String, in range: ClosedRange<Double>) -> Double?
+    {
         guard let value = object[key] else { return nil }
         guard let n = value.number, range.contains(n) else {
             problem(value, join(path, key), "a number between \(range.lowerBound) and \(range.upperBound) was expected")
@@ -152,11 +164,15 @@ struct AgendaFileReader {
 
     mutating func key(_ object: LocatedJSON, _ path: String, seen: inout Set<String>) -> String? {
         guard let id = string(object, "id", path) else { return nil }
-        let valid = id.utf8.count <= 40 && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
-        }
+        let valid =
+            id.utf8.count <= 40
+            && id.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            }
         guard valid else {
-            problem(object["id"]!, join(path, "id"), "\"\(id)\" is not a usable id: use at most 40 lowercase letters, digits, - or _")
+            problem(
+                object["id"]!, join(path, "id"),
+                "\"\(id)\" is not a usable id: use at most 40 lowercase letters, digits, - or _")
             return nil
         }
         guard seen.insert(id).inserted else {
@@ -174,8 +190,11 @@ struct AgendaFileReader {
         let here = join(path, key)
         guard checkObject(value, here, allowed: ["fr", "en", "ar"]) else { return nil }
         let fr = string(value, "fr", here), en = string(value, "en", here), ar = string(value, "ar", here)
-        if let ar, let latin = ar.unicodeScalars.first(where: { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }) {
-            problem(value["ar"]!, join(here, "ar"), "the Arabic text contains the Latin letter \"\(latin)\"; write it in Arabic script")
+        if let ar, let latin = ar.unicodeScalars.first(where: { ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
+        {
+            problem(
+                value["ar"]!, join(here, "ar"),
+                "the Arabic text contains the Latin letter \"\(latin)\"; write it in Arabic script")
             return nil
         }
         guard let fr, let en, let ar else { return nil }
@@ -204,16 +223,19 @@ struct AgendaFileReader {
             return ParisTime.date(endOfDay ? day.adding(days: 1) : day, minute: 0)
         }
         if parts.count == 2, let day = LocalDay(String(parts[0])), let minute = Self.clockMinute(String(parts[1])),
-           let date = ParisTime.date(day, minute: minute) {
+            let date = ParisTime.date(day, minute: minute)
+        {
             return date
         }
-        problem(object[key]!, join(path, key), "\"\(text)\" is not a day (2026-08-03) or a local time (2026-08-03T14:30)")
+        problem(
+            object[key]!, join(path, key), "\"\(text)\" is not a day (2026-08-03) or a local time (2026-08-03T14:30)")
         return nil
     }
 
     static func clockMinute(_ text: String) -> Int? {
         let parts = text.split(separator: ":")
-        guard text.count == 5, parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
+        guard text.count == 5, parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h),
+            (0...59).contains(m)
         else { return nil }
         return h * 60 + m
     }

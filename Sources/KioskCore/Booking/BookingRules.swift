@@ -22,7 +22,8 @@ public struct BookingRules: Equatable, Sendable {
         if now >= start { return .refused(.alreadyStarted) }
         if !cancellable { return .refused(.notCancellableByPerson) }
         let deadline = start.addingTimeInterval(-Double(cancelUntilHoursBefore) * 3600)
-        return now <= deadline ? .allowed(until: deadline) : .refused(.tooLateToCancel(hoursBefore: cancelUntilHoursBefore))
+        return now <= deadline
+            ? .allowed(until: deadline) : .refused(.tooLateToCancel(hoursBefore: cancelUntilHoursBefore))
     }
 
     /// Whether the person may move an appointment starting at `start`.
@@ -61,22 +62,29 @@ public enum RefusalReason: Equatable, Sendable {
     public func explanation(in language: Language) -> String {
         switch (self, language) {
         case (.tooLateToCancel(let h), .fr):
-            return "Il est trop tard pour annuler ici : c'est possible jusqu'à \(h) heures avant le rendez-vous. Appelez le lieu ou demandez à l'accueil."
+            return
+                "Il est trop tard pour annuler ici : c'est possible jusqu'à \(h) heures avant le rendez-vous. Appelez le lieu ou demandez à l'accueil."
         case (.tooLateToCancel(let h), .en):
-            return "It is too late to cancel here: you can cancel until \(h) hours before the appointment. Please call the place or ask at the desk."
+            return
+                "It is too late to cancel here: you can cancel until \(h) hours before the appointment. Please call the place or ask at the desk."
         case (.tooLateToCancel(let h), .ar):
             return "فات وقت الإلغاء هنا: يمكن الإلغاء حتى \(h) ساعات قبل الموعد. اتصلوا بالمكان أو اسألوا في الاستقبال."
         case (.tooLateToMove(let d), .fr):
-            return "Il est trop tard pour changer la date : c'est possible jusqu'à \(d) jours avant le rendez-vous. Vous pouvez encore annuler, ou demander à l'accueil."
+            return
+                "Il est trop tard pour changer la date : c'est possible jusqu'à \(d) jours avant le rendez-vous. Vous pouvez encore annuler, ou demander à l'accueil."
         case (.tooLateToMove(let d), .en):
-            return "It is too late to change the date: you can do it until \(d) days before the appointment. You can still cancel, or ask at the desk."
+            return
+                "It is too late to change the date: you can do it until \(d) days before the appointment. You can still cancel, or ask at the desk."
         case (.tooLateToMove(let d), .ar):
-            return "فات وقت تغيير الموعد: يمكن ذلك حتى \(d) أيام قبل الموعد. ما زال بإمكانكم الإلغاء أو السؤال في الاستقبال."
+            return
+                "فات وقت تغيير الموعد: يمكن ذلك حتى \(d) أيام قبل الموعد. ما زال بإمكانكم الإلغاء أو السؤال في الاستقبال."
         case (.alreadyStarted, .fr): return "Ce rendez-vous est déjà passé."
         case (.alreadyStarted, .en): return "This appointment has already taken place."
         case (.alreadyStarted, .ar): return "هذا الموعد قد مضى."
-        case (.notCancellableByPerson, .fr): return "Ce rendez-vous ne peut être changé que par le lieu. Demandez à l'accueil."
-        case (.notCancellableByPerson, .en): return "Only the place can change this appointment. Please ask at the desk."
+        case (.notCancellableByPerson, .fr):
+            return "Ce rendez-vous ne peut être changé que par le lieu. Demandez à l'accueil."
+        case (.notCancellableByPerson, .en):
+            return "Only the place can change this appointment. Please ask at the desk."
         case (.notCancellableByPerson, .ar): return "لا يمكن تغيير هذا الموعد إلا من طرف المكان. اسألوا في الاستقبال."
         }
     }

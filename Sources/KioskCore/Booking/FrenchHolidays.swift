@@ -6,19 +6,19 @@
 /// Alsace-Moselle (Bas-Rhin, Haut-Rhin, Moselle) adds Good Friday and 26 December under its
 /// local law. The kiosk never offers a slot on a holiday, whatever the opening ranges say.
 public enum FrenchHoliday: String, CaseIterable, Sendable {
-    case newYear = "new_year"             // 1 January
-    case goodFriday = "good_friday"       // Alsace-Moselle only
+    case newYear = "new_year"  // 1 January
+    case goodFriday = "good_friday"  // Alsace-Moselle only
     case easterMonday = "easter_monday"
-    case labourDay = "labour_day"         // 1 May
-    case victoryDay = "victory_day"       // 8 May
-    case ascension                        // Easter + 39 days
-    case whitMonday = "whit_monday"       // Easter + 50 days
-    case bastilleDay = "bastille_day"     // 14 July
-    case assumption                       // 15 August
-    case allSaints = "all_saints"         // 1 November
-    case armistice                        // 11 November
-    case christmas                        // 25 December
-    case saintStephen = "saint_stephen"   // 26 December, Alsace-Moselle only
+    case labourDay = "labour_day"  // 1 May
+    case victoryDay = "victory_day"  // 8 May
+    case ascension  // Easter + 39 days
+    case whitMonday = "whit_monday"  // Easter + 50 days
+    case bastilleDay = "bastille_day"  // 14 July
+    case assumption  // 15 August
+    case allSaints = "all_saints"  // 1 November
+    case armistice  // 11 November
+    case christmas  // 25 December
+    case saintStephen = "saint_stephen"  // 26 December, Alsace-Moselle only
 
     /// The French name, for admin output and the helpers' calendars.
     public var frenchName: String {

@@ -31,7 +31,9 @@ public enum FrenchPhone {
         }
         if plus {
             // "+33 (0)6 …" is a common way of writing a French number.
-            if digits.hasPrefix("330"), digits.count == 12 { digits.remove(at: digits.index(digits.startIndex, offsetBy: 2)) }
+            if digits.hasPrefix("330"), digits.count == 12 {
+                digits.remove(at: digits.index(digits.startIndex, offsetBy: 2))
+            }
             guard (8...15).contains(digits.count), digits.first != "0" else { return nil }
             return "+" + digits
         }

@@ -16,8 +16,10 @@ public struct CalendarEvent: Equatable, Sendable {
     /// consented to share it with the helper (filled by the diagnostic engine; nil otherwise).
     public var diagnosticSummary: String?
 
-    public init(uid: UUID, start: Date, end: Date, summary: String, location: String?, description: String,
-                diagnosticSummary: String? = nil) {
+    public init(
+        uid: UUID, start: Date, end: Date, summary: String, location: String?, description: String,
+        diagnosticSummary: String? = nil
+    ) {
         self.uid = uid
         self.start = start
         self.end = end
@@ -40,7 +42,9 @@ public enum ICalendar {
         lines += parisTimeZone
         for event in events.sorted(by: { ($0.start, $0.uid.uuidString) < ($1.start, $1.uid.uuidString) }) {
             var description = event.description
-            if let summary = event.diagnosticSummary { description += "\n\nDiagnostic (partagé avec l'accord de la personne) :\n" + summary }
+            if let summary = event.diagnosticSummary {
+                description += "\n\nDiagnostic (partagé avec l'accord de la personne) :\n" + summary
+            }
             lines += [
                 "BEGIN:VEVENT",
                 "UID:" + event.uid.uuidString.lowercased(),

@@ -71,7 +71,8 @@ public struct OpeningHours: Equatable, Sendable {
             if let column = rule.dateColumn {
                 let text = rule.dateText ?? ""
                 let month = String(text.prefix(3))
-                let message = rule.dates.allSatisfy({ $0.startDay == 1 && $0.endDay >= 28 })
+                let message =
+                    rule.dates.allSatisfy({ $0.startDay == 1 && $0.endDay >= 28 })
                     ? "months (\"\(month)\") are not supported: give the dates of the range with \"from\" and \"until\""
                     : "dates (\"\(text)\") are not supported: put closed days in \"closed_days\" and a helper's days off in \"absences\""
                 throw SyntaxError(column: column, message: message)
@@ -79,7 +80,9 @@ public struct OpeningHours: Equatable, Sendable {
             if rule.holidays {
                 // The agenda never opens on a public holiday: "PH off" (or "Su,PH off") says so.
                 guard rule.times.isEmpty else {
-                    throw SyntaxError(column: rule.timeColumn, message: "only \"PH off\" is supported: the kiosk never opens on public holidays")
+                    throw SyntaxError(
+                        column: rule.timeColumn,
+                        message: "only \"PH off\" is supported: the kiosk never opens on public holidays")
                 }
                 holidaysOff = true
                 guard rule.weekdays != nil else { continue }

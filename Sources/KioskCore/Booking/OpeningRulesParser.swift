@@ -29,10 +29,14 @@ struct OpeningRulesParser {
             // "Mo-Fr 09:00-12:00; 14:00-16:00": by the spec the second rule replaces the first
             // on every day, weekends included; the writer almost certainly meant a ",".
             if !additional, rule.dates.isEmpty, rule.weekdays == nil, !rule.holidays,
-               let earlier = rules.last(where: { $0.weekdays != nil }) {
-                warnings.append(OpeningRules.Warning(
-                    column: rule.column,
-                    message: "this rule names no day, so it replaces the hours of every day, including those set at column \(earlier.column); write \",\" instead of \";\" to add hours to the same days, or name the days"))
+                let earlier = rules.last(where: { $0.weekdays != nil })
+            {
+                warnings.append(
+                    OpeningRules.Warning(
+                        column: rule.column,
+                        message:
+                            "this rule names no day, so it replaces the hours of every day, including those set at column \(earlier.column); write \",\" instead of \";\" to add hours to the same days, or name the days"
+                    ))
             }
             rules.append(rule)
             skipSpaces()
@@ -116,7 +120,8 @@ struct OpeningRulesParser {
                 }
                 named = true
                 if peek == "[" {
-                    throw SyntaxError(column: column, message: "weekdays of the month (\"[1]\", \"[-1]\") are not supported")
+                    throw SyntaxError(
+                        column: column, message: "weekdays of the month (\"[1]\", \"[-1]\") are not supported")
                 }
             }
             // "Mo, We 09:00-12:00": a comma followed by another day continues the list.
@@ -172,7 +177,8 @@ struct OpeningRulesParser {
             if !endGiven {
                 end = (startMonth, startDay ?? LocalDay.daysIn(month: startMonth, year: 2000))
             }
-            ranges.append(OpeningRules.DateRange(startMonth: startMonth, startDay: startDay ?? 1, endMonth: end.0, endDay: end.1))
+            ranges.append(
+                OpeningRules.DateRange(startMonth: startMonth, startDay: startDay ?? 1, endMonth: end.0, endDay: end.1))
             if peek == ",", let word = peekWord(at: indexOfNonSpace(after: index + 1)), Self.monthNames.contains(word) {
                 advance()
                 skipSpaces()
@@ -215,7 +221,8 @@ struct OpeningRulesParser {
     }
 
     func isTimeAhead() -> Bool {
-        index + 2 < chars.count && Self.isDigit(chars[index]) && Self.isDigit(chars[index + 1]) && chars[index + 2] == ":"
+        index + 2 < chars.count && Self.isDigit(chars[index]) && Self.isDigit(chars[index + 1])
+            && chars[index + 2] == ":"
     }
 
     // MARK: - Times
@@ -226,12 +233,17 @@ struct OpeningRulesParser {
             let column = self.column
             let start = try time()
             guard peek == "-" else {
-                throw SyntaxError(column: self.column, message: "\"-\" and an end time were expected (e.g. 09:00-12:00)")
+                throw SyntaxError(
+                    column: self.column, message: "\"-\" and an end time were expected (e.g. 09:00-12:00)")
             }
             advance()
             let end = try time()
             guard end > start else {
-                throw SyntaxError(column: column, message: "the range \(TimeRange.clock(start))-\(TimeRange.clock(end)) ends before it starts (ranges past midnight are not supported)")
+                throw SyntaxError(
+                    column: column,
+                    message:
+                        "the range \(TimeRange.clock(start))-\(TimeRange.clock(end)) ends before it starts (ranges past midnight are not supported)"
+                )
             }
             let range = TimeRange(start: start, end: end)
             if let other = ranges.first(where: { $0.start < end && start < $0.end }) {
@@ -258,7 +270,8 @@ struct OpeningRulesParser {
             advance()
         }
         if digits.count == 4, peek != ":" {
-            throw SyntaxError(column: column, message: "years (\"\(digits.map(String.init).joined())\") are not supported")
+            throw SyntaxError(
+                column: column, message: "years (\"\(digits.map(String.init).joined())\") are not supported")
         }
         guard digits.count == 2, peek == ":" else {
             throw SyntaxError(column: column, message: "a time was expected as HH:MM (e.g. 09:00)")

@@ -56,11 +56,17 @@ extension Array where Element == Slot {
         for slot in sorted {
             if bounds == nil || slot.start < bounds!.start || slot.start >= bounds!.end {
                 let day = slot.day
-                bounds = (ParisTime.lastInstantDate(day, before: 0), ParisTime.lastInstantDate(day, before: 12 * 60),
-                          ParisTime.lastInstantDate(day.adding(days: 1), before: 0))
+                bounds = (
+                    ParisTime.lastInstantDate(day, before: 0), ParisTime.lastInstantDate(day, before: 12 * 60),
+                    ParisTime.lastInstantDate(day.adding(days: 1), before: 0)
+                )
                 days.append(SlotDay(day: day, morning: [], afternoon: []))
             }
-            if slot.start < bounds!.noon { days[days.count - 1].morning.append(slot) } else { days[days.count - 1].afternoon.append(slot) }
+            if slot.start < bounds!.noon {
+                days[days.count - 1].morning.append(slot)
+            } else {
+                days[days.count - 1].afternoon.append(slot)
+            }
         }
         return days
     }

@@ -19,7 +19,28 @@ public enum SlotFinder {
         for serviceKey: String, in agenda: AgendaSnapshot, from now: Date, days: Int,
         place: String? = nil, helper: String? = nil
     ) -> [Slot] {
-        slots(for: serviceKey, in: agenda, now: now, firstDay: ParisTime.day(of: now), days: days, place: place, helper: helper)
+        slots(
+            for: serviceKey, in: agenda, now: now, firstDay: ParisTime.day(of: now), days: days, place: place,
+            helper: helper)
+    }
+
+    /// Per day of the window: closed (holiday or closed day) and its UTC offset if uniform.
+    static func dayTable(_ agenda: AgendaSnapshot, firstNumber: Int, days: Int) -> [(
+        day: LocalDay, closed: Bool, offset: Int?
+    )] {
+        (0..<days).map { index in
+            let day = LocalDay(dayNumber: firstNumber + index)
+            let closed = agenda.holiday(on: day) != nil || agenda.closedDays.contains(day)
+            return (day, closed, closed ? nil : ParisTime.uniformOffset(on: day))
+        }
+    }
+
+    /// The range's real end on a day: on a clock-change day it may be more or less than
+    /// (end - start) wall minutes after its start.
+    @inline(__always)
+    static func realEnd(of range: AgendaOpeningRange, on day: LocalDay, number: Int, offset: Int?) -> Double {
+        if let offset { return Double(number) * 86_400 + Double(range.endMinute * 60 - offset) }
+        return ParisTime.lastInstant(day, before: range.endMinute)
     }
 
     /// The free slots on `days` local days from `firstDay`, with the notice window counted from `now`.
@@ -28,7 +49,7 @@ public enum SlotFinder {
         place: String?, helper: String?
     ) -> [Slot] {
         guard days > 0, let service = agenda.services[serviceKey], service.isActive,
-              let rangeIndexes = agenda.rangesByService[serviceKey]
+            let rangeIndexes = agenda.rangesByService[serviceKey]
         else { return [] }
         let duration = service.durationMinutes
         let durationSeconds = Double(duration * 60)
@@ -38,12 +59,7 @@ public enum SlotFinder {
         let firstNumber = firstDay.dayNumber
         let lastNumber = firstNumber + days - 1
 
-        // Per day of the window: closed (holiday or closed day) and its UTC offset if uniform.
-        let table: [(day: LocalDay, closed: Bool, offset: Int?)] = (0..<days).map { index in
-            let day = LocalDay(dayNumber: firstNumber + index)
-            let closed = agenda.holiday(on: day) != nil || agenda.closedDays.contains(day)
-            return (day, closed, closed ? nil : ParisTime.uniformOffset(on: day))
-        }
+        let table = dayTable(agenda, firstNumber: firstNumber, days: days)
         let noBusy: [(start: Double, end: Double)] = []
 
         var slots: [Slot] = []
@@ -51,25 +67,21 @@ public enum SlotFinder {
             let range = agenda.ranges[index]
             if let place, range.place != place { continue }
             if let helper, range.helper != helper { continue }
-            guard agenda.helpers[range.helper]?.isActive == true, agenda.places[range.place]?.isActive == true else { continue }
+            guard agenda.helpers[range.helper]?.isActive == true, agenda.places[range.place]?.isActive == true else {
+                continue
+            }
             let busy = agenda.busyByHelper[range.helper] ?? noBusy
             var busyIndex = 0
             let from = max(range.firstDay.dayNumber, firstNumber)
-            let rangeLast = range.weekdays.isEmpty ? range.firstDay.dayNumber : (range.untilDay?.dayNumber ?? lastNumber)
+            let rangeLast =
+                range.weekdays.isEmpty ? range.firstDay.dayNumber : (range.untilDay?.dayNumber ?? lastNumber)
             let until = min(rangeLast, lastNumber)
             guard from <= until else { continue }
             for number in from...until {
                 let entry = table[number - firstNumber]
                 if entry.closed { continue }
                 if !range.weekdays.isEmpty, !range.weekdays.contains(entry.day.isoWeekday) { continue }
-                // The range's real end: on a clock-change day it may be more or less than
-                // (end - start) wall minutes after its start.
-                let rangeEnd: Double
-                if let offset = entry.offset {
-                    rangeEnd = Double(number) * 86_400 + Double(range.endMinute * 60 - offset)
-                } else {
-                    rangeEnd = ParisTime.lastInstant(entry.day, before: range.endMinute)
-                }
+                let rangeEnd = realEnd(of: range, on: entry.day, number: number, offset: entry.offset)
                 var minute = range.startMinute
                 // The end of the grid's previous slot, whether offered or not: a slot that
                 // crosses the spring gap lasts its real duration, so the next grid start may
@@ -94,9 +106,10 @@ public enum SlotFinder {
                     if start < earliest || start > latest { continue }
                     while busyIndex < busy.count, busy[busyIndex].end <= start { busyIndex += 1 }
                     if busyIndex < busy.count, busy[busyIndex].start < end { continue }
-                    slots.append(Slot(
-                        service: serviceKey, helper: range.helper, place: range.place,
-                        start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end)))
+                    slots.append(
+                        Slot(
+                            service: serviceKey, helper: range.helper, place: range.place,
+                            start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end)))
                 }
             }
         }
@@ -114,8 +127,9 @@ public enum SlotFinder {
         var searched = 0
         while searched < days {
             let window = min(7, days - searched)
-            let found = slots(for: serviceKey, in: agenda, now: now, firstDay: today.adding(days: searched), days: window,
-                              place: place, helper: helper)
+            let found = slots(
+                for: serviceKey, in: agenda, now: now, firstDay: today.adding(days: searched), days: window,
+                place: place, helper: helper)
             if let first = found.first { return first }
             searched += window
         }
@@ -125,8 +139,9 @@ public enum SlotFinder {
     /// Whether `slot` is still offered by the agenda at `now` (check again before saving:
     /// the agenda may have changed since the screen showed it).
     public static func isFree(_ slot: Slot, in agenda: AgendaSnapshot, now: Date) -> Bool {
-        let found = slots(for: slot.service, in: agenda, now: now, firstDay: slot.day, days: 1,
-                          place: slot.place, helper: slot.helper)
+        let found = slots(
+            for: slot.service, in: agenda, now: now, firstDay: slot.day, days: 1,
+            place: slot.place, helper: slot.helper)
         return found.contains(slot)
     }
 

@@ -25,7 +25,9 @@ public enum ContentCheck {
             let found = ((try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? [])
                 .filter { $0.hasSuffix(".json") }.sorted().map { "\(folder)/\($0)" }
             guard !found.isEmpty else {
-                return Report(problems: [ContentProblem(file: path, line: 1, path: "", message: "no content file (*.json) in this folder")])
+                return Report(problems: [
+                    ContentProblem(file: path, line: 1, path: "", message: "no content file (*.json) in this folder")
+                ])
             }
             files = found
         }
@@ -49,17 +51,33 @@ public enum ContentCheck {
         do {
             root = try LocatedJSON.parse(data)
         } catch {
-            return .failure(ContentProblems([ContentProblem(file: file, line: error.line, path: "", message: "\(error.message) (column \(error.column))")]))
+            return .failure(
+                ContentProblems([
+                    ContentProblem(
+                        file: file, line: error.line, path: "", message: "\(error.message) (column \(error.column))")
+                ]))
         }
         switch root["kind"]?.string {
         case "diagnostic":
             return DiagnosticPack.load(root: root, file: file).map { $0.summary(file: file) }
         case "resources":
-            return ResourceSheet.load(root: root, file: file).map { "\(file): resources list, \($0.items.count) resources" }
+            return ResourceSheet.load(root: root, file: file).map {
+                "\(file): resources list, \($0.items.count) resources"
+            }
         case let kind?:
-            return .failure(ContentProblems([ContentProblem(file: file, line: root["kind"]!.line, path: "kind", message: "\"\(kind)\" is not a kind of content (diagnostic, resources)")]))
+            return .failure(
+                ContentProblems([
+                    ContentProblem(
+                        file: file, line: root["kind"]!.line, path: "kind",
+                        message: "\"\(kind)\" is not a kind of content (diagnostic, resources)")
+                ]))
         case nil:
-            return .failure(ContentProblems([ContentProblem(file: file, line: root.line, path: "kind", message: "missing: a content file says what it is, e.g. \"kind\": \"diagnostic\"")]))
+            return .failure(
+                ContentProblems([
+                    ContentProblem(
+                        file: file, line: root.line, path: "kind",
+                        message: "missing: a content file says what it is, e.g. \"kind\": \"diagnostic\"")
+                ]))
         }
     }
 }
@@ -68,17 +86,28 @@ extension DiagnosticPack {
     /// A short description for admins: items per area and type, duration range, outcomes.
     public func summary(file: String) -> String {
         let simulation = simulate()
-        func minutes(_ seconds: Int) -> String { seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds / 60) min \(seconds % 60) s" }
+        func minutes(_ seconds: Int) -> String {
+            seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds / 60) min \(seconds % 60) s"
+        }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var lines = ["\(file): diagnostic pack \"\(id)\" version \(version) (format \(Self.formatVersion)), \(count(items.count, "item"))"]
+        var lines = [
+            "\(file): diagnostic pack \"\(id)\" version \(version) (format \(Self.formatVersion)), \(count(items.count, "item"))"
+        ]
         for area in DigCompArea.allCases {
-            lines.append("  area \(area.rawValue) \(area.name): \(count(items.filter { $0.area == area }.count, "item"))")
+            lines.append(
+                "  area \(area.rawValue) \(area.name): \(count(items.filter { $0.area == area }.count, "item"))")
         }
         let handsOn = items.filter(\.isHandsOn).count
         let questions = items.filter { $0.type == .question }.count
-        lines.append("  \(count(handsOn, "hands-on task")), \(count(questions, "question")), \(count(items.count - handsOn - questions, "self-rating"))")
-        lines.append("  estimated duration: \(minutes(simulation.seconds.lowerBound)) to \(minutes(simulation.seconds.upperBound)) (\(simulation.items.lowerBound) to \(simulation.items.upperBound) items; \(simulation.patterns) answer patterns simulated)")
-        lines.append("  reachable: \(AutonomyLevel.allCases.map(\.rawValue).joined(separator: ", ")); help: \(SupportKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        lines.append(
+            "  \(count(handsOn, "hands-on task")), \(count(questions, "question")), \(count(items.count - handsOn - questions, "self-rating"))"
+        )
+        lines.append(
+            "  estimated duration: \(minutes(simulation.seconds.lowerBound)) to \(minutes(simulation.seconds.upperBound)) (\(simulation.items.lowerBound) to \(simulation.items.upperBound) items; \(simulation.patterns) answer patterns simulated)"
+        )
+        lines.append(
+            "  reachable: \(AutonomyLevel.allCases.map(\.rawValue).joined(separator: ", ")); help: \(SupportKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
         return lines.joined(separator: "\n")
     }
 }

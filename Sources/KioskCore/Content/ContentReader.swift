@@ -39,7 +39,9 @@ struct ContentReader {
             return nil
         }
         for member in members where !keys.contains(member.key) {
-            report(member.value.line, Self.join(path, member.key), "unknown key (expected one of: \(keys.joined(separator: ", ")))")
+            report(
+                member.value.line, Self.join(path, member.key),
+                "unknown key (expected one of: \(keys.joined(separator: ", ")))")
         }
         return node
     }
@@ -73,7 +75,8 @@ struct ContentReader {
             return nil
         }
         guard range.contains(value) else {
-            report(node.line, Self.join(path, key), "\(value) is out of range (\(range.lowerBound)…\(range.upperBound))")
+            report(
+                node.line, Self.join(path, key), "\(value) is out of range (\(range.lowerBound)…\(range.upperBound))")
             return nil
         }
         return value
@@ -88,14 +91,17 @@ struct ContentReader {
         return value
     }
 
-    mutating func list(_ object: LocatedJSON, _ key: String, _ path: String, count: ClosedRange<Int>) -> [LocatedJSON]? {
+    mutating func list(_ object: LocatedJSON, _ key: String, _ path: String, count: ClosedRange<Int>) -> [LocatedJSON]?
+    {
         guard let node = member(object, key, path) else { return nil }
         guard let elements = node.elements else {
             report(node.line, Self.join(path, key), "must be a list [ … ], found \(node.kindName)")
             return nil
         }
         guard count.contains(elements.count) else {
-            report(node.line, Self.join(path, key), "has \(elements.count) entries; \(count.lowerBound) to \(count.upperBound) expected")
+            report(
+                node.line, Self.join(path, key),
+                "has \(elements.count) entries; \(count.lowerBound) to \(count.upperBound) expected")
             return nil
         }
         return elements
@@ -125,7 +131,8 @@ struct ContentReader {
         var texts: [Language: String] = [:]
         for language in Language.allCases {
             guard let value = node[language.rawValue] else {
-                report(node.line, Self.join(textPath, language.rawValue), "missing the \(Self.englishName(language)) text")
+                report(
+                    node.line, Self.join(textPath, language.rawValue), "missing the \(Self.englishName(language)) text")
                 continue
             }
             let languagePath = Self.join(textPath, language.rawValue)
@@ -158,9 +165,12 @@ struct ContentReader {
         }
         let sentences = text.split { ".!?؟…\n".contains($0) }
         for sentence in sentences {
-            let words = sentence.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
+            let words = sentence.split(whereSeparator: \.isWhitespace).filter {
+                $0.contains { $0.isLetter || $0.isNumber }
+            }
             if words.count > maximumWords {
-                return "a sentence of \(words.count) words; easy-to-read texts keep sentences to \(maximumWords) words or fewer"
+                return
+                    "a sentence of \(words.count) words; easy-to-read texts keep sentences to \(maximumWords) words or fewer"
             }
         }
         return nil

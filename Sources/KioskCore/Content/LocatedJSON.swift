@@ -50,7 +50,9 @@ public struct LocatedJSON: Sendable {
 
     public static func parse(_ data: Data, limits: Limits = .files) throws(SyntaxError) -> LocatedJSON {
         guard data.count <= limits.maxBytes else {
-            throw SyntaxError(line: 1, column: 1, message: "the file is \(data.count) bytes; a file of this kind is at most \(limits.maxBytes) bytes")
+            throw SyntaxError(
+                line: 1, column: 1,
+                message: "the file is \(data.count) bytes; a file of this kind is at most \(limits.maxBytes) bytes")
         }
         var parser = Parser(bytes: [UInt8](data), maxValues: limits.maxValues)
         parser.skipSpace()
@@ -157,7 +159,9 @@ public struct LocatedJSON: Sendable {
         mutating func value(depth: Int) throws(SyntaxError) -> LocatedJSON {
             guard depth < 64 else { throw error("nested too deeply") }
             values += 1
-            guard values <= maxValues else { throw error("more than \(maxValues) values: a file of this kind holds far fewer") }
+            guard values <= maxValues else {
+                throw error("more than \(maxValues) values: a file of this kind holds far fewer")
+            }
             guard index < bytes.count else { throw error("the file ends where a value was expected") }
             let (l, c) = (line, column)
             func located(_ v: Value) -> LocatedJSON { LocatedJSON(value: v, line: l, column: c) }
@@ -167,7 +171,9 @@ public struct LocatedJSON: Sendable {
                 var members: [Member] = []
                 var keys = Set<String>()  // duplicate check in constant time (a scan was quadratic)
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return located(.object(members)) }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1; return located(.object(members))
+                }
                 while true {
                     skipSpace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -194,7 +200,9 @@ public struct LocatedJSON: Sendable {
                 index += 1
                 var elements: [LocatedJSON] = []
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return located(.array(elements)) }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1; return located(.array(elements))
+                }
                 while true {
                     skipSpace()
                     elements.append(try value(depth: depth + 1))
@@ -215,7 +223,8 @@ public struct LocatedJSON: Sendable {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return located(.number(try number()))
             default:
-                throw error("a value was expected (text in double quotes, a number, a list, an object, true, false or null)")
+                throw error(
+                    "a value was expected (text in double quotes, a number, a list, an object, true, false or null)")
             }
         }
 
@@ -246,7 +255,9 @@ public struct LocatedJSON: Sendable {
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
                 guard digits() > 0 else { throw error("a digit was expected in the exponent") }
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
@@ -284,7 +295,9 @@ public struct LocatedJSON: Sendable {
                     case UInt8(ascii: "u"):
                         var scalar = try hex4()
                         if (0xD800...0xDBFF).contains(scalar) {
-                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                                bytes[index + 1] == UInt8(ascii: "u")
+                            else {
                                 throw error("a lone UTF-16 surrogate in \\u escape")
                             }
                             index += 2
@@ -310,30 +323,10 @@ public struct LocatedJSON: Sendable {
 
         mutating func hex4() throws(SyntaxError) -> UInt32 {
             guard index + 4 <= bytes.count,
-                  let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
             else { throw error("four hex digits were expected after \\u") }
             index += 4
             return v
         }
-    }
-}
-
-/// One problem in a content or agenda file, with where it is.
-public struct ContentProblem: Error, Equatable, CustomStringConvertible, Sendable {
-    public let file: String
-    public let line: Int
-    /// Where in the document: "items[3].texts.ar".
-    public let path: String
-    public let message: String
-
-    public init(file: String, line: Int, path: String, message: String) {
-        self.file = file
-        self.line = line
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String {
-        path.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(path): \(message)"
     }
 }

@@ -7,7 +7,11 @@ extension ResourceSheet {
         do {
             return load(root: try LocatedJSON.parse(data), file: file)
         } catch {
-            return .failure(ContentProblems([ContentProblem(file: file, line: error.line, path: "", message: "\(error.message) (column \(error.column))")]))
+            return .failure(
+                ContentProblems([
+                    ContentProblem(
+                        file: file, line: error.line, path: "", message: "\(error.message) (column \(error.column))")
+                ]))
         }
     }
 
@@ -17,15 +21,22 @@ extension ResourceSheet {
             problems.append(ContentProblem(file: file, line: node?.line ?? root.line, path: path, message: message))
         }
         func text(_ node: LocatedJSON?, _ path: String) -> LocalizedText? {
-            guard let node, node.members != nil else { problem(node, path, "missing: a text in fr, en and ar"); return nil }
+            guard let node, node.members != nil else {
+                problem(node, path, "missing: a text in fr, en and ar"); return nil
+            }
             var values: [Language: String] = [:]
             for language in Language.allCases {
-                guard let value = node[language.rawValue]?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let value = node[language.rawValue]?.string, !value.trimmingCharacters(in: .whitespaces).isEmpty
+                else {
                     problem(node[language.rawValue] ?? node, "\(path).\(language.rawValue)", "missing or empty")
                     continue
                 }
-                if language == .ar, value.unicodeScalars.contains(where: { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) {
-                    problem(node[language.rawValue], "\(path).ar", "contains Latin letters, which the Arabic font cannot draw")
+                if language == .ar,
+                    value.unicodeScalars.contains(where: { ("A"..."Z").contains($0) || ("a"..."z").contains($0) })
+                {
+                    problem(
+                        node[language.rawValue], "\(path).ar",
+                        "contains Latin letters, which the Arabic font cannot draw")
                 }
                 values[language] = value
             }

@@ -31,8 +31,10 @@ public struct DiagnosticItem: Equatable, Sendable, Identifiable {
     public var type: ItemType { kind.type }
     public var isHandsOn: Bool { kind.type.isHandsOn }
 
-    public init(id: String, kind: Kind, competence: String, difficulty: Int, seconds: Int, pictogram: String,
-                prompt: LocalizedText, spoken: LocalizedText, strength: LocalizedText, line: Int = 0) {
+    public init(
+        id: String, kind: Kind, competence: String, difficulty: Int, seconds: Int, pictogram: String,
+        prompt: LocalizedText, spoken: LocalizedText, strength: LocalizedText, line: Int = 0
+    ) {
         self.id = id
         self.kind = kind
         self.competence = competence

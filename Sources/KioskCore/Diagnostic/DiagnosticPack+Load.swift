@@ -16,21 +16,31 @@ extension DiagnosticPack {
         do {
             root = try LocatedJSON.parse(data)
         } catch {
-            return .failure(ContentProblems([ContentProblem(file: file, line: error.line, path: "", message: "\(error.message) (column \(error.column))")]))
+            return .failure(
+                ContentProblems([
+                    ContentProblem(
+                        file: file, line: error.line, path: "", message: "\(error.message) (column \(error.column))")
+                ]))
         }
         return load(root: root, file: file)
     }
 
     static let topKeys = ["format", "kind", "id", "version", "session", "steps", "help", "encouragement", "items"]
-    static let itemKeys = ["id", "type", "competence", "difficulty", "seconds", "pictogram", "prompt", "spoken", "strength", "params"]
+    static let itemKeys = [
+        "id", "type", "competence", "difficulty", "seconds", "pictogram", "prompt", "spoken", "strength", "params",
+    ]
 
     static func load(root: LocatedJSON, file: String) -> Result<DiagnosticPack, ContentProblems> {
         var reader = ContentReader(file: file)
         guard reader.object(root, "", keys: topKeys) != nil else { return .failure(ContentProblems(reader.problems)) }
         // The format first: a newer format's other problems would only be noise.
-        guard let format = reader.int(root, "format", "", in: 1...Int.max) else { return .failure(ContentProblems(reader.problems)) }
+        guard let format = reader.int(root, "format", "", in: 1...Int.max) else {
+            return .failure(ContentProblems(reader.problems))
+        }
         guard format == formatVersion else {
-            reader.report(root["format"]?.line ?? root.line, "format", "format \(format) is not supported by this version of Passerelle (it reads format \(formatVersion))")
+            reader.report(
+                root["format"]?.line ?? root.line, "format",
+                "format \(format) is not supported by this version of Passerelle (it reads format \(formatVersion))")
             return .failure(ContentProblems(reader.problems))
         }
         if let kind = reader.string(root, "kind", ""), kind != "diagnostic" {
@@ -44,21 +54,32 @@ extension DiagnosticPack {
         let encouragement = reader.text(root, "encouragement", "")
         let items = readItems(root, &reader)
 
-        guard reader.problems.isEmpty, let id, let version, let limits, let steps, let help, let encouragement, let items else {
+        guard reader.problems.isEmpty, let id, let version, let limits, let steps, let help, let encouragement,
+            let items
+        else {
             return .failure(ContentProblems(reader.problems))
         }
-        let pack = DiagnosticPack(id: id, version: version, items: items, steps: steps, help: help.texts,
-                                  encouragement: encouragement, limits: limits)
+        let pack = DiagnosticPack(
+            id: id, version: version, items: items, steps: steps, help: help.texts,
+            encouragement: encouragement, limits: limits)
         // Outcomes: only a structurally sound pack can be simulated.
         let reached = pack.simulate()
         for autonomy in AutonomyLevel.allCases where !reached.autonomy.contains(autonomy) {
-            reader.report(root["items"]?.line ?? root.line, "items", "no answer pattern leads to the autonomy level \"\(autonomy.rawValue)\" (\(reached.patterns) patterns simulated); add or rebalance items of each difficulty")
+            reader.report(
+                root["items"]?.line ?? root.line, "items",
+                "no answer pattern leads to the autonomy level \"\(autonomy.rawValue)\" (\(reached.patterns) patterns simulated); add or rebalance items of each difficulty"
+            )
         }
         for profile in CNVProfile.allCases where !reached.profiles.contains(profile) {
-            reader.report(root["items"]?.line ?? root.line, "items", "no answer pattern leads to the profile \"\(profile.rawValue)\" (\(reached.patterns) patterns simulated)")
+            reader.report(
+                root["items"]?.line ?? root.line, "items",
+                "no answer pattern leads to the profile \"\(profile.rawValue)\" (\(reached.patterns) patterns simulated)"
+            )
         }
         for kind in SupportKind.allCases where !reached.support.contains(kind) {
-            reader.report(help.lines[kind] ?? root.line, "help.\(kind.rawValue)", "no answer pattern leads to this help (\(reached.patterns) patterns simulated); the pack promises it")
+            reader.report(
+                help.lines[kind] ?? root.line, "help.\(kind.rawValue)",
+                "no answer pattern leads to this help (\(reached.patterns) patterns simulated); the pack promises it")
         }
         return reader.problems.isEmpty ? .success(pack) : .failure(ContentProblems(reader.problems))
     }
@@ -66,7 +87,9 @@ extension DiagnosticPack {
     // MARK: - Sections
 
     private static func readLimits(_ root: LocatedJSON, _ reader: inout ContentReader) -> Limits? {
-        guard let node = reader.member(root, "session", ""), reader.object(node, "session", keys: ["max_items", "max_seconds"]) != nil else { return nil }
+        guard let node = reader.member(root, "session", ""),
+            reader.object(node, "session", keys: ["max_items", "max_seconds"]) != nil
+        else { return nil }
         let maxItems = reader.int(node, "max_items", "session", in: 3...30)
         let maxSeconds = reader.int(node, "max_seconds", "session", in: 60...1800)
         guard let maxItems, let maxSeconds else { return nil }
@@ -82,14 +105,20 @@ extension DiagnosticPack {
             let pictogram = reader.pictogram(node, "pictogram", path)
             let title = reader.text(node, "title", path)
             let text = reader.text(node, "text", path)
-            if let pictogram, let title, let text { steps.append(PathStep(pictogram: pictogram, title: title, text: text)) }
+            if let pictogram, let title, let text {
+                steps.append(PathStep(pictogram: pictogram, title: title, text: text))
+            }
         }
         return steps.count == 3 ? steps : nil
     }
 
-    private static func readHelp(_ root: LocatedJSON, _ reader: inout ContentReader) -> (texts: [SupportKind: HelpText], lines: [SupportKind: Int])? {
+    private static func readHelp(_ root: LocatedJSON, _ reader: inout ContentReader) -> (
+        texts: [SupportKind: HelpText], lines: [SupportKind: Int]
+    )? {
         let kinds = SupportKind.allCases.map(\.rawValue)
-        guard let node = reader.member(root, "help", ""), reader.object(node, "help", keys: kinds) != nil else { return nil }
+        guard let node = reader.member(root, "help", ""), reader.object(node, "help", keys: kinds) != nil else {
+            return nil
+        }
         var texts: [SupportKind: HelpText] = [:]
         var lines: [SupportKind: Int] = [:]
         for kind in SupportKind.allCases {
@@ -100,7 +129,9 @@ extension DiagnosticPack {
             let pictogram = reader.pictogram(entry, "pictogram", path)
             let title = reader.text(entry, "title", path)
             let text = reader.text(entry, "text", path)
-            if let pictogram, let title, let text { texts[kind] = HelpText(pictogram: pictogram, title: title, text: text) }
+            if let pictogram, let title, let text {
+                texts[kind] = HelpText(pictogram: pictogram, title: title, text: text)
+            }
         }
         return texts.count == SupportKind.allCases.count ? (texts, lines) : nil
     }
@@ -114,7 +145,9 @@ extension DiagnosticPack {
             let path = "items[\(i)]"
             if let idNode = node["id"], let id = idNode.string {
                 if let first = seen[id] {
-                    reader.report(idNode.line, "\(path).id", "\"\(id)\" is already the id of items[\(first.index)] (line \(first.line)); ids must be unique")
+                    reader.report(
+                        idNode.line, "\(path).id",
+                        "\"\(id)\" is already the id of items[\(first.index)] (line \(first.line)); ids must be unique")
                 } else {
                     seen[id] = (i, idNode.line)
                 }
@@ -123,26 +156,38 @@ extension DiagnosticPack {
         }
         guard complete else { return nil }
         if let first = items.first, !(first.isHandsOn && first.difficulty == 1) {
-            reader.report(first.line, "items[0]", "the first item must be a hands-on task of difficulty 1: the diagnostic starts with handling the screen")
+            reader.report(
+                first.line, "items[0]",
+                "the first item must be a hands-on task of difficulty 1: the diagnostic starts with handling the screen"
+            )
         }
         for area in DigCompArea.allCases where !items.contains(where: { $0.area == area }) {
-            reader.report(root["items"]?.line ?? root.line, "items", "no item of DigComp area \(area.rawValue) (\(area.name)); all five areas must be covered")
+            reader.report(
+                root["items"]?.line ?? root.line, "items",
+                "no item of DigComp area \(area.rawValue) (\(area.name)); all five areas must be covered")
         }
         return items
     }
 
-    private static func readItem(_ node: LocatedJSON, _ path: String, _ reader: inout ContentReader) -> DiagnosticItem? {
+    private static func readItem(_ node: LocatedJSON, _ path: String, _ reader: inout ContentReader) -> DiagnosticItem?
+    {
         guard reader.object(node, path, keys: itemKeys) != nil else { return nil }
         var id = reader.string(node, "id", path)
-        if let value = id, value.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil || value.count > 40 {
-            reader.report(node["id"]?.line ?? node.line, "\(path).id", "\"\(value)\" must be lower-case letters, digits and hyphens (at most 40)")
+        if let value = id,
+            value.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil || value.count > 40
+        {
+            reader.report(
+                node["id"]?.line ?? node.line, "\(path).id",
+                "\"\(value)\" must be lower-case letters, digits and hyphens (at most 40)")
             id = nil
         }
         var type: ItemType?
         if let name = reader.string(node, "type", path) {
             type = ItemType(rawValue: name)
             if type == nil {
-                reader.report(node["type"]?.line ?? node.line, "\(path).type", "\"\(name)\" is not an item type (\(ItemType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                reader.report(
+                    node["type"]?.line ?? node.line, "\(path).type",
+                    "\"\(name)\" is not an item type (\(ItemType.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
         let competence = readCompetence(node, path, &reader)
@@ -156,11 +201,14 @@ extension DiagnosticPack {
         if let type, let params = reader.member(node, "params", path) {
             kind = readParams(type, params, "\(path).params", &reader)
         }
-        guard let id, let kind, let competence, let difficulty, let seconds, let pictogram, let prompt, let spoken, let strength else {
+        guard let id, let kind, let competence, let difficulty, let seconds, let pictogram, let prompt, let spoken,
+            let strength
+        else {
             return nil
         }
-        return DiagnosticItem(id: id, kind: kind, competence: competence, difficulty: difficulty, seconds: seconds,
-                              pictogram: pictogram, prompt: prompt, spoken: spoken, strength: strength, line: node.line)
+        return DiagnosticItem(
+            id: id, kind: kind, competence: competence, difficulty: difficulty, seconds: seconds,
+            pictogram: pictogram, prompt: prompt, spoken: spoken, strength: strength, line: node.line)
     }
 
     private static func readCompetence(_ node: LocatedJSON, _ path: String, _ reader: inout ContentReader) -> String? {
@@ -170,7 +218,9 @@ extension DiagnosticPack {
             return nil
         }
         guard DigComp.area(ofCompetence: code) != nil else {
-            reader.report(value.line, "\(path).competence", "\"\(code)\" is not a DigComp 2.2 competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4)")
+            reader.report(
+                value.line, "\(path).competence",
+                "\"\(code)\" is not a DigComp 2.2 competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4)")
             return nil
         }
         return code

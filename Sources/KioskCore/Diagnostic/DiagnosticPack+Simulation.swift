@@ -33,7 +33,10 @@ struct SimulatedPerson: Equatable {
                 for t3 in [Tasks.allDone, .noneDone] {
                     for declarations in Declarations.allCases {
                         for failsSafety in [false, true] {
-                            people.append(SimulatedPerson(tasks: [.dontKnow, t1, t2, t3], declarations: declarations, failsSafety: failsSafety))
+                            people.append(
+                                SimulatedPerson(
+                                    tasks: [.dontKnow, t1, t2, t3], declarations: declarations, failsSafety: failsSafety
+                                ))
                         }
                     }
                 }

@@ -22,8 +22,10 @@ public struct DiagnosticPack: Equatable, Sendable {
     public let limits: Limits
 
     /// Internal: only `load` builds packs, so every pack has all its texts.
-    init(id: String, version: Int, items: [DiagnosticItem], steps: [PathStep],
-                help: [SupportKind: HelpText], encouragement: LocalizedText, limits: Limits) {
+    init(
+        id: String, version: Int, items: [DiagnosticItem], steps: [PathStep],
+        help: [SupportKind: HelpText], encouragement: LocalizedText, limits: Limits
+    ) {
         self.id = id
         self.version = version
         self.items = items

@@ -77,7 +77,8 @@ extension DiagnosticSession {
             switch plan.entries[index] {
             case .asked(let answer):
                 if let credit = S.credit(answer.outcome, for: item) { known.append((item, credit, weight)) }
-                results.append(ItemResult(id: item.id, status: S.status(answer.outcome, for: item), outcome: answer.outcome))
+                results.append(
+                    ItemResult(id: item.id, status: S.status(answer.outcome, for: item), outcome: answer.outcome))
             case .skipped(let reason):
                 if reason == .tooEasy { known.append((item, 1, weight)) }
                 if reason == .tooHard { known.append((item, 0, weight)) }
@@ -141,7 +142,9 @@ extension DiagnosticSession {
     }
 
     /// Orientation: the first rule that applies.
-    private func orientation(autonomy: AutonomyLevel, profile: CNVProfile, areas: [AreaResult], plan: SessionPlan) -> OrientationReason {
+    private func orientation(autonomy: AutonomyLevel, profile: CNVProfile, areas: [AreaResult], plan: SessionPlan)
+        -> OrientationReason
+    {
         typealias S = DiagnosticScoring
         let items = pack.items
         let realAnswers = answers.filter(\.outcome.isAnswer).count
@@ -178,5 +181,6 @@ extension DiagnosticSession {
 
     /// Never used with a loaded pack (loading requires every kind's text).
     private static let missingHelp = DiagnosticPack.HelpText(
-        pictogram: "support_agent", title: LocalizedText(fr: "", en: "", ar: ""), text: LocalizedText(fr: "", en: "", ar: ""))
+        pictogram: "support_agent", title: LocalizedText(fr: "", en: "", ar: ""),
+        text: LocalizedText(fr: "", en: "", ar: ""))
 }

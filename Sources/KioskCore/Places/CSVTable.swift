@@ -44,7 +44,11 @@ public struct CSVTable: Sendable {
         while let record = try reader.next() {
             if record.fields.allSatisfy({ $0.isEmpty }), record.problem == nil { continue }
             guard records.count < maxRecords else {
-                throw SyntaxError(line: record.line, message: "more than \(maxRecords) rows: a file of this kind holds far fewer (import a territory's file, not the whole country's)")
+                throw SyntaxError(
+                    line: record.line,
+                    message:
+                        "more than \(maxRecords) rows: a file of this kind holds far fewer (import a territory's file, not the whole country's)"
+                )
             }
             records.append(record)
         }
@@ -57,7 +61,9 @@ public struct CSVTable: Sendable {
         guard String(bytes: bytes, encoding: .utf8) == nil else { return }
         for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
         where String(bytes: line, encoding: .utf8) == nil {
-            throw SyntaxError(line: index + 1, message: "this line is not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8")
+            throw SyntaxError(
+                line: index + 1,
+                message: "this line is not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8")
         }
     }
 
@@ -67,11 +73,17 @@ public struct CSVTable: Sendable {
         for candidate: Unicode.Scalar in [",", ";", "\t"] {
             var reader = Reader(bytes: bytes, delimiter: UInt8(candidate.value))
             guard let header = try? reader.next() else { continue }
-            let known = header.fields.filter { knownColumns.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }.count
+            let known = header.fields.filter {
+                knownColumns.contains($0.trimmingCharacters(in: .whitespaces).lowercased())
+            }.count
             if known > best.known { best = (candidate, known) }
         }
         guard best.known >= 2 else {
-            throw SyntaxError(line: 1, message: "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")")
+            throw SyntaxError(
+                line: 1,
+                message:
+                    "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")"
+            )
         }
         return best.delimiter
     }
@@ -133,12 +145,16 @@ public struct CSVTable: Sendable {
                         continue
                     }
                     index += 1
-                    if index < bytes.count, bytes[index] != delimiter, bytes[index] != Self.lf, bytes[index] != Self.cr {
-                        record.problem = "text after the closing quote of a quoted field (a quote inside a field is written \"\")"
+                    if index < bytes.count, bytes[index] != delimiter, bytes[index] != Self.lf, bytes[index] != Self.cr
+                    {
+                        record.problem =
+                            "text after the closing quote of a quoted field (a quote inside a field is written \"\")"
                     }
                     return
                 }
-                if byte == Self.lf || (byte == Self.cr && (index + 1 >= bytes.count || bytes[index + 1] != Self.lf)) { line += 1 }
+                if byte == Self.lf || (byte == Self.cr && (index + 1 >= bytes.count || bytes[index + 1] != Self.lf)) {
+                    line += 1
+                }
                 field.append(byte)
                 index += 1
             }

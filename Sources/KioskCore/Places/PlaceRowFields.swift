@@ -11,7 +11,8 @@ struct Fields {
 
     /// The trimmed text of `field`, or nil when empty or absent; refused if it holds a control
     /// character or is longer than `max`.
-    func text(_ field: String, max: Int = PlaceRowReader.shortText, lineBreaksAsSpaces: Bool = false) throws -> String? {
+    func text(_ field: String, max: Int = PlaceRowReader.shortText, lineBreaksAsSpaces: Bool = false) throws -> String?
+    {
         guard var text = row.values[field] else { return nil }
         if lineBreaksAsSpaces {
             // A description written on several lines is one paragraph on the screen.
@@ -21,7 +22,11 @@ struct Fields {
         text = PlaceRowReader.trimmed(text)
         guard !text.isEmpty else { return nil }
         if let bad = text.unicodeScalars.first(where: PlaceRowReader.isForbidden) {
-            throw Refusal(field: field, message: "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters")
+            throw Refusal(
+                field: field,
+                message:
+                    "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters"
+            )
         }
         guard text.count <= max else {
             throw Refusal(field: field, message: "is \(text.count) characters long; at most \(max)")
@@ -30,11 +35,15 @@ struct Fields {
     }
 
     func required(_ field: String, max: Int = PlaceRowReader.shortText) throws -> String {
-        guard let text = try text(field, max: max) else { throw Refusal(field: field, message: "missing (required by the national schema)") }
+        guard let text = try text(field, max: max) else {
+            throw Refusal(field: field, message: "missing (required by the national schema)")
+        }
         return text
     }
 
-    func optional(_ field: String, max: Int = PlaceRowReader.shortText, lineBreaksAsSpaces: Bool = false) throws -> String? {
+    func optional(_ field: String, max: Int = PlaceRowReader.shortText, lineBreaksAsSpaces: Bool = false) throws
+        -> String?
+    {
         try text(field, max: max, lineBreaksAsSpaces: lineBreaksAsSpaces)
     }
 
@@ -50,8 +59,10 @@ struct Fields {
     mutating func inseeCode() throws -> String? {
         guard let code = try optional("code_insee", max: 10) else { return nil }
         let chars = Array(code)
-        let valid = chars.count == 5 && chars[2...].allSatisfy { $0.isASCII && $0.isNumber }
-            && ((chars[0].isNumber && chars[0] != "2" && chars[1].isNumber) || (chars[0] == "2" && (chars[1] == "A" || chars[1] == "B" || chars[1].isNumber)))
+        let valid =
+            chars.count == 5 && chars[2...].allSatisfy { $0.isASCII && $0.isNumber }
+            && ((chars[0].isNumber && chars[0] != "2" && chars[1].isNumber)
+                || (chars[0] == "2" && (chars[1] == "A" || chars[1] == "B" || chars[1].isNumber)))
         return check("code_insee", code, valid, "is not an INSEE code") ? code : nil
     }
 
@@ -60,18 +71,26 @@ struct Fields {
         let latitude = try optional("latitude", max: 30), longitude = try optional("longitude", max: 30)
         guard latitude != nil || longitude != nil else { return nil }
         guard let latitude, let longitude else {
-            throw Refusal(field: latitude == nil ? "latitude" : "longitude", message: "missing while the other coordinate is given; give both or neither")
+            throw Refusal(
+                field: latitude == nil ? "latitude" : "longitude",
+                message: "missing while the other coordinate is given; give both or neither")
         }
         func number(_ text: String, _ field: String, _ range: ClosedRange<Double>) throws -> Double {
             let normalised = text.contains(".") ? text : text.replacingOccurrences(of: ",", with: ".")
             guard let value = Double(normalised), value.isFinite, range.contains(value) else {
-                throw Refusal(field: field, message: "\"\(text)\" is not a \(field) in degrees (\(range.lowerBound) to \(range.upperBound))")
+                throw Refusal(
+                    field: field,
+                    message: "\"\(text)\" is not a \(field) in degrees (\(range.lowerBound) to \(range.upperBound))")
             }
             return value
         }
-        let point = GeoPoint(latitude: try number(latitude, "latitude", -90...90), longitude: try number(longitude, "longitude", -180...180))
+        let point = GeoPoint(
+            latitude: try number(latitude, "latitude", -90...90),
+            longitude: try number(longitude, "longitude", -180...180))
         // 0,0 is in the Gulf of Guinea: a placeholder, not a place of help.
-        return check("latitude", "\(latitude), \(longitude)", point.latitude != 0 || point.longitude != 0, "is a placeholder, not a position") ? point : nil
+        return check(
+            "latitude", "\(latitude), \(longitude)", point.latitude != 0 || point.longitude != 0,
+            "is a placeholder, not a position") ? point : nil
     }
 
     mutating func phone() throws -> String? {
@@ -96,7 +115,9 @@ struct Fields {
         guard let text = try optional(field, max: 40) else { return nil }
         // Some exports write a full timestamp; its day is what "updated on" means.
         let day = LocalDay(String(text.prefix(10))).flatMap { LocalDay.acceptedYears.contains($0.year) ? $0 : nil }
-        return check(field, text, day != nil && (text.count == 10 || text.dropFirst(10).first == "T"), "is not a day (YYYY-MM-DD)") ? day : nil
+        return check(
+            field, text, day != nil && (text.count == 10 || text.dropFirst(10).first == "T"),
+            "is not a day (YYYY-MM-DD)") ? day : nil
     }
 
     mutating func link(_ field: String) throws -> String? {
@@ -112,10 +133,16 @@ struct Fields {
             let value = PlaceRowReader.trimmed(String(part))
             guard !value.isEmpty, !values.contains(value) else { continue }
             if let bad = value.unicodeScalars.first(where: PlaceRowReader.isForbidden) {
-                throw Refusal(field: field, message: "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters")
+                throw Refusal(
+                    field: field,
+                    message:
+                        "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters"
+                )
             }
             guard value.count <= PlaceRowReader.shortText else {
-                throw Refusal(field: field, message: "a value is \(value.count) characters long; at most \(PlaceRowReader.shortText)")
+                throw Refusal(
+                    field: field,
+                    message: "a value is \(value.count) characters long; at most \(PlaceRowReader.shortText)")
             }
             values.append(value)
         }

@@ -35,7 +35,9 @@ struct PlaceRowReader {
             if let problem = row.problem { throw Refusal(field: "", message: problem) }
             let place = try place(row)
             if let first = seen[place.id] {
-                throw Refusal(field: "id", message: "\"\(place.id)\" is already the id of the place on line \(first); ids must be unique")
+                throw Refusal(
+                    field: "id",
+                    message: "\"\(place.id)\" is already the id of the place on line \(first); ids must be unique")
             }
             seen[place.id] = row.line
             places.append(place)
@@ -58,8 +60,12 @@ struct PlaceRowReader {
         place.addressComplement = try fields.optional("complement_adresse")
         place.location = try fields.location()
         place.phone = try fields.phone()
-        place.emails = try fields.list("courriels").filter { fields.check("courriels", $0, Self.isEmail($0), "is not an e-mail address") }
-        place.websites = try fields.list("site_web").filter { fields.check("site_web", $0, Self.isWebLink($0), "is not an http(s) link") }
+        place.emails = try fields.list("courriels").filter {
+            fields.check("courriels", $0, Self.isEmail($0), "is not an e-mail address")
+        }
+        place.websites = try fields.list("site_web").filter {
+            fields.check("site_web", $0, Self.isWebLink($0), "is not an http(s) link")
+        }
         place.hours = try fields.hours()
         place.summary = try fields.optional("presentation_resume", max: Self.summaryLength, lineBreaksAsSpaces: true)
         place.detail = try fields.optional("presentation_detail", max: Self.detailLength, lineBreaksAsSpaces: true)
@@ -69,7 +75,11 @@ struct PlaceRowReader {
         place.types = try fields.list("typologie")
         place.services = try fields.vocabulary("services", HelpService.self)
         guard !place.services.isEmpty else {
-            throw Refusal(field: "services", message: "no known service; give at least one of: \(HelpService.allCases.map(\.rawValue).joined(separator: "; "))")
+            throw Refusal(
+                field: "services",
+                message:
+                    "no known service; give at least one of: \(HelpService.allCases.map(\.rawValue).joined(separator: "; "))"
+            )
         }
         place.audiences = try fields.list("publics_specifiquement_adresses")
         place.specificSupport = try fields.vocabulary("prise_en_charge_specifique", SpecificSupport.self)
@@ -83,7 +93,9 @@ struct PlaceRowReader {
         place.accessibilityURL = try fields.link("fiche_acces_libre")
         place.bookingURL = try fields.link("prise_rdv")
         // Only for rows that are imported: a refused row's report is its refusal.
-        warnings += fields.warnings.map { ContentProblem(file: file, line: row.line, path: $0.field, message: "warning: \($0.message)") }
+        warnings += fields.warnings.map {
+            ContentProblem(file: file, line: row.line, path: $0.field, message: "warning: \($0.message)")
+        }
         return place
     }
 

@@ -45,8 +45,10 @@ public struct PlacesFile: Equatable, Sendable {
         "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude",
         "longitude", "typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume",
         "presentation_detail", "source", "itinerance", "structure_parente", "date_maj", "services",
-        "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux",
-        "formations_labels", "autres_formations_labels", "modalites_acces", "modalites_accompagnement", "fiche_acces_libre",
+        "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+        "dispositif_programmes_nationaux",
+        "formations_labels", "autres_formations_labels", "modalites_acces", "modalites_accompagnement",
+        "fiche_acces_libre",
         "prise_rdv",
     ]
     static let requiredColumns = ["id", "nom", "commune", "code_postal", "adresse", "services"]
@@ -62,7 +64,9 @@ public struct PlacesFile: Equatable, Sendable {
         let rows: [PlaceRow]
         let header: [String]
         var delimiter: String?
-        if let first = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }), first == UInt8(ascii: "[") {
+        if let first = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }),
+            first == UInt8(ascii: "[")
+        {
             (header, rows) = try jsonRows(data, limits: limits, unreadable: unreadable)
         } else {
             let table: CSVTable
@@ -76,27 +80,37 @@ public struct PlacesFile: Equatable, Sendable {
             rows = table.records.map { record in
                 var values: [String: String] = [:]
                 for (name, value) in zip(table.header, record.fields) where values[name] == nil { values[name] = value }
-                let problem = record.problem ?? (record.fields.count == table.header.count ? nil
-                    : "this row has \(record.fields.count) fields and the header \(table.header.count) (a \"\(table.delimiter)\" inside a value must be in double quotes)")
+                let problem =
+                    record.problem
+                    ?? (record.fields.count == table.header.count
+                        ? nil
+                        : "this row has \(record.fields.count) fields and the header \(table.header.count) (a \"\(table.delimiter)\" inside a value must be in double quotes)")
                 return PlaceRow(line: record.line, values: values, problem: problem)
             }
         }
         if let missing = requiredColumns.first(where: { !header.contains($0) }) {
-            throw unreadable(1, "no \"\(missing)\" column: the national schema's columns are \(requiredColumns.joined(separator: ", ")), …")
+            throw unreadable(
+                1,
+                "no \"\(missing)\" column: the national schema's columns are \(requiredColumns.joined(separator: ", ")), …"
+            )
         }
         var reader = PlaceRowReader(file: file)
         for row in rows { reader.read(row) }
         var seen = Set<String>()
         let ignored = header.filter { !columns.contains($0) && !$0.isEmpty && seen.insert($0).inserted }
-        return PlacesFile(places: reader.places, refused: reader.refused, refusedIDs: reader.refusedIDs,
-                          warnings: reader.warnings, ignoredColumns: ignored, delimiter: delimiter)
+        return PlacesFile(
+            places: reader.places, refused: reader.refused, refusedIDs: reader.refusedIDs,
+            warnings: reader.warnings, ignoredColumns: ignored, delimiter: delimiter)
     }
 
     /// A JSON array of objects with the schema's field names; lists may be arrays or `|` texts.
-    static func jsonRows(_ data: Data, limits: Limits, unreadable: (Int, String) -> Unreadable) throws(Unreadable) -> ([String], [PlaceRow]) {
+    static func jsonRows(_ data: Data, limits: Limits, unreadable: (Int, String) -> Unreadable) throws(Unreadable) -> (
+        [String], [PlaceRow]
+    ) {
         let root: LocatedJSON
         do {
-            root = try LocatedJSON.parse(data, limits: LocatedJSON.Limits(maxBytes: limits.maxBytes, maxValues: limits.maxRows * 100))
+            root = try LocatedJSON.parse(
+                data, limits: LocatedJSON.Limits(maxBytes: limits.maxBytes, maxValues: limits.maxRows * 100))
         } catch {
             throw unreadable(error.line, "column \(error.column): \(error.message)")
         }
@@ -108,7 +122,10 @@ public struct PlacesFile: Equatable, Sendable {
         var rows: [PlaceRow] = []
         for element in elements {
             guard let members = element.members else {
-                rows.append(PlaceRow(line: element.line, values: [:], problem: "an object { … } was expected, found \(element.kindName)"))
+                rows.append(
+                    PlaceRow(
+                        line: element.line, values: [:],
+                        problem: "an object { … } was expected, found \(element.kindName)"))
                 continue
             }
             var values: [String: String] = [:]

@@ -24,8 +24,11 @@ public struct PlaceQuery: Equatable, Sendable {
         case on(LocalDay)
     }
 
-    public init(services: Set<HelpService> = [], specificSupport: Set<SpecificSupport> = [], supportModes: Set<SupportMode> = [],
-                open: OpenFilter? = nil, from: GeoPoint? = nil, alsaceMoselle: Bool = false) {
+    public init(
+        services: Set<HelpService> = [], specificSupport: Set<SpecificSupport> = [],
+        supportModes: Set<SupportMode> = [],
+        open: OpenFilter? = nil, from: GeoPoint? = nil, alsaceMoselle: Bool = false
+    ) {
         self.services = services
         self.specificSupport = specificSupport
         self.supportModes = supportModes
@@ -67,20 +70,25 @@ public enum PlacesFinder {
         var matches: [PlaceMatch] = []
         for place in places {
             guard query.services.isSubset(of: place.services),
-                  query.specificSupport.isSubset(of: place.specificSupport),
-                  query.supportModes.isEmpty || !query.supportModes.isDisjoint(with: place.supportModes)
+                query.specificSupport.isSubset(of: place.specificSupport),
+                query.supportModes.isEmpty || !query.supportModes.isDisjoint(with: place.supportModes)
             else { continue }
             let openNow = isOpen(place, at: now, alsaceMoselle: query.alsaceMoselle)
             switch query.open {
             case .none: break
             case .now?: guard openNow else { continue }
             case .comingSaturday?:
-                guard opens(place, on: comingSaturday(from: today), alsaceMoselle: query.alsaceMoselle) else { continue }
+                guard opens(place, on: comingSaturday(from: today), alsaceMoselle: query.alsaceMoselle) else {
+                    continue
+                }
             case .on(let day)?: guard opens(place, on: day, alsaceMoselle: query.alsaceMoselle) else { continue }
             }
             let distance = query.from.flatMap { from in place.location.map { from.distance(to: $0) } }
-            matches.append(PlaceMatch(place: place, distance: distance, today: hours(of: place, on: today, alsaceMoselle: query.alsaceMoselle),
-                                      isOpenNow: openNow))
+            matches.append(
+                PlaceMatch(
+                    place: place, distance: distance,
+                    today: hours(of: place, on: today, alsaceMoselle: query.alsaceMoselle),
+                    isOpenNow: openNow))
         }
         return matches.sorted(by: order)
     }
@@ -99,7 +107,9 @@ public enum PlacesFinder {
     }
 
     /// The next seven days from `day`, for a "this week" panel.
-    public static func week(of place: PlaceOfHelp, from day: LocalDay, alsaceMoselle: Bool = false) -> [(day: LocalDay, hours: DayHours)] {
+    public static func week(of place: PlaceOfHelp, from day: LocalDay, alsaceMoselle: Bool = false) -> [(
+        day: LocalDay, hours: DayHours
+    )] {
         (0..<7).map { offset in
             let d = day.adding(days: offset)
             return (d, hours(of: place, on: d, alsaceMoselle: alsaceMoselle))
@@ -108,7 +118,8 @@ public enum PlacesFinder {
 
     /// Open at `date`'s wall-clock minute in Paris (so on a clock-change day, 03:30 is 03:30).
     public static func isOpen(_ place: PlaceOfHelp, at date: Date, alsaceMoselle: Bool = false) -> Bool {
-        guard case .open(let ranges) = hours(of: place, on: ParisTime.day(of: date), alsaceMoselle: alsaceMoselle) else { return false }
+        guard case .open(let ranges) = hours(of: place, on: ParisTime.day(of: date), alsaceMoselle: alsaceMoselle)
+        else { return false }
         let minute = ParisTime.minuteOfDay(date)
         return ranges.contains { $0.start <= minute && minute < $0.end }
     }

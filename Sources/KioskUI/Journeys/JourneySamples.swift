@@ -26,21 +26,31 @@ struct AgendaSamplePicks {
 
     init?(content: KioskContent, language: Language, now: Date) {
         guard let catalogue = content.agenda,
-              let service = catalogue.services.sorted(by: { $0.key < $1.key }).max(by: { $0.name[language].count < $1.name[language].count }),
-              let helper = catalogue.helpers.values.sorted(by: { $0.key < $1.key }).first,
-              let place = catalogue.places.values.sorted(by: { $0.key < $1.key }).max(by: { $0.address.count < $1.address.count })
+            let service = catalogue.services.sorted(by: { $0.key < $1.key }).max(by: {
+                $0.name[language].count < $1.name[language].count
+            }),
+            let helper = catalogue.helpers.values.sorted(by: { $0.key < $1.key }).first,
+            let place = catalogue.places.values.sorted(by: { $0.key < $1.key }).max(by: {
+                $0.address.count < $1.address.count
+            })
         else { return nil }
         self.service = service
         self.helper = helper
         self.place = place
         let day = ParisTime.day(of: now).adding(days: 6)
         self.day = day
-        slots = (0..<16).map { i -> Slot in
-            let start = ParisTime.date(day.adding(days: i / 8), minute: 9 * 60 + (i % 8) * 45)!
-            return Slot(service: service.key, helper: helper.key, place: place.key, start: start, end: start.addingTimeInterval(2700))
-        } + (1...6).map { d -> Slot in
-            let start = ParisTime.date(day.adding(days: d + 1), minute: 14 * 60)!
-            return Slot(service: service.key, helper: helper.key, place: place.key, start: start, end: start.addingTimeInterval(2700))
-        }
+        slots =
+            (0..<16).map { i -> Slot in
+                let start = ParisTime.date(day.adding(days: i / 8), minute: 9 * 60 + (i % 8) * 45)!
+                return Slot(
+                    service: service.key, helper: helper.key, place: place.key, start: start,
+                    end: start.addingTimeInterval(2700))
+            }
+            + (1...6).map { d -> Slot in
+                let start = ParisTime.date(day.adding(days: d + 1), minute: 14 * 60)!
+                return Slot(
+                    service: service.key, helper: helper.key, place: place.key, start: start,
+                    end: start.addingTimeInterval(2700))
+            }
     }
 }

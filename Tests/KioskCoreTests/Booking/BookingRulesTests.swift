@@ -7,8 +7,14 @@ final class BookingRulesTests: XCTestCase {
         let start = paris("2026-06-10 14:00")
         let rules = BookingRules()
         let cases: [(now: String, cancel: BookingVerdict, move: BookingVerdict)] = [
-            ("2026-06-01 09:00", .allowed(until: paris("2026-06-10 10:00")), .allowed(until: paris("2026-06-08 14:00"))),
-            ("2026-06-08 14:00", .allowed(until: paris("2026-06-10 10:00")), .allowed(until: paris("2026-06-08 14:00"))),
+            (
+                "2026-06-01 09:00", .allowed(until: paris("2026-06-10 10:00")),
+                .allowed(until: paris("2026-06-08 14:00"))
+            ),
+            (
+                "2026-06-08 14:00", .allowed(until: paris("2026-06-10 10:00")),
+                .allowed(until: paris("2026-06-08 14:00"))
+            ),
             ("2026-06-08 14:01", .allowed(until: paris("2026-06-10 10:00")), .refused(.tooLateToMove(daysBefore: 2))),
             ("2026-06-10 10:00", .allowed(until: paris("2026-06-10 10:00")), .refused(.tooLateToMove(daysBefore: 2))),
             ("2026-06-10 10:01", .refused(.tooLateToCancel(hoursBefore: 4)), .refused(.tooLateToMove(daysBefore: 2))),
@@ -19,18 +25,29 @@ final class BookingRulesTests: XCTestCase {
             XCTAssertEqual(rules.moveVerdict(start: start, now: paris(now)), move, now)
         }
         let strict = BookingRules(cancelUntilHoursBefore: 24, moveUntilDaysBefore: 7)
-        XCTAssertEqual(strict.cancelVerdict(start: start, now: paris("2026-06-09 15:00")), .refused(.tooLateToCancel(hoursBefore: 24)))
-        XCTAssertEqual(strict.moveVerdict(start: start, now: paris("2026-06-03 13:00")), .allowed(until: paris("2026-06-03 14:00")))
-        XCTAssertEqual(rules.cancelVerdict(start: start, now: paris("2026-06-01 09:00"), cancellable: false), .refused(.notCancellableByPerson))
+        XCTAssertEqual(
+            strict.cancelVerdict(start: start, now: paris("2026-06-09 15:00")),
+            .refused(.tooLateToCancel(hoursBefore: 24)))
+        XCTAssertEqual(
+            strict.moveVerdict(start: start, now: paris("2026-06-03 13:00")), .allowed(until: paris("2026-06-03 14:00"))
+        )
+        XCTAssertEqual(
+            rules.cancelVerdict(start: start, now: paris("2026-06-01 09:00"), cancellable: false),
+            .refused(.notCancellableByPerson))
     }
 
     func test_every_refusal_has_plain_words_in_every_language_and_arabic_has_no_latin_letters() {
-        let reasons: [RefusalReason] = [.tooLateToCancel(hoursBefore: 4), .tooLateToMove(daysBefore: 2), .alreadyStarted, .notCancellableByPerson]
+        let reasons: [RefusalReason] = [
+            .tooLateToCancel(hoursBefore: 4), .tooLateToMove(daysBefore: 2), .alreadyStarted, .notCancellableByPerson,
+        ]
         for reason in reasons {
             for language in Language.allCases {
                 XCTAssertFalse(reason.explanation(in: language).isEmpty)
             }
-            XCTAssertFalse(reason.explanation(in: .ar).unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
+            XCTAssertFalse(
+                reason.explanation(in: .ar).unicodeScalars.contains {
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                })
         }
         XCTAssertTrue(RefusalReason.tooLateToCancel(hoursBefore: 4).explanation(in: .fr).contains("4 heures"))
     }

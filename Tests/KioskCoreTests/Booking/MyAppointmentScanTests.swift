@@ -14,7 +14,8 @@ final class MyAppointmentScanTests: XCTestCase {
 
     override func setUp() {
         let snapshot = agenda()
-        let catalogue = BookableAgenda(services: Array(snapshot.services.values), places: snapshot.places, helpers: snapshot.helpers)
+        let catalogue = BookableAgenda(
+            services: Array(snapshot.services.values), places: snapshot.places, helpers: snapshot.helpers)
         env = Environment(now: now, policy: policy, content: KioskContent(agenda: catalogue))
         state = KioskState.initial(now: now, policy: policy)
         _ = reduce(&state, .journeyTapped(.myAppointment), env)
@@ -35,7 +36,9 @@ final class MyAppointmentScanTests: XCTestCase {
 
     func test_a_code_in_lower_case_and_in_chunks_with_a_newline_is_found() {
         let code = TicketCode.code(for: uuid).lowercased()
-        let effects = type([String(code.prefix(7)), String(code.dropFirst(7).prefix(20)), String(code.dropFirst(27)), "\n"])
+        let effects = type([
+            String(code.prefix(7)), String(code.dropFirst(7).prefix(20)), String(code.dropFirst(27)), "\n",
+        ])
         XCTAssertEqual(effects, [.findAppointment(uuid)])
     }
 

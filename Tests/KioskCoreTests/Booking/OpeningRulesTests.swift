@@ -31,7 +31,10 @@ final class OpeningRulesTests: XCTestCase {
             ("Mo-Fr 09:00-12:00; We off", "2026-11-25", "closed"),
             // Months and dates.
             ("Mo-Fr 08:30-12:00,13:30-17:00; Jul-Aug Mo-Fr 08:30-12:00; PH off", "2026-07-20", "08:30-12:00"),
-            ("Mo-Fr 08:30-12:00,13:30-17:00; Jul-Aug Mo-Fr 08:30-12:00; PH off", "2026-09-01", "08:30-12:00,13:30-17:00"),
+            (
+                "Mo-Fr 08:30-12:00,13:30-17:00; Jul-Aug Mo-Fr 08:30-12:00; PH off", "2026-09-01",
+                "08:30-12:00,13:30-17:00"
+            ),
             ("Mo-Fr 08:30-12:00,13:30-17:00; Jul-Aug Mo-Fr 08:30-12:00; PH off", "2026-08-31", "08:30-12:00"),
             ("Jan-Jun Tu 14:00-17:00; Sep-Dec Th 14:00-17:00", "2026-03-03", "14:00-17:00"),
             ("Jan-Jun Tu 14:00-17:00; Sep-Dec Th 14:00-17:00", "2026-10-06", "closed"),
@@ -71,7 +74,9 @@ final class OpeningRulesTests: XCTestCase {
         ]
         for (text, column, message) in cases {
             XCTAssertThrowsError(try OpeningRules.parse(text), text) { error in
-                XCTAssertEqual(error as? OpeningHours.SyntaxError, OpeningHours.SyntaxError(column: column, message: message), text)
+                XCTAssertEqual(
+                    error as? OpeningHours.SyntaxError, OpeningHours.SyntaxError(column: column, message: message), text
+                )
             }
         }
     }
@@ -84,8 +89,9 @@ final class OpeningRulesTests: XCTestCase {
 
     func test_the_agenda_view_refuses_months_but_the_rules_keep_them() throws {
         let text = "Jan-Mar Mo 09:00-10:00"
-        XCTAssertEqual(try OpeningRules.parse(text).rules.first?.dates,
-                       [OpeningRules.DateRange(startMonth: 1, startDay: 1, endMonth: 3, endDay: 31)])
+        XCTAssertEqual(
+            try OpeningRules.parse(text).rules.first?.dates,
+            [OpeningRules.DateRange(startMonth: 1, startDay: 1, endMonth: 3, endDay: 31)])
         XCTAssertThrowsError(try OpeningHours.parse(text))
     }
 }

@@ -3,16 +3,17 @@ import XCTest
 
 final class LocatedJSONTests: XCTestCase {
     func test_values_remember_their_line_and_column() throws {
-        let doc = try LocatedJSON.parse("""
-        {
-          "name": "Médiathèque",
-          "items": [
-            {"id": 1, "ok": true},
-            null
-          ],
-          "ar": "\\u0645\\u0631\\u062d\\u0628\\u0627 😀"
-        }
-        """)
+        let doc = try LocatedJSON.parse(
+            """
+            {
+              "name": "Médiathèque",
+              "items": [
+                {"id": 1, "ok": true},
+                null
+              ],
+              "ar": "\\u0645\\u0631\\u062d\\u0628\\u0627 😀"
+            }
+            """)
         XCTAssertEqual(doc["name"]?.string, "Médiathèque")
         XCTAssertEqual(doc["name"]?.line, 2)
         XCTAssertEqual(doc["name"]?.column, 11)
@@ -66,7 +67,8 @@ final class LocatedJSONTests: XCTestCase {
     func test_a_file_too_large_or_with_too_many_values_is_refused_with_a_reason() {
         let limits = LocatedJSON.Limits(maxBytes: 1000, maxValues: 10)
         XCTAssertThrowsError(try LocatedJSON.parse(Data(repeating: 0x20, count: 1001), limits: limits)) { error in
-            XCTAssertEqual("\(error)", "line 1, column 1: the file is 1001 bytes; a file of this kind is at most 1000 bytes")
+            XCTAssertEqual(
+                "\(error)", "line 1, column 1: the file is 1001 bytes; a file of this kind is at most 1000 bytes")
         }
         XCTAssertThrowsError(try LocatedJSON.parse(Data("[1,2,3,4,5,6,7,8,9,10]".utf8), limits: limits)) { error in
             XCTAssertEqual("\(error)", "line 1, column 20: more than 10 values: a file of this kind holds far fewer")

@@ -47,59 +47,90 @@ final class BrokenPackTests: XCTestCase {
     }
 
     func test_a_missing_arabic_text_is_refused() {
-        let text = broken("\"en\": \"Touch the star.\",\n        \"ar\": \"المس النجمة.\"", "\"en\": \"Touch the star.\"")
+        let text = broken(
+            "\"en\": \"Touch the star.\",\n        \"ar\": \"المس النجمة.\"", "\"en\": \"Touch the star.\"")
         let promptLine = line(of: "\"prompt\"", in: text)
         assertRefused(text, "pack.json:\(promptLine): items[0].prompt.ar: missing the Arabic text")
     }
 
     func test_an_unknown_digcomp_code_is_refused() {
         let text = broken("\"competence\": \"5.1\"", "\"competence\": \"5.6\"")
-        assertRefused(text, "pack.json:\(line(of: "\"5.6\"", in: text)): items[0].competence: \"5.6\" is not a DigComp 2.2 competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4)")
+        assertRefused(
+            text,
+            "pack.json:\(line(of: "\"5.6\"", in: text)): items[0].competence: \"5.6\" is not a DigComp 2.2 competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4)"
+        )
     }
 
     func test_an_unknown_pictogram_is_refused() {
         let text = broken("\"target\": \"star\"", "\"target\": \"stra\"")
-        assertRefused(text, "pack.json:\(line(of: "\"stra\"", in: text)): items[0].params.target: \"stra\" is not a Material Icons pictogram name")
+        assertRefused(
+            text,
+            "pack.json:\(line(of: "\"stra\"", in: text)): items[0].params.target: \"stra\" is not a Material Icons pictogram name"
+        )
     }
 
     func test_latin_letters_in_an_arabic_text_are_refused() {
         let text = broken("\"ar\": \"المس النجمة.\"", "\"ar\": \"المس star.\"")
-        assertRefused(text, "pack.json:\(line(of: "المس star", in: text)): items[0].prompt.ar: contains Latin letters (\"star\"); the Arabic font has none: write it in Arabic script")
+        assertRefused(
+            text,
+            "pack.json:\(line(of: "المس star", in: text)): items[0].prompt.ar: contains Latin letters (\"star\"); the Arabic font has none: write it in Arabic script"
+        )
     }
 
     func test_a_duplicate_id_is_refused() {
         let text = broken("\"id\": \"tap-small-circle\"", "\"id\": \"tap-star\"")
         let first = line(of: "\"id\": \"tap-star\"", in: text)
-        let second = line(of: "\"id\": \"tap-star\"", in: String(text.dropFirst(text.range(of: "\"id\": \"tap-star\"")!.upperBound.utf16Offset(in: text)))) + first - 1
-        assertRefused(text, "pack.json:\(second): items[1].id: \"tap-star\" is already the id of items[0] (line \(first)); ids must be unique")
+        let second =
+            line(
+                of: "\"id\": \"tap-star\"",
+                in: String(text.dropFirst(text.range(of: "\"id\": \"tap-star\"")!.upperBound.utf16Offset(in: text))))
+            + first - 1
+        assertRefused(
+            text,
+            "pack.json:\(second): items[1].id: \"tap-star\" is already the id of items[0] (line \(first)); ids must be unique"
+        )
     }
 
     func test_a_find_icon_answer_outside_its_choices_is_refused() {
         let text = broken("\"answer\": \"arrow_back\"", "\"answer\": \"arrow_forward\"")
-        assertRefused(text, "pack.json:\(line(of: "arrow_forward", in: text)): items[3].params.answer: \"arrow_forward\" is not one of the choices (home, arrow_back, close, refresh)")
+        assertRefused(
+            text,
+            "pack.json:\(line(of: "arrow_forward", in: text)): items[3].params.answer: \"arrow_forward\" is not one of the choices (home, arrow_back, close, refresh)"
+        )
     }
 
     func test_a_pack_that_cannot_reach_autonome_is_refused() {
         let text = shipped.replacingOccurrences(of: "\"difficulty\": 3", with: "\"difficulty\": 2")
         let found = problems(text)
-        XCTAssertEqual(found, [
-            "pack.json:\(line(of: "\"items\"", in: text)): items: no answer pattern leads to the autonomy level \"autonome\" (192 patterns simulated); add or rebalance items of each difficulty",
-            "pack.json:\(line(of: "\"autonomy_resources\"", in: text)): help.autonomy_resources: no answer pattern leads to this help (192 patterns simulated); the pack promises it",
-        ])
+        XCTAssertEqual(
+            found,
+            [
+                "pack.json:\(line(of: "\"items\"", in: text)): items: no answer pattern leads to the autonomy level \"autonome\" (192 patterns simulated); add or rebalance items of each difficulty",
+                "pack.json:\(line(of: "\"autonomy_resources\"", in: text)): help.autonomy_resources: no answer pattern leads to this help (192 patterns simulated); the pack promises it",
+            ])
     }
 
     func test_a_newer_format_is_refused_alone() {
-        let text = broken("\"format\": 1", "\"format\": 2").replacingOccurrences(of: "\"version\": 1", with: "\"version\": 0")
-        assertRefused(text, "pack.json:2: format: format 2 is not supported by this version of Passerelle (it reads format 1)")
+        let text = broken("\"format\": 1", "\"format\": 2").replacingOccurrences(
+            of: "\"version\": 1", with: "\"version\": 0")
+        assertRefused(
+            text, "pack.json:2: format: format 2 is not supported by this version of Passerelle (it reads format 1)")
     }
 
     func test_a_long_sentence_a_typo_in_a_key_and_a_missing_help_are_all_reported() {
-        var text = broken("\"Touchez l'étoile.\"", "\"Touchez l'étoile jaune qui brille en haut de l'écran quand vous êtes prêt à commencer le test.\"")
+        var text = broken(
+            "\"Touchez l'étoile.\"",
+            "\"Touchez l'étoile jaune qui brille en haut de l'écran quand vous êtes prêt à commencer le test.\"")
         text = text.replacingOccurrences(of: "\"seconds\": 40,", with: "\"secnds\": 40,")
         let help = line(of: "\"help\"", in: text)
         text = text.replacingOccurrences(of: "\"autonomy_resources\":", with: "\"autonomy_resource\":")
         let found = problems(text)
-        XCTAssertTrue(found.contains { $0.contains("items[0].prompt.fr: a sentence of 17 words; easy-to-read texts keep sentences to 15 words or fewer") }, "\(found)")
+        XCTAssertTrue(
+            found.contains {
+                $0.contains(
+                    "items[0].prompt.fr: a sentence of 17 words; easy-to-read texts keep sentences to 15 words or fewer"
+                )
+            }, "\(found)")
         XCTAssertTrue(found.contains { $0.contains("items[1].secnds: unknown key") }, "\(found)")
         XCTAssertTrue(found.contains { $0.contains("items[1].seconds: missing") }, "\(found)")
         XCTAssertTrue(found.contains("pack.json:\(help): help.autonomy_resources: missing"), "\(found)")
@@ -110,12 +141,18 @@ final class BrokenPackTests: XCTestCase {
         let text = broken("\"fraudulent\": false", "\"fraudulent\": true")
         let found = problems(text)
         XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertTrue(found.first?.contains("items[14].params.messages: 2 messages are fraudulent; with several messages exactly one must be") ?? false, "\(found)")
+        XCTAssertTrue(
+            found.first?.contains(
+                "items[14].params.messages: 2 messages are fraudulent; with several messages exactly one must be")
+                ?? false, "\(found)")
     }
 
     func test_a_type_word_with_a_space_is_refused() {
         let text = broken("\"en\": \"bread\"", "\"en\": \"a bread\"")
-        assertRefused(text, "pack.json:\(line(of: "\"a bread\"", in: text)): items[9].params.word.en: \"a bread\" must be one word of 2 to 10 letters (no spaces, digits or signs)")
+        assertRefused(
+            text,
+            "pack.json:\(line(of: "\"a bread\"", in: text)): items[9].params.word.en: \"a bread\" must be one word of 2 to 10 letters (no spaces, digits or signs)"
+        )
     }
 
     func test_a_non_object_document_never_crashes() {

@@ -14,7 +14,8 @@ final class ContentCheckTests: XCTestCase {
         let report = ContentCheck.check(path: path)
         XCTAssertEqual(report.problems, [])
         let summary = report.summaries.joined(separator: "\n")
-        XCTAssertTrue(summary.contains("diagnostic pack \"passerelle-default\" version 1 (format 1), 19 items"), summary)
+        XCTAssertTrue(
+            summary.contains("diagnostic pack \"passerelle-default\" version 1 (format 1), 19 items"), summary)
         XCTAssertTrue(summary.contains("area 4 safety: 3 items"), summary)
         XCTAssertTrue(summary.contains("estimated duration: "), summary)
     }
@@ -25,15 +26,19 @@ final class ContentCheckTests: XCTestCase {
         try "{\n\"format\": 1\n}".write(to: dir.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
         try "not json".write(to: dir.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
         let report = ContentCheck.check(path: dir.path + "/")
-        XCTAssertEqual(report.problems.map(\.description), [
-            "\(dir.path)/a.json:1: kind: \"agenda\" is not a kind of content (diagnostic, resources)",
-            "\(dir.path)/b.json:1: kind: missing: a content file says what it is, e.g. \"kind\": \"diagnostic\"",
-        ])
+        XCTAssertEqual(
+            report.problems.map(\.description),
+            [
+                "\(dir.path)/a.json:1: kind: \"agenda\" is not a kind of content (diagnostic, resources)",
+                "\(dir.path)/b.json:1: kind: missing: a content file says what it is, e.g. \"kind\": \"diagnostic\"",
+            ])
     }
 
     func test_an_empty_folder_and_a_missing_path_are_problems() throws {
         let dir = try folder()
-        XCTAssertEqual(ContentCheck.check(path: dir.path).problems.map(\.message), ["no content file (*.json) in this folder"])
-        XCTAssertEqual(ContentCheck.check(path: dir.path + "/nothing.json").problems.map(\.message), ["no such file or folder"])
+        XCTAssertEqual(
+            ContentCheck.check(path: dir.path).problems.map(\.message), ["no content file (*.json) in this folder"])
+        XCTAssertEqual(
+            ContentCheck.check(path: dir.path + "/nothing.json").problems.map(\.message), ["no such file or folder"])
     }
 }

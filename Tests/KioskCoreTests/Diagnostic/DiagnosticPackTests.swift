@@ -4,7 +4,8 @@ import XCTest
 
 final class DiagnosticPackTests: XCTestCase {
     func test_the_shipped_pack_passes_every_check() throws {
-        let result = DiagnosticPack.load(data: try Data(contentsOf: DiagnosticFixtures.shippedURL), file: "passerelle-default.json")
+        let result = DiagnosticPack.load(
+            data: try Data(contentsOf: DiagnosticFixtures.shippedURL), file: "passerelle-default.json")
         if case .failure(let problems) = result { XCTFail("\(problems)") }
         let pack = try result.get()
         XCTAssertEqual(pack.id, "passerelle-default")
@@ -44,10 +45,10 @@ final class DiagnosticPackTests: XCTestCase {
     func test_the_screens_helpers_judge_answers_as_the_pack_says() throws {
         let pack = try DiagnosticFixtures.shippedPack()
         guard case .typeWord(let word) = pack.item(id: "type-bread")?.kind,
-              case .findIcon(let icons) = pack.item(id: "find-send")?.kind,
-              case .spotFraud(let judge) = pack.item(id: "judge-parcel-message")?.kind,
-              case .spotFraud(let pick) = pack.item(id: "pick-fraud-message")?.kind,
-              case .scroll(let list) = pack.item(id: "scroll-paw")?.kind
+            case .findIcon(let icons) = pack.item(id: "find-send")?.kind,
+            case .spotFraud(let judge) = pack.item(id: "judge-parcel-message")?.kind,
+            case .spotFraud(let pick) = pack.item(id: "pick-fraud-message")?.kind,
+            case .scroll(let list) = pack.item(id: "scroll-paw")?.kind
         else { return XCTFail("the shipped items changed type") }
         XCTAssertTrue(word.accepts(" Pain ", in: .fr))
         XCTAssertTrue(word.accepts("BREAD", in: .en))

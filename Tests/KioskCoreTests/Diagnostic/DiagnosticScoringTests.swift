@@ -22,11 +22,13 @@ final class DiagnosticScoringTests: XCTestCase {
         XCTAssertEqual(report.stepText, pack.steps[2])
         XCTAssertEqual(report.help, pack.help[.autonomyResources])
         XCTAssertTrue(report.isComplete)
-        XCTAssertEqual(report.strengths.map(\.fr), [
-            "Vous reconnaissez un message piège parmi d'autres.",
-            "Vous savez télécharger un document.",
-            "Vous savez envoyer la photo d'un papier.",
-        ])
+        XCTAssertEqual(
+            report.strengths.map(\.fr),
+            [
+                "Vous reconnaissez un message piège parmi d'autres.",
+                "Vous savez télécharger un document.",
+                "Vous savez envoyer la photo d'un papier.",
+            ])
         XCTAssertNil(report.encouragement)
         XCTAssertTrue(report.areas.allSatisfy { $0.level == .confident }, "\(report.areas)")
         XCTAssertEqual(report.scores, ["1": 1, "2": 1, "3": 1, "4": 1, "5": 1])
@@ -42,11 +44,17 @@ final class DiagnosticScoringTests: XCTestCase {
         XCTAssertEqual(report.handling, 1)
         XCTAssertEqual(report.everyday!, 6.5 / 11, accuracy: 1e-9)
         XCTAssertEqual(report.advanced, 0)
-        XCTAssertEqual(report.done, ["tap-star", "tap-small-circle", "drag-photo", "find-send", "type-bread", "ask-email", "ask-information"])
-        XCTAssertEqual(report.notDone, ["judge-parcel-message", "attach-paper", "rate-password", "pick-fraud-message", "find-download"])
-        XCTAssertEqual(report.strengths.map(\.en), [
-            "You can send a message.", "You can type a word with the keyboard.", "You use your e-mail address.",
-        ])
+        XCTAssertEqual(
+            report.done,
+            ["tap-star", "tap-small-circle", "drag-photo", "find-send", "type-bread", "ask-email", "ask-information"])
+        XCTAssertEqual(
+            report.notDone,
+            ["judge-parcel-message", "attach-paper", "rate-password", "pick-fraud-message", "find-download"])
+        XCTAssertEqual(
+            report.strengths.map(\.en),
+            [
+                "You can send a message.", "You can type a word with the keyboard.", "You use your e-mail address.",
+            ])
     }
 
     func test_a_basic_person_who_misses_most_everyday_tasks_gets_one_to_one_learning() {
@@ -127,7 +135,10 @@ final class DiagnosticScoringTests: XCTestCase {
         }
         // The same person, once wrong and once "I don't know" on every question.
         func person(_ declaration: ItemOutcome) -> Person {
-            Person { item in item.isHandsOn ? .task(success: true, seconds: 9, misses: 0) : (item.type == .question ? declaration : .rating(1)) }
+            Person { item in
+                item.isHandsOn
+                    ? .task(success: true, seconds: 9, misses: 0) : (item.type == .question ? declaration : .rating(1))
+            }
         }
         let wrong = person(.answer(.no)).run(pack).result()
         let unsure = person(.dontKnow).run(pack).result()

@@ -35,7 +35,8 @@ final class DiagnosticSessionTests: XCTestCase {
     func test_undo_also_undoes_the_skips_that_answer_caused() {
         var session = DiagnosticSession(pack: pack)
         for _ in 0..<3 { session.record(done, at: t) }
-        XCTAssertEqual(session.currentItem?.id, "find-send", "three clean handling tasks: the rest of the handling is skipped")
+        XCTAssertEqual(
+            session.currentItem?.id, "find-send", "three clean handling tasks: the rest of the handling is skipped")
         session.undo()
         XCTAssertEqual(session.currentItem?.id, "drag-photo")
         session.record(.dontKnow, at: t)
@@ -103,35 +104,50 @@ final class DiagnosticSessionTests: XCTestCase {
 
     func test_clearly_easy_tasks_are_skipped_and_the_confident_person_reaches_the_advanced_items() {
         let session = Person.confident.run(pack)
-        XCTAssertEqual(session.answers.map(\.itemID), [
-            "tap-star", "tap-small-circle", "drag-photo",
-            "find-send", "judge-parcel-message", "type-bread", "rate-password",
-            "pick-fraud-message", "find-download", "ask-photo-of-paper", "ask-try-another-way", "rate-online-procedure",
-        ])
+        XCTAssertEqual(
+            session.answers.map(\.itemID),
+            [
+                "tap-star", "tap-small-circle", "drag-photo",
+                "find-send", "judge-parcel-message", "type-bread", "rate-password",
+                "pick-fraud-message", "find-download", "ask-photo-of-paper", "ask-try-another-way",
+                "rate-online-procedure",
+            ])
         let report = session.result()
         let skipped = report.items.filter { $0.status == .notAsked(.tooEasy) }.map(\.id)
-        XCTAssertEqual(skipped, ["find-back", "scroll-paw", "find-search", "ask-video-call", "attach-paper", "ask-email", "ask-information"])
+        XCTAssertEqual(
+            skipped,
+            [
+                "find-back", "scroll-paw", "find-search", "ask-video-call", "attach-paper", "ask-email",
+                "ask-information",
+            ])
     }
 
     func test_after_failing_the_basics_no_harder_task_is_given() {
         let session = Person.beginner.run(pack)
-        XCTAssertEqual(session.answers.map(\.itemID), [
-            "tap-star", "tap-small-circle", "drag-photo", "ask-video-call", "ask-email", "ask-information",
-        ])
-        XCTAssertTrue(session.answers.allSatisfy { answer in
-            let item = pack.items[answer.itemIndex]
-            return !(item.isHandsOn && item.difficulty > 1)
-        })
+        XCTAssertEqual(
+            session.answers.map(\.itemID),
+            [
+                "tap-star", "tap-small-circle", "drag-photo", "ask-video-call", "ask-email", "ask-information",
+            ])
+        XCTAssertTrue(
+            session.answers.allSatisfy { answer in
+                let item = pack.items[answer.itemIndex]
+                return !(item.isHandsOn && item.difficulty > 1)
+            })
         let report = session.result()
-        XCTAssertTrue(report.items.filter { pack.item(id: $0.id)!.difficulty == 3 }.allSatisfy { $0.status == .notAsked(.tooHard) })
+        XCTAssertTrue(
+            report.items.filter { pack.item(id: $0.id)!.difficulty == 3 }.allSatisfy {
+                $0.status == .notAsked(.tooHard)
+            })
     }
 
     func test_the_limit_stops_a_long_diagnostic_at_12_items() {
         let session = Person.basic.run(pack)
         XCTAssertEqual(session.answers.count, 12)
         let report = session.result()
-        XCTAssertEqual(report.items.filter { $0.status == .notAsked(.limit) }.map(\.id),
-                       ["ask-photo-of-paper", "ask-try-another-way", "rate-online-procedure"])
+        XCTAssertEqual(
+            report.items.filter { $0.status == .notAsked(.limit) }.map(\.id),
+            ["ask-photo-of-paper", "ask-try-another-way", "rate-online-procedure"])
     }
 
     func test_every_answer_pattern_asks_between_5_and_12_items_within_12_minutes() {

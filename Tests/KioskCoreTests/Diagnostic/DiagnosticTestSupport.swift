@@ -23,8 +23,8 @@ enum DiagnosticFixtures {
 }
 
 /// A scripted person: answers every item the session shows through `answer`, one second apart.
-struct Person {
-    var answer: (DiagnosticItem) -> ItemOutcome
+struct Person: Sendable {
+    var answer: @Sendable (DiagnosticItem) -> ItemOutcome
 
     /// Runs the whole diagnostic; returns the finished session.
     func run(_ pack: DiagnosticPack, file: StaticString = #filePath, line: UInt = #line) -> DiagnosticSession {
@@ -32,7 +32,8 @@ struct Person {
         var time = DiagnosticFixtures.start
         var steps = 0
         while let item = session.currentItem {
-            XCTAssertTrue(session.record(answer(item), at: time), "\(item.id) refused the answer", file: file, line: line)
+            XCTAssertTrue(
+                session.record(answer(item), at: time), "\(item.id) refused the answer", file: file, line: line)
             time += 30
             steps += 1
             if steps > pack.items.count { XCTFail("the session does not end", file: file, line: line); break }
@@ -52,7 +53,7 @@ struct Person {
     /// Handles the screen, does half of the everyday tasks, none of the advanced ones; says
     /// "sometimes" and rates in the middle.
     static var basic: Person {
-        var everyday = 0
+        let everyday = Counter()
         return Person { item in
             switch item.kind {
             case .question(let q): return item.difficulty == 2 ? .answer(q.goodAnswer) : .answer(.sometimes)
@@ -61,8 +62,9 @@ struct Person {
                 switch item.difficulty {
                 case 1: return .task(success: true, seconds: 20, misses: 1)
                 case 2:
-                    everyday += 1
-                    return .task(success: everyday % 2 == 1, seconds: 60, misses: everyday % 2 == 1 ? 1 : 3)
+                    everyday.value += 1
+                    let odd = everyday.value % 2 == 1
+                    return .task(success: odd, seconds: 60, misses: odd ? 1 : 3)
                 default: return .task(success: false, seconds: 90, misses: 4)
                 }
             }
@@ -77,4 +79,9 @@ struct Person {
         default: return .dontKnow
         }
     }
+}
+
+/// A count a simulated person keeps between items (one session, one thread).
+final class Counter: @unchecked Sendable {
+    var value = 0
 }

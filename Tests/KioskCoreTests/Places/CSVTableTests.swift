@@ -10,17 +10,20 @@ final class CSVTableTests: XCTestCase {
     }
 
     func test_quoted_fields_with_bars_commas_quotes_and_line_breaks_keep_the_line_each_record_starts_on() throws {
-        let t = try table([
-            "id,nom,services",
-            "a,\"Mairie, accueil\",\"Aide aux démarches administratives|Loisirs et créations numériques\"",
-            "b,\"Le \"\"Fil\"\"\",\"x",
-            "y\"",
-            "c,Médiathèque,z",
-            "",
-        ].joined(separator: "\n"))
+        let t = try table(
+            [
+                "id,nom,services",
+                "a,\"Mairie, accueil\",\"Aide aux démarches administratives|Loisirs et créations numériques\"",
+                "b,\"Le \"\"Fil\"\"\",\"x",
+                "y\"",
+                "c,Médiathèque,z",
+                "",
+            ].joined(separator: "\n"))
         XCTAssertEqual(t.header, ["id", "nom", "services"])
         XCTAssertEqual(t.records.map(\.line), [2, 3, 5])
-        XCTAssertEqual(t.records[0].fields, ["a", "Mairie, accueil", "Aide aux démarches administratives|Loisirs et créations numériques"])
+        XCTAssertEqual(
+            t.records[0].fields,
+            ["a", "Mairie, accueil", "Aide aux démarches administratives|Loisirs et créations numériques"])
         XCTAssertEqual(t.records[1].fields, ["b", "Le \"Fil\"", "x\ny"])
         XCTAssertEqual(t.records[2].fields, ["c", "Médiathèque", "z"])
     }
@@ -42,9 +45,26 @@ final class CSVTableTests: XCTestCase {
 
     func test_what_cannot_be_read_honestly_is_refused_with_its_line() {
         let cases: [(text: String, error: CSVTable.SyntaxError)] = [
-            ("nom|adresse\na|b\n", .init(line: 1, message: "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")")),
-            ("id,nom,services\na,\"never closed,x\nb,c,d\n", .init(line: 2, message: "a quoted field opened on this line is never closed")),
-            ("", .init(line: 1, message: "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")")),
+            (
+                "nom|adresse\na|b\n",
+                .init(
+                    line: 1,
+                    message:
+                        "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")"
+                )
+            ),
+            (
+                "id,nom,services\na,\"never closed,x\nb,c,d\n",
+                .init(line: 2, message: "a quoted field opened on this line is never closed")
+            ),
+            (
+                "",
+                .init(
+                    line: 1,
+                    message:
+                        "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")"
+                )
+            ),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try table(text), text) { XCTAssertEqual($0 as? CSVTable.SyntaxError, expected, text) }
@@ -55,7 +75,9 @@ final class CSVTableTests: XCTestCase {
             XCTAssertEqual(($0 as? CSVTable.SyntaxError)?.line, 3)
         }
         XCTAssertThrowsError(try CSVTable.parse(Data([0xFF, 0xFE, 0x69, 0x00]), knownColumns: known, maxRecords: 100))
-        XCTAssertThrowsError(try CSVTable.parse(Data("id,nom,services\na,b,c\nd,e,f\n".utf8), knownColumns: known, maxRecords: 1)) {
+        XCTAssertThrowsError(
+            try CSVTable.parse(Data("id,nom,services\na,b,c\nd,e,f\n".utf8), knownColumns: known, maxRecords: 1)
+        ) {
             XCTAssertEqual(($0 as? CSVTable.SyntaxError)?.line, 3)
         }
     }
@@ -65,6 +87,8 @@ final class CSVTableTests: XCTestCase {
         XCTAssertEqual(t.records.map(\.line), [2, 3])
         XCTAssertNotNil(t.records[0].problem)
         XCTAssertEqual(t.records[1].fields, ["b", "Poste", "y"])
-        XCTAssertEqual(try table("id,nom,services\na,5 rue \"Les Pins\",x\n").records.first?.fields, ["a", "5 rue \"Les Pins\"", "x"])
+        XCTAssertEqual(
+            try table("id,nom,services\na,5 rue \"Les Pins\",x\n").records.first?.fields,
+            ["a", "5 rue \"Les Pins\"", "x"])
     }
 }

@@ -10,8 +10,10 @@ public struct BookableAgenda: Equatable, Sendable {
     /// How many days ahead the screens look for free times.
     public var searchDays: Int
 
-    public init(services: [AgendaService], places: [String: AgendaPlace], helpers: [String: AgendaHelper],
-                rules: BookingRules = BookingRules(), searchDays: Int = 60) {
+    public init(
+        services: [AgendaService], places: [String: AgendaPlace], helpers: [String: AgendaHelper],
+        rules: BookingRules = BookingRules(), searchDays: Int = 60
+    ) {
         self.services = services
         self.places = places
         self.helpers = helpers

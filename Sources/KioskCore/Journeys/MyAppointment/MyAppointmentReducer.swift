@@ -11,7 +11,9 @@ extension KioskState {
             return []
 
         case .myAppointment(.searchTapped):
-            guard screen == .myAppointment(.phone), var journey = myAppointment, !journey.phone.text.isEmpty else { return [] }
+            guard screen == .myAppointment(.phone), var journey = myAppointment, !journey.phone.text.isEmpty else {
+                return []
+            }
             journey.searching = true
             myAppointment = journey
             return [.findAppointments(phone: journey.phone.text)]
@@ -30,7 +32,8 @@ extension KioskState {
 
         case .myAppointment(.cancelTapped(let uuid)):
             guard let appointment = myAppointment?.found?.first(where: { $0.uuid == uuid }) else { return [] }
-            let verdict = catalogue.rules.cancelVerdict(start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
+            let verdict = catalogue.rules.cancelVerdict(
+                start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
             if case .refused(let reason) = verdict {
                 go(to: .myAppointment(.refused(reason)))
             } else {
@@ -80,7 +83,8 @@ extension KioskState {
     /// Moving is booking again for the same service, within the rules (explained when they refuse).
     private mutating func moveAppointment(_ uuid: UUID, catalogue: BookableAgenda, now: Date) -> [Effect] {
         guard let appointment = myAppointment?.found?.first(where: { $0.uuid == uuid }) else { return [] }
-        let verdict = catalogue.rules.moveVerdict(start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
+        let verdict = catalogue.rules.moveVerdict(
+            start: appointment.start, now: now, cancellable: appointment.service.cancellableByPerson)
         if case .refused(let reason) = verdict {
             go(to: .myAppointment(.refused(reason)))
             return []

@@ -4,68 +4,12 @@ import KioskCore
 /// Booking: what you need, when, your first name, a phone number if you want, the
 /// appointment read back ("C'est bon ?"), then the ticket.
 enum BookingScreens {
-    // MARK: - Shared pieces
-
-    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
-        let theme = b.theme
-        let line = b.lineHeight(text, size: theme.titleSize, weight: .bold)
-        let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
-        let lines = TextWrapper.wrap(text, width: rest.width - theme.px(96), style: style, measurer: b.measurer).count
-        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / 4), gap: theme.gap)
-        b.icon(icon, in: row.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
-        b.label(text, id: "title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text, centerVertically: true)
-    }
-
-    static func note(_ b: inout SceneBuilder, _ text: String, id: String, in rest: inout Rect, problem: Bool = false) {
-        let theme = b.theme
-        let lines = max(1, min(4, text.count / 38 + 1))
-        let height = b.lineHeight(text, size: theme.bodySize) * lines + theme.px(8)
-        b.label(text, id: id, role: problem ? .status : .text, in: rest.sliceTop(min(height, rest.height / 3), gap: theme.gap), size: theme.bodySize,
-                weight: problem ? .bold : .regular, problem ? b.palette.problem : b.palette.text)
-    }
-
-    /// Rows of facts with a pictogram each: where, which day, what time, with whom.
-    static func details(_ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookableAgenda?, service: AgendaService?, language: Language, large: Bool, compact: Bool = false) {
-        let theme = b.theme
-        let place = catalogue?.places[slot.place]
-        let helper = catalogue?.helpers[slot.helper]
-        var rows: [(String, Icon, String, String?)] = [
-            ("detail-day", .event, SpokenDates.day(slot.start, language), nil),
-            ("detail-time", .schedule, SpokenDates.time(slot.start, language), nil),
-            ("detail-place", .place, place?.name ?? slot.place, place?.address),
-            ("detail-helper", .person, helper?.firstName ?? slot.helper, service?.name[language]),
-        ]
-        if compact {
-            // Day and time on one row, the place without its address: a list of several.
-            rows = [("detail-day", .event, SpokenDates.day(slot.start, language), SpokenDates.time(slot.start, language)),
-                    ("detail-place", .place, place?.name ?? slot.place, large ? place?.address : nil),
-                    ("detail-helper", .person, helper?.firstName ?? slot.helper, nil)]
-        }
-        b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(4))
-        let inner = frame.inset(by: theme.px(20))
-        // Four rows when the card is tall, two by two when it is wide.
-        let cells: [Rect] = frame.width > frame.height * 3 / 2 && frame.width >= theme.px(1100)
-            ? inner.rows(2, gap: theme.px(12)).flatMap { $0.columns(2, gap: theme.gap) }
-            : inner.rows(rows.count, gap: theme.px(12))
-        for (i, row) in cells.enumerated() where i < rows.count {
-            var r = row
-            let (id, icon, main, sub) = rows[i]
-            let iconSide = min(r.height, theme.px(large ? 96 : 72))
-            b.icon(icon, in: r.sliceLeft(iconSide, gap: theme.gap), size: iconSide * 4 / 5, b.palette.primary)
-            let mainSize = i < 2 && !compact ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
-            if let sub {
-                let top = r.sliceTop(r.height * 11 / 20)
-                b.label(main, id: id, in: top, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
-                b.label(sub, id: id + "-more", in: r, size: theme.smallSize, b.palette.text)
-            } else {
-                b.label(main, id: id, in: r, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
-            }
-        }
-    }
-
     // MARK: - Booking
 
-    static func draw(_ b: inout SceneBuilder, in area: Rect, step: BookingStep, state: KioskState, catalogue: BookableAgenda?, t: Texts) {
+    static func draw(
+        _ b: inout SceneBuilder, in area: Rect, step: BookingStep, state: KioskState, catalogue: BookableAgenda?,
+        t: Texts
+    ) {
         guard let journey = state.booking else { return }
         let screen = Step(journey: journey, language: state.language, catalogue: catalogue, t: t)
         switch step {
@@ -107,7 +51,9 @@ enum BookingScreens {
                 default: return (.bookNeedConseiller, .supportAgent)
                 }
             }()
-            b.button(id: "need-\(kind.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary, action: .booking(.needChosen(kind)))
+            b.button(
+                id: "need-\(kind.rawValue)", label: t(key), icon: icon, frame: frame, style: .secondary,
+                action: .booking(.needChosen(kind)))
         }
     }
 
@@ -127,15 +73,23 @@ enum BookingScreens {
             note(&b, t(.bookNoSlot), id: "no-slot", in: &rest, problem: true)
             return
         }
-        let firstLabel = t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", " + SpokenDates.time(first.start, language)
+        let firstLabel =
+            t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", "
+            + SpokenDates.time(first.start, language)
         var left = rest
         if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
         let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
-        b.button(id: "first-slot", label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
-                 icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
+        b.button(
+            id: "first-slot",
+            label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
+            icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen),
+            textSize: theme.px(50 * theme.textScale))
         if language == .ar {
             // Digits and Arabic words are set apart so each is drawn in its own script.
-            b.label(SpokenDates.time(first.start, language), id: "first-slot-time", in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text, align: .center)
+            b.label(
+                SpokenDates.time(first.start, language), id: "first-slot-time",
+                in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text,
+                align: .center)
             if theme.size.isPortrait { rest = left }
         }
         if theme.size.isPortrait && language != .ar { rest = left }
@@ -145,14 +99,21 @@ enum BookingScreens {
         note(&b, t(.bookOtherDays), id: "other-days", in: &rest)
         // Two columns in portrait; one in landscape, where the column is half the screen.
         let columns = theme.size.isPortrait ? 2 : 1
-        let rowHeight = theme.size.isPortrait ? theme.buttonHeight : max(theme.minimumTarget, min(theme.buttonHeight, (rest.height - 5 * theme.gap / 2) / 6))
-        let fitting = Array(others.prefix(max(1, (rest.height + theme.gap / 2) / (rowHeight + theme.gap / 2)) * columns))
+        let rowHeight =
+            theme.size.isPortrait
+            ? theme.buttonHeight
+            : max(theme.minimumTarget, min(theme.buttonHeight, (rest.height - 5 * theme.gap / 2) / 6))
+        let fitting = Array(
+            others.prefix(max(1, (rest.height + theme.gap / 2) / (rowHeight + theme.gap / 2)) * columns))
         let rowsNeeded = (fitting.count + columns - 1) / columns
-        let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap / 2)
+        let grid = Rect(
+            x: rest.x, y: rest.y, width: rest.width, height: rowsNeeded * rowHeight + (rowsNeeded - 1) * theme.gap / 2)
         let rowRects = grid.rows(rowsNeeded, gap: theme.gap / 2)
         for (i, day) in fitting.enumerated() {
             let cells = rowRects[i / columns].columns(columns, gap: theme.gap)
-            b.button(id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns], style: .secondary, action: .booking(.dayChosen(day)))
+            b.button(
+                id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns],
+                style: .secondary, action: .booking(.dayChosen(day)))
         }
     }
 
@@ -166,7 +127,9 @@ enum BookingScreens {
         // One button per time: the person chooses a time; the place and the helper are
         // read back on the next screen, where "Change" is one tap away.
         var seenStarts = Set<Date>()
-        let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime().filter { seenStarts.insert($0.start).inserted }
+        let slots = (journey.slots ?? []).filter { $0.day == day }.onePerStartTime().filter {
+            seenStarts.insert($0.start).inserted
+        }
         let parts: [(TextKey, Icon, [Slot])] = [
             (.bookMorning, .sun, slots.filter { $0.partOfDay == .morning }),
             (.bookAfternoon, .evening, slots.filter { $0.partOfDay == .afternoon }),
@@ -177,7 +140,9 @@ enum BookingScreens {
             let headHeight = b.lineHeight(t(key), size: theme.bodySize, weight: .bold)
             var head = rest.sliceTop(headHeight, gap: theme.px(12))
             b.icon(icon, in: head.sliceLeft(headHeight, gap: theme.px(12)), size: headHeight, b.palette.primary)
-            b.label(t(key), id: "part-\(key.rawValue)", role: .heading, in: head, size: theme.bodySize, weight: .bold, b.palette.text)
+            b.label(
+                t(key), id: "part-\(key.rawValue)", role: .heading, in: head, size: theme.bodySize, weight: .bold,
+                b.palette.text)
             let maxRows = max(1, (rest.height / parts.count - headHeight) / (rowHeight + theme.gap))
             let shown = Array(list.prefix(maxRows * columns))
             let rowsNeeded = (shown.count + columns - 1) / columns
@@ -185,7 +150,10 @@ enum BookingScreens {
             let rows = grid.rows(rowsNeeded, gap: theme.gap)
             for (i, slot) in shown.enumerated() {
                 let cell = rows[i / columns].columns(columns, gap: theme.gap)[i % columns]
-                b.button(id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language), icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)), textSize: theme.px(50))
+                b.button(
+                    id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language),
+                    icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)),
+                    textSize: theme.px(50))
             }
         }
     }
@@ -204,10 +172,14 @@ enum BookingScreens {
         var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
         let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
         Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
-        b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
+        b.button(
+            id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
+            action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
         if theme.size.isPortrait { right = left }
         let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
-        Keyboard.draw(&b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout, shifted: journey.name.shifted, t: t)
+        Keyboard.draw(
+            &b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout,
+            shifted: journey.name.shifted, t: t)
     }
 
     static func drawPhone(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
@@ -218,11 +190,19 @@ enum BookingScreens {
         title(&b, t(.bookPhoneTitle), icon: .phone, in: &rest)
         var left = rest, right = rest
         if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
-        note(&b, journey.phoneInvalid ? t(.bookPhoneInvalid) : t(.bookPhoneHint), id: "phone-hint", in: &left, problem: journey.phoneInvalid)
-        Keyboard.drawField(&b, id: "phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
+        note(
+            &b, journey.phoneInvalid ? t(.bookPhoneInvalid) : t(.bookPhoneHint), id: "phone-hint", in: &left,
+            problem: journey.phoneInvalid)
+        Keyboard.drawField(
+            &b, id: "phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text,
+            placeholder: "")
         let buttons = left.sliceBottom(theme.buttonHeight, gap: theme.gap).columns(2, gap: theme.gap)
-        b.button(id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary, action: .booking(.noPhoneTapped))
-        b.button(id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary, action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
+        b.button(
+            id: "skip-phone", label: t(.bookPhoneSkip), icon: .close, frame: buttons[0], style: .secondary,
+            action: .booking(.noPhoneTapped))
+        b.button(
+            id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary,
+            action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
         if theme.size.isPortrait { right = left }
         Keyboard.drawKeypad(&b, in: right, t: t)
     }
@@ -234,8 +214,12 @@ enum BookingScreens {
         title(&b, t(.bookConsentTitle), icon: .quiz, in: &rest)
         note(&b, t(.bookConsentBody), id: "consent-body", in: &rest)
         let buttons = rest.sliceTop(theme.buttonHeight * 3 / 2, gap: theme.gap).columns(2, gap: theme.gap)
-        b.button(id: "consent-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .secondary, action: .booking(.consentAnswered(true)))
-        b.button(id: "consent-no", label: t(.bookNo), icon: .close, frame: buttons[1], style: .secondary, action: .booking(.consentAnswered(false)))
+        b.button(
+            id: "consent-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .secondary,
+            action: .booking(.consentAnswered(true)))
+        b.button(
+            id: "consent-no", label: t(.bookNo), icon: .close, frame: buttons[1], style: .secondary,
+            action: .booking(.consentAnswered(false)))
     }
 
     static func drawConfirm(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
@@ -250,12 +234,20 @@ enum BookingScreens {
         var side = rest
         if !theme.size.isPortrait { rest = side.sliceLeft(rest.width * 3 / 5, gap: theme.gap) }
         let buttons = side.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
-        let question = side.sliceBottom(b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+        let question = side.sliceBottom(
+            b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
         if theme.size.isPortrait { rest = side }
-        b.label(t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold, b.palette.text, align: .center)
-        details(&b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
-        b.button(id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary, action: .booking(.confirmTapped))
-        b.button(id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary, action: .booking(.changeTapped))
+        b.label(
+            t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold,
+            b.palette.text, align: .center)
+        details(
+            &b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
+        b.button(
+            id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary,
+            action: .booking(.confirmTapped))
+        b.button(
+            id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary,
+            action: .booking(.changeTapped))
     }
 
     static func drawTicket(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
@@ -270,7 +262,9 @@ enum BookingScreens {
         var card = rest
         if !theme.size.isPortrait { card = rest.sliceLeft(rest.width / 2, gap: theme.gap) }
         let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
-        b.button(id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finishTapped))
+        b.button(
+            id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finishTapped)
+        )
         let printText: String
         switch journey.print {
         case .printed: printText = t(.bookPrinted)
@@ -279,28 +273,45 @@ enum BookingScreens {
         }
         var statusFirst: Rect? = nil
         if !theme.size.isPortrait {
-            let lines = TextWrapper.wrap(printText, width: rest.width - theme.px(88), style: TextStyle(size: theme.smallSize, weight: .bold, rightToLeft: language == .ar), measurer: b.measurer).count
-            statusFirst = rest.sliceTop(b.lineHeight(printText, size: theme.smallSize, weight: .bold) * lines + theme.px(8), gap: theme.gap)
+            let lines = TextWrapper.wrap(
+                printText, width: rest.width - theme.px(88),
+                style: TextStyle(size: theme.smallSize, weight: .bold, rightToLeft: language == .ar),
+                measurer: b.measurer
+            ).count
+            statusFirst = rest.sliceTop(
+                b.lineHeight(printText, size: theme.smallSize, weight: .bold) * lines + theme.px(8), gap: theme.gap)
         }
         // How to cancel: under the card in landscape, above the button in portrait.
-        let how = theme.size.isPortrait
+        let how =
+            theme.size.isPortrait
             ? rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
             : card.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
         b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
         if let bring = journey.service?.whatToBring?[language] {
             // Landscape: what is left of the right-hand column.
-            let row = theme.size.isPortrait
+            let row =
+                theme.size.isPortrait
                 ? rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
- : rest
-            b.label(t(.bookBring, ["what": bring]), id: "bring", in: row, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, b.palette.text)
+                : rest
+            b.label(
+                t(.bookBring, ["what": bring]), id: "bring", in: row,
+                size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, b.palette.text)
         }
-        let status = statusFirst ?? rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
+        let status =
+            statusFirst
+            ?? rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
         var statusRow = status
-        b.icon(journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)), size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
-        b.label(printText, id: "print-status", role: .status, in: statusRow, size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
+        b.icon(
+            journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)),
+            size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
+        b.label(
+            printText, id: "print-status", role: .status, in: statusRow,
+            size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold,
+            journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
         if theme.size.isPortrait { card = rest }
-        details(&b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
-                compact: !theme.size.isPortrait)
+        details(
+            &b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
+            compact: !theme.size.isPortrait)
     }
 
     static func drawFailed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
@@ -308,31 +319,8 @@ enum BookingScreens {
         let t = screen.t
         var rest = area
         title(&b, t(.bookFailed), icon: .warning, in: &rest)
-        b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
-    }
-}
-
-// MARK: - Samples
-
-extension BookingScreens {
-    /// Every step with the longest texts, a taken slot, an invalid phone and no printer.
-    static func sampleStates(home: KioskState, content: KioskContent, now: Date) -> [(String, KioskState)] {
-        guard let picks = AgendaSamplePicks(content: content, language: home.language, now: now) else { return [] }
-        var booking = BookingJourney()
-        booking.service = picks.service
-        booking.slots = picks.slots
-        booking.slotWasTaken = true
-        booking.chosen = picks.slots[0]
-        booking.name.type("Marie-Christine")
-        booking.phone.type("0612345678")
-        booking.phoneInvalid = true
-        booking.print = .unavailable
-        let steps: [BookingStep] = [.need, .when, .time(picks.day), .name, .phone, .consent, .confirm, .ticket, .failed]
-        return steps.map { step in
-            var s = home
-            s.booking = booking
-            s.screen = .booking(step)
-            return ("booking-\(s.screen.id)", s)
-        }
+        b.button(
+            id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap),
+            style: .primary, action: .homeTapped)
     }
 }

@@ -14,7 +14,9 @@ enum DiagnosticScreens {
         let titleHeight = b.lineHeight(t(.diagIntroTitle), size: theme.titleSize, weight: .bold)
         var titleRow = rest.sliceTop(titleHeight, gap: theme.gap)
         b.icon(.quiz, in: titleRow.sliceLeft(titleHeight, gap: theme.px(16)), size: titleHeight, b.palette.primary)
-        b.label(t(.diagIntroTitle), id: "diag-title", role: .heading, in: titleRow, size: theme.titleSize, weight: .bold, b.palette.text)
+        b.label(
+            t(.diagIntroTitle), id: "diag-title", role: .heading, in: titleRow, size: theme.titleSize, weight: .bold,
+            b.palette.text)
         let cards = rest.rows(2, gap: theme.gap)
         card(&b, cards[0], icon: .touch, id: "diag-intro", text: t(.diagIntroBody))
         card(&b, cards[1], icon: .handshake, id: "diag-intro-help", text: t(.diagIntroHelp))
@@ -28,13 +30,17 @@ enum DiagnosticScreens {
         b.bordered(frame, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
         var inner = frame.inset(by: theme.px(32))
         let iconBox = inner.sliceLeft(theme.px(110), gap: theme.gap)
-        b.icon(icon, in: Rect(x: iconBox.x, y: iconBox.y, width: iconBox.width, height: theme.px(110)), size: theme.px(96), b.palette.primary)
+        b.icon(
+            icon, in: Rect(x: iconBox.x, y: iconBox.y, width: iconBox.width, height: theme.px(110)), size: theme.px(96),
+            b.palette.primary)
         b.label(text, id: id, in: inner, size: theme.bodySize, b.palette.text)
     }
 
     // MARK: - An item
 
-    static func drawItem(_ b: inout SceneBuilder, in area: Rect, journey: DiagnosticJourney, language: Language, t: Texts) {
+    static func drawItem(
+        _ b: inout SceneBuilder, in area: Rect, journey: DiagnosticJourney, language: Language, t: Texts
+    ) {
         guard let item = journey.session.currentItem else { return }
         let theme = b.theme
         var rest = area
@@ -43,10 +49,13 @@ enum DiagnosticScreens {
         let progress = journey.session.progress
         let dotsRow = rest.sliceTop(theme.px(44), gap: theme.gap)
         drawDots(&b, in: dotsRow, done: progress.done, total: max(progress.expectedTotal, progress.done + 1))
-        b.add(SemanticNode(
-            id: "diag-progress", role: .status,
-            label: t(.diagProgress, ["done": "\(progress.done + 1)", "total": "\(max(progress.expectedTotal, progress.done + 1))"]),
-            frame: dotsRow))
+        b.add(
+            SemanticNode(
+                id: "diag-progress", role: .status,
+                label: t(
+                    .diagProgress,
+                    ["done": "\(progress.done + 1)", "total": "\(max(progress.expectedTotal, progress.done + 1))"]),
+                frame: dotsRow))
 
         // Pictogram and prompt.
         let promptHeight = min(theme.px(260 * theme.textScale), rest.height / 4)
@@ -57,14 +66,18 @@ enum DiagnosticScreens {
         let pictogram = Icon(material: pictogramName) ?? .quiz
         let iconSide = min(theme.px(130), promptRow.height)
         b.icon(pictogram, in: promptRow.sliceLeft(iconSide, gap: theme.gap), size: iconSide, b.palette.primary)
-        b.label(item.prompt[language], id: "diag-prompt", role: .heading, in: promptRow, size: theme.bodySize, weight: .bold, b.palette.text, centerVertically: true)
+        b.label(
+            item.prompt[language], id: "diag-prompt", role: .heading, in: promptRow, size: theme.bodySize,
+            weight: .bold, b.palette.text, centerVertically: true)
 
         // "I don't know", always: at the bottom, or under the word in a landscape typing task
         // (the keyboard takes the right-hand side's full height).
         var isTyping = false
         if case .typeWord = item.kind { isTyping = !theme.size.isPortrait }
         var bottomArea = rest
-        if isTyping { bottomArea = Rect(x: rest.x, y: rest.y, width: rest.width * 2 / 5 - theme.gap, height: rest.height) }
+        if isTyping {
+            bottomArea = Rect(x: rest.x, y: rest.y, width: rest.width * 2 / 5 - theme.gap, height: rest.height)
+        }
         let bottom = bottomArea.sliceBottom(theme.buttonHeight, gap: theme.gap)
         if !isTyping { rest = bottomArea }
         b.button(
@@ -72,15 +85,19 @@ enum DiagnosticScreens {
             action: .diagnostic(.dontKnowTapped))
 
         if journey.task.tryAgain {
-            let note = rest.sliceBottom(b.lineHeight(t(.diagTryAgain), size: theme.bodySize) + theme.px(8), gap: theme.px(12))
-            b.label(t(.diagTryAgain), id: "diag-try-again", role: .status, in: note, size: theme.bodySize, weight: .bold, b.palette.problem, align: .center)
+            let note = rest.sliceBottom(
+                b.lineHeight(t(.diagTryAgain), size: theme.bodySize) + theme.px(8), gap: theme.px(12))
+            b.label(
+                t(.diagTryAgain), id: "diag-try-again", role: .status, in: note, size: theme.bodySize, weight: .bold,
+                b.palette.problem, align: .center)
         }
 
         switch item.kind {
         case .tapTarget(let target): drawTapTarget(&b, in: rest, target: target, task: journey.task, t: t)
         case .drag(let drag): drawDrag(&b, in: rest, drag: drag, task: journey.task, t: t)
         case .scroll(let scroll): drawScroll(&b, in: rest, scroll: scroll, task: journey.task)
-        case .typeWord(let word): drawTypeWord(&b, in: rest, word: word.word[language], task: journey.task, language: language, t: t)
+        case .typeWord(let word):
+            drawTypeWord(&b, in: rest, word: word.word[language], task: journey.task, language: language, t: t)
         case .findIcon(let find): drawFindIcon(&b, in: rest, find: find)
         case .spotFraud(let fraud): drawFraud(&b, in: rest, fraud: fraud, language: language, t: t)
         case .question: drawQuestion(&b, in: rest, t: t)
@@ -100,7 +117,8 @@ enum DiagnosticScreens {
             } else if i == done {
                 b.bordered(frame, fill: b.palette.primary, border: b.palette.text, width: theme.px(4), radius: dot / 2)
             } else {
-                b.bordered(frame, fill: b.palette.background, border: b.palette.border, width: theme.px(3), radius: dot / 2)
+                b.bordered(
+                    frame, fill: b.palette.background, border: b.palette.border, width: theme.px(3), radius: dot / 2)
             }
         }
     }
@@ -111,12 +129,17 @@ enum DiagnosticScreens {
 
     // MARK: - Result
 
-    static func drawResult(_ b: inout SceneBuilder, in area: Rect, journey: DiagnosticJourney, content: KioskContent, language: Language, t: Texts) {
+    static func drawResult(
+        _ b: inout SceneBuilder, in area: Rect, journey: DiagnosticJourney, content: KioskContent, language: Language,
+        t: Texts
+    ) {
         let theme = b.theme
         let report = journey.report
         var rest = area
         let titleHeight = b.lineHeight(t(.diagResultTitle), size: theme.titleSize, weight: .bold)
-        b.label(t(.diagResultTitle), id: "diag-result-title", role: .heading, in: rest.sliceTop(titleHeight, gap: theme.gap), size: theme.titleSize, weight: .bold, b.palette.text)
+        b.label(
+            t(.diagResultTitle), id: "diag-result-title", role: .heading,
+            in: rest.sliceTop(titleHeight, gap: theme.gap), size: theme.titleSize, weight: .bold, b.palette.text)
 
         // The big button first (bottom), so the rest shares what is left.
         let (label, icon): (String, Icon) = {
@@ -137,16 +160,59 @@ enum DiagnosticScreens {
         b.button(id: "diag-follow", label: label, icon: icon, frame: button, style: .primary, action: action)
         if let printed = journey.resourcesPrinted {
             let note = buttonArea.sliceBottom(theme.px(110), gap: theme.px(12))
-            b.label(printed ? t(.diagPrinted) : t(.diagPrintFailed), id: "diag-print-outcome", role: .status, in: note, size: theme.smallSize, weight: .bold, printed ? b.palette.text : b.palette.problem, align: .center)
+            b.label(
+                printed ? t(.diagPrinted) : t(.diagPrintFailed), id: "diag-print-outcome", role: .status, in: note,
+                size: theme.smallSize, weight: .bold, printed ? b.palette.text : b.palette.problem, align: .center)
         }
         if helpArea != nil { helpArea = buttonArea } else { rest = buttonArea }
 
-        // The three-step path, the current step marked.
+        drawPath(&b, in: &rest, report: report, t: t)
+        let stepTitle = rest.sliceTop(
+            b.lineHeight(report.stepText.title[language], size: theme.bodySize, weight: .bold) * 2, gap: theme.px(8))
+        b.label(
+            report.stepText.title[language], id: "diag-step-title", role: .heading, in: stepTitle, size: theme.bodySize,
+            weight: .bold, b.palette.primary, align: .center, centerVertically: true)
+
+        // What they already do well, and the help that fits.
+        let blocks = helpArea.map { [rest, $0] } ?? rest.rows(2, gap: theme.gap)
+        b.bordered(blocks[0], fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
+        var strengths = blocks[0].inset(by: theme.px(24))
+        let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)
+        b.label(
+            t(.diagYouCan), id: "diag-you-can", role: .heading, in: strengths.sliceTop(headHeight, gap: theme.px(8)),
+            size: theme.bodySize, weight: .bold, b.palette.text)
+        let lines =
+            report.strengths.isEmpty ? [report.encouragement?[language] ?? ""] : report.strengths.map { $0[language] }
+        for (i, row) in strengths.rows(max(lines.count, 1), gap: theme.px(8)).enumerated() where i < lines.count {
+            var r = row
+            b.icon(.check, in: r.sliceLeft(theme.px(56), gap: theme.px(12)), size: theme.px(48), b.palette.primary)
+            b.label(
+                lines[i], id: "diag-strength-\(i)", in: r, size: theme.bodySize, b.palette.text, centerVertically: true)
+        }
+        b.bordered(blocks[1], fill: b.palette.panel, border: b.palette.primary, width: theme.px(5))
+        var help = blocks[1].inset(by: theme.px(24))
+        let helpIcon = Icon(material: report.help.pictogram) ?? .supportAgent
+        var helpHead = help.sliceTop(
+            max(theme.px(80), b.lineHeight(report.help.title[language], size: theme.bodySize, weight: .bold)),
+            gap: theme.px(8))
+        b.icon(helpIcon, in: helpHead.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
+        b.label(
+            report.help.title[language], id: "diag-help-title", role: .heading, in: helpHead, size: theme.bodySize,
+            weight: .bold, b.palette.text, centerVertically: true)
+        b.label(report.help.text[language], id: "diag-help-text", in: help, size: theme.bodySize, b.palette.text)
+    }
+
+    /// The three-step path, the current step marked.
+    static func drawPath(_ b: inout SceneBuilder, in rest: inout Rect, report: DiagnosticReport, t: Texts) {
+        let theme = b.theme
         let pathHeight = theme.size.isPortrait ? theme.px(130) : theme.px(90)
         let path = rest.sliceTop(pathHeight, gap: theme.px(12))
         let stepIndex = min(max(report.step, 1), 3)
         let circles = path.inset(dx: theme.px(60), dy: 0).columns(3, gap: theme.gap)
-        b.fill(Rect(x: circles[0].midX, y: path.midY - theme.px(4), width: circles[2].midX - circles[0].midX, height: theme.px(8)), b.palette.border)
+        b.fill(
+            Rect(
+                x: circles[0].midX, y: path.midY - theme.px(4), width: circles[2].midX - circles[0].midX,
+                height: theme.px(8)), b.palette.border)
         for (i, cell) in circles.enumerated() {
             let here = i + 1 == stepIndex
             let side = here ? pathHeight : pathHeight * 2 / 3
@@ -156,32 +222,15 @@ enum DiagnosticScreens {
                 b.rounded(circle, b.palette.primary, radius: side / 2)
                 b.icon(icon, in: circle, size: side * 3 / 5, b.palette.onPrimary)
             } else {
-                b.bordered(circle, fill: b.palette.background, border: i + 1 < stepIndex ? b.palette.primary : b.palette.border, width: theme.px(5), radius: side / 2)
+                b.bordered(
+                    circle, fill: b.palette.background,
+                    border: i + 1 < stepIndex ? b.palette.primary : b.palette.border, width: theme.px(5),
+                    radius: side / 2)
             }
         }
-        b.add(SemanticNode(id: "diag-path", role: .status, label: t(.diagPathStep, ["step": "\(stepIndex)"]), frame: path))
-        let stepTitle = rest.sliceTop(b.lineHeight(report.stepText.title[language], size: theme.bodySize, weight: .bold) * 2, gap: theme.px(8))
-        b.label(report.stepText.title[language], id: "diag-step-title", role: .heading, in: stepTitle, size: theme.bodySize, weight: .bold, b.palette.primary, align: .center, centerVertically: true)
-
-        // What they already do well, and the help that fits.
-        let blocks = helpArea.map { [rest, $0] } ?? rest.rows(2, gap: theme.gap)
-        b.bordered(blocks[0], fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
-        var strengths = blocks[0].inset(by: theme.px(24))
-        let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)
-        b.label(t(.diagYouCan), id: "diag-you-can", role: .heading, in: strengths.sliceTop(headHeight, gap: theme.px(8)), size: theme.bodySize, weight: .bold, b.palette.text)
-        let lines = report.strengths.isEmpty ? [report.encouragement?[language] ?? ""] : report.strengths.map { $0[language] }
-        for (i, row) in strengths.rows(max(lines.count, 1), gap: theme.px(8)).enumerated() where i < lines.count {
-            var r = row
-            b.icon(.check, in: r.sliceLeft(theme.px(56), gap: theme.px(12)), size: theme.px(48), b.palette.primary)
-            b.label(lines[i], id: "diag-strength-\(i)", in: r, size: theme.bodySize, b.palette.text, centerVertically: true)
-        }
-        b.bordered(blocks[1], fill: b.palette.panel, border: b.palette.primary, width: theme.px(5))
-        var help = blocks[1].inset(by: theme.px(24))
-        let helpIcon = Icon(material: report.help.pictogram) ?? .supportAgent
-        var helpHead = help.sliceTop(max(theme.px(80), b.lineHeight(report.help.title[language], size: theme.bodySize, weight: .bold)), gap: theme.px(8))
-        b.icon(helpIcon, in: helpHead.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
-        b.label(report.help.title[language], id: "diag-help-title", role: .heading, in: helpHead, size: theme.bodySize, weight: .bold, b.palette.text, centerVertically: true)
-        b.label(report.help.text[language], id: "diag-help-text", in: help, size: theme.bodySize, b.palette.text)
+        b.add(
+            SemanticNode(id: "diag-path", role: .status, label: t(.diagPathStep, ["step": "\(stepIndex)"]), frame: path)
+        )
     }
 }
 
@@ -208,7 +257,8 @@ extension DiagnosticScreens {
                 s.diagnostic?.task.tryAgain = true
                 states.append(("diagnostic-\(item.id)", s))
             }
-            _ = journey.session.record(.task(success: true, seconds: 3, misses: 0), at: now)
+            _ =
+                journey.session.record(.task(success: true, seconds: 3, misses: 0), at: now)
                 || journey.session.record(.answer(.yes), at: now) || journey.session.record(.rating(3), at: now)
         }
         for item in pack.items where !seen.contains(item.id) {

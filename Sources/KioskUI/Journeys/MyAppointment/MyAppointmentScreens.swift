@@ -13,7 +13,10 @@ enum MyAppointmentScreens {
         BookingScreens.note(&b, text, id: id, in: &rest, problem: problem)
     }
 
-    static func draw(_ b: inout SceneBuilder, in area: Rect, step: MyAppointmentStep, state: KioskState, catalogue: BookableAgenda?, t: Texts) {
+    static func draw(
+        _ b: inout SceneBuilder, in area: Rect, step: MyAppointmentStep, state: KioskState, catalogue: BookableAgenda?,
+        t: Texts
+    ) {
         guard let journey = state.myAppointment else { return }
         let theme = b.theme
         let language = state.language
@@ -24,60 +27,109 @@ enum MyAppointmentScreens {
             var left = rest, right = rest
             if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
             note(&b, t(.myPhoneHint), id: "my-hint", in: &left)
-            Keyboard.drawField(&b, id: "my-phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text, placeholder: "")
+            Keyboard.drawField(
+                &b, id: "my-phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text,
+                placeholder: "")
             let search = left.sliceBottom(theme.buttonHeight, gap: theme.gap)
-            b.button(id: "search", label: t(.mySearch), icon: .arrowForward, frame: search, style: .primary, action: .myAppointment(.searchTapped), enabled: !journey.phone.text.isEmpty && !journey.searching)
+            b.button(
+                id: "search", label: t(.mySearch), icon: .arrowForward, frame: search, style: .primary,
+                action: .myAppointment(.searchTapped), enabled: !journey.phone.text.isEmpty && !journey.searching)
             if theme.size.isPortrait { right = left }
             Keyboard.drawKeypad(&b, in: right, t: t)
 
         case .list:
-            title(&b, t(.myListTitle), icon: .event, in: &rest)
-            let found = journey.found ?? []
-            guard !found.isEmpty else {
-                note(&b, t(.myNoneFound), id: "none-found", in: &rest, problem: true)
-                return
-            }
-            // Two at most: a person rarely has more, and each stays large enough to read.
-            let shown = Array(found.prefix(2))
-            let cards = theme.size.isPortrait ? rest.rows(2, gap: theme.gap) : (shown.count == 1 ? [rest] : rest.columns(2, gap: theme.gap))
-            for (i, appointment) in shown.enumerated() {
-                var card = cards[i]
-                let buttons = card.sliceBottom(theme.buttonHeight, gap: theme.px(12)).columns(2, gap: theme.gap)
-                let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
-                var mine = catalogue
-                if let place = appointment.place { mine?.places[place.key] = place }
-                BookingScreens.details(&b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
-                        compact: !theme.size.isPortrait && shown.count > 1)
-                b.button(id: "cancel-\(i)", label: t(.myCancel), icon: .cancel, frame: buttons[0], style: .secondary, action: .myAppointment(.cancelTapped(appointment.uuid)))
-                b.button(id: "move-\(i)", label: t(.myMove), icon: .schedule, frame: buttons[1], style: .secondary, action: .myAppointment(.moveTapped(appointment.uuid)))
-            }
+            drawList(&b, in: area, journey: journey, catalogue: catalogue, language: language, t: t)
 
         case .confirmCancel(let uuid):
-            title(&b, t(.myConfirmCancel), icon: .cancel, in: &rest)
-            let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
-            if let appointment = journey.found?.first(where: { $0.uuid == uuid }) {
-                let slot = Slot(service: appointment.service.key, helper: appointment.helper.key, place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
-                var mine = catalogue
-                if let place = appointment.place { mine?.places[place.key] = place }
-                BookingScreens.details(&b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
-                        compact: !theme.size.isPortrait)
-            }
-            b.button(id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary, action: .myAppointment(.cancelConfirmTapped))
-            b.button(id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[1], style: .secondary, action: .backTapped)
+            drawConfirmCancel(
+                &b, in: area, uuid: uuid, journey: journey, catalogue: catalogue, language: language, t: t)
 
         case .cancelled:
             title(&b, t(.myCancelled), icon: .check, in: &rest)
-            b.button(id: "done", label: t(.bookDone), icon: .check, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .booking(.finishTapped))
+            b.button(
+                id: "done", label: t(.bookDone), icon: .check, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap),
+                style: .primary, action: .booking(.finishTapped))
 
         case .refused(let reason):
             title(&b, t(.myListTitle), icon: .warning, in: &rest)
             note(&b, reason.explanation(in: language), id: "refused", in: &rest, problem: true)
-            b.button(id: "refused-back", label: t(.back), icon: .arrowBack, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .backTapped)
+            b.button(
+                id: "refused-back", label: t(.back), icon: .arrowBack,
+                frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .backTapped)
 
         case .failed:
             title(&b, t(.myFailed), icon: .warning, in: &rest)
-            b.button(id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap), style: .primary, action: .homeTapped)
+            b.button(
+                id: "done", label: t(.bookDone), icon: .home, frame: rest.sliceTop(theme.buttonHeight, gap: theme.gap),
+                style: .primary, action: .homeTapped)
         }
+    }
+
+    /// The appointments found: two at most, each with "cancel" and "move".
+    static func drawList(
+        _ b: inout SceneBuilder, in area: Rect, journey: MyAppointmentJourney, catalogue: BookableAgenda?,
+        language: Language, t: Texts
+    ) {
+        let theme = b.theme
+        var rest = area
+        title(&b, t(.myListTitle), icon: .event, in: &rest)
+        let found = journey.found ?? []
+        guard !found.isEmpty else {
+            note(&b, t(.myNoneFound), id: "none-found", in: &rest, problem: true)
+            return
+        }
+        // Two at most: a person rarely has more, and each stays large enough to read.
+        let shown = Array(found.prefix(2))
+        let cards =
+            theme.size.isPortrait
+            ? rest.rows(2, gap: theme.gap) : (shown.count == 1 ? [rest] : rest.columns(2, gap: theme.gap))
+        for (i, appointment) in shown.enumerated() {
+            var card = cards[i]
+            let buttons = card.sliceBottom(theme.buttonHeight, gap: theme.px(12)).columns(2, gap: theme.gap)
+            let slot = Slot(
+                service: appointment.service.key, helper: appointment.helper.key,
+                place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
+            var mine = catalogue
+            if let place = appointment.place { mine?.places[place.key] = place }
+            BookingScreens.details(
+                &b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language,
+                large: false,
+                compact: !theme.size.isPortrait && shown.count > 1)
+            b.button(
+                id: "cancel-\(i)", label: t(.myCancel), icon: .cancel, frame: buttons[0], style: .secondary,
+                action: .myAppointment(.cancelTapped(appointment.uuid)))
+            b.button(
+                id: "move-\(i)", label: t(.myMove), icon: .schedule, frame: buttons[1], style: .secondary,
+                action: .myAppointment(.moveTapped(appointment.uuid)))
+        }
+    }
+
+    /// "Cancel this one?", the appointment read back.
+    static func drawConfirmCancel(
+        _ b: inout SceneBuilder, in area: Rect, uuid: UUID, journey: MyAppointmentJourney, catalogue: BookableAgenda?,
+        language: Language, t: Texts
+    ) {
+        let theme = b.theme
+        var rest = area
+        title(&b, t(.myConfirmCancel), icon: .cancel, in: &rest)
+        let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
+        if let appointment = journey.found?.first(where: { $0.uuid == uuid }) {
+            let slot = Slot(
+                service: appointment.service.key, helper: appointment.helper.key,
+                place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
+            var mine = catalogue
+            if let place = appointment.place { mine?.places[place.key] = place }
+            BookingScreens.details(
+                &b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language,
+                large: false,
+                compact: !theme.size.isPortrait)
+        }
+        b.button(
+            id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary,
+            action: .myAppointment(.cancelConfirmTapped))
+        b.button(
+            id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[1], style: .secondary,
+            action: .backTapped)
     }
 }
 
@@ -90,7 +142,8 @@ extension MyAppointmentScreens {
         var mine = MyAppointmentJourney()
         mine.phone.type("0612345678")
         let summary = AppointmentSummary(
-            uuid: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, service: picks.service, helper: picks.helper,
+            uuid: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, service: picks.service,
+            helper: picks.helper,
             place: picks.place, start: picks.slots[0].start, end: picks.slots[0].end)
         mine.found = [summary, summary, summary]
         let steps: [MyAppointmentStep] = [

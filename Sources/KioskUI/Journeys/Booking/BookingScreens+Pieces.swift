@@ -1,0 +1,73 @@
+import Foundation
+import KioskCore
+
+/// The pieces booking and "my appointment" share: a title with its pictogram, a note, and
+/// the appointment's facts (day, time, place, helper).
+extension BookingScreens {
+    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
+        let theme = b.theme
+        let line = b.lineHeight(text, size: theme.titleSize, weight: .bold)
+        let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = TextWrapper.wrap(text, width: rest.width - theme.px(96), style: style, measurer: b.measurer).count
+        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / 4), gap: theme.gap)
+        b.icon(icon, in: row.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
+        b.label(
+            text, id: "title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text,
+            centerVertically: true)
+    }
+
+    static func note(_ b: inout SceneBuilder, _ text: String, id: String, in rest: inout Rect, problem: Bool = false) {
+        let theme = b.theme
+        let lines = max(1, min(4, text.count / 38 + 1))
+        let height = b.lineHeight(text, size: theme.bodySize) * lines + theme.px(8)
+        b.label(
+            text, id: id, role: problem ? .status : .text,
+            in: rest.sliceTop(min(height, rest.height / 3), gap: theme.gap), size: theme.bodySize,
+            weight: problem ? .bold : .regular, problem ? b.palette.problem : b.palette.text)
+    }
+
+    /// Rows of facts with a pictogram each: where, which day, what time, with whom.
+    static func details(
+        _ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookableAgenda?, service: AgendaService?,
+        language: Language, large: Bool, compact: Bool = false
+    ) {
+        let theme = b.theme
+        let place = catalogue?.places[slot.place]
+        let helper = catalogue?.helpers[slot.helper]
+        var rows: [(String, Icon, String, String?)] = [
+            ("detail-day", .event, SpokenDates.day(slot.start, language), nil),
+            ("detail-time", .schedule, SpokenDates.time(slot.start, language), nil),
+            ("detail-place", .place, place?.name ?? slot.place, place?.address),
+            ("detail-helper", .person, helper?.firstName ?? slot.helper, service?.name[language]),
+        ]
+        if compact {
+            // Day and time on one row, the place without its address: a list of several.
+            rows = [
+                ("detail-day", .event, SpokenDates.day(slot.start, language), SpokenDates.time(slot.start, language)),
+                ("detail-place", .place, place?.name ?? slot.place, large ? place?.address : nil),
+                ("detail-helper", .person, helper?.firstName ?? slot.helper, nil),
+            ]
+        }
+        b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(4))
+        let inner = frame.inset(by: theme.px(20))
+        // Four rows when the card is tall, two by two when it is wide.
+        let cells: [Rect] =
+            frame.width > frame.height * 3 / 2 && frame.width >= theme.px(1100)
+            ? inner.rows(2, gap: theme.px(12)).flatMap { $0.columns(2, gap: theme.gap) }
+            : inner.rows(rows.count, gap: theme.px(12))
+        for (i, row) in cells.enumerated() where i < rows.count {
+            var r = row
+            let (id, icon, main, sub) = rows[i]
+            let iconSide = min(r.height, theme.px(large ? 96 : 72))
+            b.icon(icon, in: r.sliceLeft(iconSide, gap: theme.gap), size: iconSide * 4 / 5, b.palette.primary)
+            let mainSize = i < 2 && !compact ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
+            if let sub {
+                let top = r.sliceTop(r.height * 11 / 20)
+                b.label(main, id: id, in: top, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
+                b.label(sub, id: id + "-more", in: r, size: theme.smallSize, b.palette.text)
+            } else {
+                b.label(main, id: id, in: r, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
+            }
+        }
+    }
+}
