@@ -39,6 +39,7 @@ extension Kiosk {
     public func apply(_ newConfig: KioskConfig) {
         config = newConfig
         configProblem = nil
+        setNewScreenGuard(newConfig.newScreenGuard)
         refreshScene()
     }
 

@@ -19,7 +19,7 @@ public final class Kiosk {
     public let worker: Worker
     let effects: EffectHandler
 
-    private var router = InputRouter()
+    private var router: InputRouter
     private var currentScene: Scene
     private var needsDraw = true
     /// The last scene a visitor saw (admin screenshots show this, not the admin menu).
@@ -55,6 +55,7 @@ public final class Kiosk {
         self.renderer = renderer
         self.clock = clock
         effects = EffectHandler(clients: clients, worker: worker, clock: clock)
+        router = InputRouter(newScreenGuard: config.newScreenGuard)
         let state = KioskState.initial(now: clock(), policy: config.policy)
         self.state = state
         let scene = KioskUI.view(
@@ -78,7 +79,7 @@ public final class Kiosk {
     // MARK: - Input
 
     public func handle(_ event: InputEvent) {
-        for action in router.route(event, scene: currentScene, focus: state.focus) { send(action) }
+        for action in router.route(event, scene: currentScene, focus: state.focus, now: clock()) { send(action) }
     }
 
     public func send(_ action: Action) {
@@ -136,13 +137,29 @@ public final class Kiosk {
     }
 
     func refreshScene() {
+        let before = currentScene
         currentScene = KioskUI.view(
             state,
             ViewContext(
                 size: renderer.size, catalogue: catalogue, measurer: renderer.measurer, policy: config.policy,
                 content: content))
+        if Self.isNewScreen(currentScene, after: before) { router.screenChanged(at: clock()) }
         if !state.screen.isAdmin { lastVisitorScene = currentScene }
         needsDraw = true
+    }
+
+    func setNewScreenGuard(_ seconds: Double) { router.newScreenGuard = seconds }
+
+    /// A screen counts as new when its id, its controls or its headings changed: the next
+    /// question of the diagnostic is new; a typed letter, the keyboard switching to capitals
+    /// or a button becoming usable is not (keys type, they never take the person elsewhere).
+    static func isNewScreen(_ scene: Scene, after before: Scene) -> Bool {
+        func signature(_ scene: Scene) -> [String] {
+            // Enabled or not: "Continuer" lighting up after the first digit is the same screen.
+            [scene.screenID] + scene.nodes.filter { $0.action != nil && $0.role != .key }.map(\.id)
+                + scene.nodes.filter { $0.role == .heading }.map(\.label)
+        }
+        return signature(scene) != signature(before)
     }
 
     // MARK: - Start and stop
@@ -176,7 +193,7 @@ extension Kiosk: KioskRuntime {
     func forgetPersonTraces() {
         lastAnnouncement = nil
         renderer.forgetPerson()
-        router = InputRouter()
+        router = InputRouter(newScreenGuard: config.newScreenGuard)
         refreshScene()
         invalidate()
     }

@@ -13,6 +13,8 @@ public struct KioskConfig: Equatable, Sendable {
     /// nil: the display's size (fullscreen) or 1080×1920 (window, headless).
     public var size: Size? = nil
     public var fullscreen = false
+    /// Seconds after a new screen during which a tap cannot fire its controls (double taps).
+    public var newScreenGuard: Double = 0.5
     public var idleTimeout: Double = 90
     public var warningDuration: Double = 30
     public var attractAfter: Double = 120
@@ -189,7 +191,7 @@ public struct KioskConfig: Equatable, Sendable {
     static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer"]
     public static let keys = [
         "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
-        "kiosk.sound", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
+        "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
         "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
         "printer.kind", "printer.queue", "printer.device",
     ]
@@ -217,6 +219,11 @@ public struct KioskConfig: Equatable, Sendable {
             size = parsed
         case "kiosk.fullscreen": fullscreen = try Self.bool(value)
         case "kiosk.sound": sound = try Self.bool(value)
+        case "kiosk.new_screen_guard":
+            guard let seconds = Double(value), seconds.isFinite, (0...2).contains(seconds) else {
+                throw ValueError(text: "\"\(value)\" is not a number of seconds between 0 and 2")
+            }
+            newScreenGuard = seconds
         case "speech.enabled": speech = try Self.bool(value)
         case "speech.rate":
             guard let rate = Int(value), (80...300).contains(rate) else {

@@ -11,6 +11,11 @@ public struct Scenario: Equatable {
 
     public enum Step: Equatable {
         case tapLabel(String)
+        /// Two quick taps on the same place (the second 0.15 s after the first), as elderly
+        /// people often do: the second must not press the next screen's button.
+        case doubleTap(String)
+        /// The time a person takes before each gesture from now on (0: machine speed).
+        case pace(Double)
         case tapPoint(Point)
         case type(String)
         case key(Key)
@@ -108,6 +113,8 @@ public struct Scenario: Equatable {
         }
         switch (verb, args.count) {
         case ("tap", 1): return .tapLabel(args[0])
+        case ("double-tap", 1): return .doubleTap(args[0])
+        case ("pace", 1): return .pace(try number(args[0]))
         case ("tap", 2):
             guard let x = Int(args[0]), let y = Int(args[1]) else {
                 throw StepError(message: "tap X Y needs two whole numbers")
@@ -133,7 +140,7 @@ public struct Scenario: Equatable {
         default:
             throw StepError(
                 message:
-                    "unknown step \"\(line)\"; steps are tap, type, key, expect, expect-not, wait-for, advance, screenshot, drag, swipe"
+                    "unknown step \"\(line)\"; steps are tap, double-tap, type, key, expect, expect-not, wait-for, advance, pace, screenshot, drag, swipe"
             )
         }
     }

@@ -21,6 +21,10 @@ public final class ScenarioRunner {
     let kiosk: Kiosk
     let clock: ManualClock
     let screenshotDirectory: URL?
+    /// Seconds a person takes before each gesture (`pace` changes it): time passes between
+    /// steps as it does at the screen, so the new-screen guard and the idle timer see real
+    /// gaps. Typing goes faster: a quarter of it per key.
+    public var pace: Double = 1.2
     /// Each distinct screen reached, in order, for `--dump-scene`.
     public private(set) var reachedScenes: [Scene] = []
     public private(set) var screenshots: [URL] = []
@@ -65,20 +69,39 @@ public final class ScenarioRunner {
         switch step {
         case .tapLabel(let label):
             let node = try find(label)
+            takeTime()
             tap(Point(x: node.frame.midX, y: node.frame.midY))
+        case .doubleTap(let label):
+            let node = try find(label)
+            let point = Point(x: node.frame.midX, y: node.frame.midY)
+            takeTime()
+            tap(point)
+            kiosk.render()
+            advance(to: clock.now.addingTimeInterval(0.15))
+            tap(point)
         case .tapPoint(let point):
+            takeTime()
             tap(point)
         case .type(let text):
-            for ch in text { try typeOnScreen(ch) }
+            // The hand goes to the keyboard, then the keys follow each other faster.
+            for (index, ch) in text.enumerated() {
+                takeTime(index == 0 ? pace : pace / 4)
+                try typeOnScreen(ch)
+            }
+        case .pace(let seconds):
+            pace = seconds
         case .drag(let from, let to):
+            takeTime()
             let start = try findAny(from), end = try findAny(to)
             slide(
                 from: Point(x: start.frame.midX, y: start.frame.midY), to: Point(x: end.frame.midX, y: end.frame.midY))
         case .swipe(let label, let dx, let dy):
+            takeTime()
             let node = try findAny(label)
             let start = Point(x: node.frame.midX, y: node.frame.midY)
             slide(from: start, to: Point(x: start.x + dx, y: start.y + dy))
         case .key(let key):
+            takeTime(pace / 4)
             kiosk.handle(.key(key))
         case .expect(let text):
             guard isVisible(text) else { throw StepFailure(message: "\"\(text)\" is not on screen") }
@@ -105,6 +128,12 @@ public final class ScenarioRunner {
             }
             screenshots.append(url)
         }
+    }
+
+    /// The person looks and moves their hand: the clock runs on (deadlines on the way fire).
+    private func takeTime(_ seconds: Double? = nil) {
+        let delay = seconds ?? pace
+        if delay > 0 { advance(to: clock.now.addingTimeInterval(delay)) }
     }
 
     /// A finger pressed at `from`, moved in small steps to `to`, and lifted.

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// A platform-free input event: SDL, RFB and scenario steps all become these.
@@ -20,7 +21,19 @@ public enum Key: String, Equatable, Sendable, CaseIterable {
 
 /// Turns input events into actions by hit-testing the last scene. A control fires on
 /// release over the control it was pressed on; a key moves focus or activates it.
+///
+/// A newly shown screen is guarded: a control fires only from a press that began on this
+/// screen, at least `newScreenGuard` seconds after it appeared. Elderly people double-tap
+/// often, and the next screen's main button often sits where the last one was: without the
+/// guard the second tap of "Pas de numéro" books without showing "C'est bon ?".
 public struct InputRouter: Sendable {
+    /// Seconds after a new screen during which a press cannot fire its controls.
+    public var newScreenGuard: Double
+    /// Bumped by `screenChanged`; a press remembers the screen it began on.
+    private var screen = 0
+    private var screenShownAt = Date.distantPast
+    private var pressScreen = -1
+    private var pressedAt = Date.distantPast
     private var pressedNodeID: String?
     private var pressedInSecretZone = false
     /// Where the press began, while a draggable node is held.
@@ -29,11 +42,26 @@ public struct InputRouter: Sendable {
     /// A finger moves a little while tapping: below this, a drag is still a tap.
     static let dragThreshold = 24
 
-    public init() {}
+    public init(newScreenGuard: Double = 0.5) {
+        self.newScreenGuard = newScreenGuard
+    }
 
-    public mutating func route(_ event: InputEvent, scene: Scene, focus: String?) -> [Action] {
+    /// A different screen (or a different question on it) was just shown.
+    public mutating func screenChanged(at now: Date) {
+        screen += 1
+        screenShownAt = now
+    }
+
+    /// Whether a control may fire now: pressed on this screen, after the guard.
+    private func settled(now: Date) -> Bool {
+        pressScreen == screen && pressedAt.timeIntervalSince(screenShownAt) >= newScreenGuard
+    }
+
+    public mutating func route(_ event: InputEvent, scene: Scene, focus: String?, now: Date) -> [Action] {
         switch event {
         case .pointerDown(let point):
+            pressScreen = screen
+            pressedAt = now
             let pressed = scene.node(at: point)
             pressedNodeID = pressed?.id
             pressedInSecretZone = pressedNodeID == nil && (scene.secretZone?.contains(point) ?? false)
@@ -56,7 +84,7 @@ public struct InputRouter: Sendable {
             }
             let released = scene.node(at: point)
             if let pressed = pressedNodeID, let released, released.id == pressed, let action = released.action {
-                return [action]
+                return settled(now: now) ? [action] : []
             }
             if pressedInSecretZone, released == nil, scene.secretZone?.contains(point) ?? false {
                 return [.secretZoneTapped]
@@ -67,7 +95,9 @@ public struct InputRouter: Sendable {
             return [.personActed, .keyErased]
 
         case .key(let key):
-            return [.personActed] + keyActions(key, scene: scene, focus: focus)
+            // A key pressed twice quickly must not confirm the next screen either.
+            let fresh = now.timeIntervalSince(screenShownAt) < newScreenGuard && (key == .enter || key == .space)
+            return [.personActed] + (fresh ? [] : keyActions(key, scene: scene, focus: focus))
 
         case .text(let text):
             return [.personActed, .keyTyped(text)]

@@ -60,6 +60,15 @@ final class LiveSpeechTests: XCTestCase {
             else { return nil }
             return scene
         }
+        // A new screen ignores taps for half a second (kiosk.new_screen_guard): touch it once it
+        // has been shown that long, as a person who reads it first would.
+        _ = try waitFor("the home screen settled") { () -> Bool? in
+            guard
+                let changed = try? FileManager.default.attributesOfItem(atPath: sceneFile.path)[.modificationDate]
+                    as? Date
+            else { return nil }
+            return Date().timeIntervalSince(changed) > 0.8 ? true : nil
+        }
         XCTAssertEqual(home.screen, "home")
         let help = try XCTUnwrap(
             home.nodes.first { $0.label == "Besoin d'aide ?" },

@@ -97,7 +97,8 @@ final class PrivacyErasureTests: XCTestCase {
     private func bookAndPrintATicket(_ passerelle: URL) throws {
         let config = try writeConfig()
         let zone = try XCTUnwrap(try Support.kiosk().0.scene.secretZone)
-        let secretTaps = String(repeating: "tap \(zone.midX) \(zone.midY)\n", count: 5)
+        // The hidden gesture: five quick taps (within 4 s), then the usual pace again.
+        let secretTaps = "pace 0.3\n" + String(repeating: "tap \(zone.midX) \(zone.midY)\n", count: 5) + "pace 1.2\n"
         let scenario = work.appendingPathComponent("book.scenario")
         try """
         tap "Prendre rendez-vous"

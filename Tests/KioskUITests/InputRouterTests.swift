@@ -1,9 +1,11 @@
+import Foundation
 import KioskCore
 import KioskUI
 import XCTest
 
 final class InputRouterTests: XCTestCase {
     var router = InputRouter()
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
     let scene = Fixtures.scene(Fixtures.screens()[1].1)  // help: back, home, help
 
     func center(_ id: String) -> Point {
@@ -12,43 +14,48 @@ final class InputRouterTests: XCTestCase {
     }
 
     func test_a_control_fires_on_release_over_the_same_control() {
-        XCTAssertEqual(router.route(.pointerDown(center("back")), scene: scene, focus: nil), [.personActed])
-        XCTAssertEqual(router.route(.pointerUp(center("back")), scene: scene, focus: nil), [.backTapped])
+        XCTAssertEqual(router.route(.pointerDown(center("back")), scene: scene, focus: nil, now: now), [.personActed])
+        XCTAssertEqual(router.route(.pointerUp(center("back")), scene: scene, focus: nil, now: now), [.backTapped])
     }
 
     func test_sliding_off_a_control_before_release_does_nothing() {
-        _ = router.route(.pointerDown(center("back")), scene: scene, focus: nil)
-        XCTAssertEqual(router.route(.pointerUp(center("home")), scene: scene, focus: nil), [])
+        _ = router.route(.pointerDown(center("back")), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerUp(center("home")), scene: scene, focus: nil, now: now), [])
         XCTAssertEqual(
-            router.route(.pointerUp(center("home")), scene: scene, focus: nil), [],
+            router.route(.pointerUp(center("home")), scene: scene, focus: nil, now: now), [],
             "a release without a press is nothing")
     }
 
     func test_tab_and_arrows_move_focus_and_enter_activates() {
-        XCTAssertEqual(router.route(.key(.tab), scene: scene, focus: nil), [.personActed, .focusMoved("help")])
-        XCTAssertEqual(router.route(.key(.tab), scene: scene, focus: "help"), [.personActed, .focusMoved("back")])
-        XCTAssertEqual(router.route(.key(.shiftTab), scene: scene, focus: "back"), [.personActed, .focusMoved("help")])
-        XCTAssertEqual(router.route(.key(.enter), scene: scene, focus: "back"), [.personActed, .backTapped])
-        XCTAssertEqual(router.route(.key(.space), scene: scene, focus: "help"), [.personActed, .helpTapped])
+        XCTAssertEqual(
+            router.route(.key(.tab), scene: scene, focus: nil, now: now), [.personActed, .focusMoved("help")])
+        XCTAssertEqual(
+            router.route(.key(.tab), scene: scene, focus: "help", now: now), [.personActed, .focusMoved("back")])
+        XCTAssertEqual(
+            router.route(.key(.shiftTab), scene: scene, focus: "back", now: now), [.personActed, .focusMoved("help")])
+        XCTAssertEqual(router.route(.key(.enter), scene: scene, focus: "back", now: now), [.personActed, .backTapped])
+        XCTAssertEqual(router.route(.key(.space), scene: scene, focus: "help", now: now), [.personActed, .helpTapped])
     }
 
     func test_arrows_follow_the_reading_direction_in_arabic() {
         let ar = Fixtures.scene(Fixtures.screens(language: .ar)[1].1)
-        XCTAssertEqual(router.route(.key(.left), scene: ar, focus: "help"), [.personActed, .focusMoved("back")])
-        XCTAssertEqual(router.route(.key(.right), scene: scene, focus: "help"), [.personActed, .focusMoved("back")])
+        XCTAssertEqual(
+            router.route(.key(.left), scene: ar, focus: "help", now: now), [.personActed, .focusMoved("back")])
+        XCTAssertEqual(
+            router.route(.key(.right), scene: scene, focus: "help", now: now), [.personActed, .focusMoved("back")])
     }
 
     func test_escape_and_quit_combinations_only_show_presence() {
-        XCTAssertEqual(router.route(.key(.other), scene: scene, focus: "back"), [.personActed])
+        XCTAssertEqual(router.route(.key(.other), scene: scene, focus: "back", now: now), [.personActed])
     }
 
     func test_taps_on_the_hidden_zone_are_reported_but_not_on_a_control() {
         let zone = scene.secretZone!
         let p = Point(x: zone.midX, y: zone.midY)
-        _ = router.route(.pointerDown(p), scene: scene, focus: nil)
-        XCTAssertEqual(router.route(.pointerUp(p), scene: scene, focus: nil), [.secretZoneTapped])
-        _ = router.route(.pointerDown(center("help")), scene: scene, focus: nil)
-        XCTAssertEqual(router.route(.pointerUp(p), scene: scene, focus: nil), [])
+        _ = router.route(.pointerDown(p), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerUp(p), scene: scene, focus: nil, now: now), [.secretZoneTapped])
+        _ = router.route(.pointerDown(center("help")), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerUp(p), scene: scene, focus: nil, now: now), [])
     }
 
     // MARK: - Dragging and typing
@@ -68,36 +75,63 @@ final class InputRouterTests: XCTestCase {
 
     func test_a_draggable_thing_moves_and_is_dropped_on_what_lies_under_the_finger() {
         let scene = dragScene()
-        XCTAssertEqual(router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil), [.personActed])
         XCTAssertEqual(
-            router.route(.pointerMoved(Point(x: 160, y: 155)), scene: scene, focus: nil), [],
+            router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil, now: now), [.personActed])
+        XCTAssertEqual(
+            router.route(.pointerMoved(Point(x: 160, y: 155)), scene: scene, focus: nil, now: now), [],
             "a shaky tap is not a drag")
         XCTAssertEqual(
-            router.route(.pointerMoved(Point(x: 400, y: 420)), scene: scene, focus: nil),
+            router.route(.pointerMoved(Point(x: 400, y: 420)), scene: scene, focus: nil, now: now),
             [.dragMoved(id: "letter", dx: 250, dy: 270)])
         XCTAssertEqual(
-            router.route(.pointerUp(Point(x: 700, y: 700)), scene: scene, focus: nil),
+            router.route(.pointerUp(Point(x: 700, y: 700)), scene: scene, focus: nil, now: now),
             [.dragEnded(id: "letter", dx: 550, dy: 550, droppedOn: "box")])
     }
 
     func test_a_draggable_thing_that_is_only_tapped_still_fires_its_action() {
         let scene = dragScene()
-        _ = router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil)
-        _ = router.route(.pointerMoved(Point(x: 155, y: 152)), scene: scene, focus: nil)
-        XCTAssertEqual(router.route(.pointerUp(Point(x: 155, y: 152)), scene: scene, focus: nil), [.helpTapped])
+        _ = router.route(.pointerDown(Point(x: 150, y: 150)), scene: scene, focus: nil, now: now)
+        _ = router.route(.pointerMoved(Point(x: 155, y: 152)), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(
+            router.route(.pointerUp(Point(x: 155, y: 152)), scene: scene, focus: nil, now: now), [.helpTapped])
     }
 
     func test_moves_without_a_press_or_over_fixed_things_do_nothing() {
         let scene = dragScene()
-        XCTAssertEqual(router.route(.pointerMoved(Point(x: 400, y: 400)), scene: scene, focus: nil), [])
-        _ = router.route(.pointerDown(Point(x: 700, y: 700)), scene: scene, focus: nil)
-        XCTAssertEqual(router.route(.pointerMoved(Point(x: 900, y: 900)), scene: scene, focus: nil), [])
+        XCTAssertEqual(router.route(.pointerMoved(Point(x: 400, y: 400)), scene: scene, focus: nil, now: now), [])
+        _ = router.route(.pointerDown(Point(x: 700, y: 700)), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerMoved(Point(x: 900, y: 900)), scene: scene, focus: nil, now: now), [])
     }
 
     func test_typed_text_and_backspace_reach_the_reducer() {
         XCTAssertEqual(
-            router.route(.text("PASSERELLE:RDV:1"), scene: scene, focus: nil),
+            router.route(.text("PASSERELLE:RDV:1"), scene: scene, focus: nil, now: now),
             [.personActed, .keyTyped("PASSERELLE:RDV:1")])
-        XCTAssertEqual(router.route(.key(.backspace), scene: scene, focus: nil), [.personActed, .keyErased])
+        XCTAssertEqual(router.route(.key(.backspace), scene: scene, focus: nil, now: now), [.personActed, .keyErased])
+    }
+
+    func test_a_press_that_began_before_the_screen_changed_fires_nothing() {
+        var router = InputRouter(newScreenGuard: 0.5)
+        let scene = Fixtures.scene(Fixtures.screens()[1].1)
+        let back = scene.node(id: "back")!.frame
+        let point = Point(x: back.midX, y: back.midY)
+        let t = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = router.route(.pointerDown(point), scene: scene, focus: nil, now: t)
+        router.screenChanged(at: t.addingTimeInterval(0.1))
+        XCTAssertEqual(router.route(.pointerUp(point), scene: scene, focus: nil, now: t.addingTimeInterval(2)), [])
+        _ = router.route(.pointerDown(point), scene: scene, focus: nil, now: t.addingTimeInterval(0.4))
+        XCTAssertEqual(
+            router.route(.pointerUp(point), scene: scene, focus: nil, now: t.addingTimeInterval(0.45)), [],
+            "within 0.5 s")
+        _ = router.route(.pointerDown(point), scene: scene, focus: nil, now: t.addingTimeInterval(0.7))
+        XCTAssertEqual(
+            router.route(.pointerUp(point), scene: scene, focus: nil, now: t.addingTimeInterval(0.8)), [.backTapped])
+        XCTAssertEqual(
+            router.route(.key(.enter), scene: scene, focus: "back", now: t.addingTimeInterval(0.9)),
+            [.personActed, .backTapped])
+        router.screenChanged(at: t.addingTimeInterval(1))
+        XCTAssertEqual(
+            router.route(.key(.enter), scene: scene, focus: "back", now: t.addingTimeInterval(1.1)), [.personActed],
+            "a second Enter")
     }
 }
