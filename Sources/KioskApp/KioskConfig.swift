@@ -16,6 +16,8 @@ public struct KioskConfig: Equatable, Sendable {
     /// Seconds after a new screen during which a tap cannot fire its controls (double taps).
     public var newScreenGuard: Double = 0.5
     public var idleTimeout: Double = 90
+    /// Seconds without input on the saved appointment's screen (copying the ticket).
+    public var ticketTimeout: Double = 180
     public var warningDuration: Double = 30
     public var attractAfter: Double = 120
     /// "sha256:<iterations>:<salt hex>:<hash hex>"; empty disables admin mode.
@@ -43,10 +45,12 @@ public struct KioskConfig: Equatable, Sendable {
     public init() {}
 
     public var policy: KioskPolicy {
-        KioskPolicy(
+        var policy = KioskPolicy(
             idleTimeout: idleTimeout, warningDuration: warningDuration, attractAfter: attractAfter,
             defaultLanguage: defaultLanguage, adminEnabled: !adminPinHash.isEmpty,
             helpDesk: helpDesk, siteName: siteName)
+        policy.ticketTimeout = ticketTimeout
+        return policy
     }
 
     // MARK: - Errors
@@ -191,7 +195,8 @@ public struct KioskConfig: Equatable, Sendable {
     static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer"]
     public static let keys = [
         "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
-        "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.warning", "idle.attract_after", "admin.pin_hash",
+        "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.warning",
+        "idle.attract_after", "admin.pin_hash",
         "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
         "printer.kind", "printer.queue", "printer.device",
     ]
@@ -256,6 +261,7 @@ public struct KioskConfig: Equatable, Sendable {
             }
             moveUntilDays = days
         case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
+        case "idle.ticket_timeout": ticketTimeout = try Self.seconds(value, min: 30, max: 3600)
         case "idle.warning":
             warningDuration = try Self.seconds(
                 value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")

@@ -4,6 +4,9 @@
 public struct KioskPolicy: Equatable, Sendable {
     /// Seconds without input before the "are you still there?" warning.
     public var idleTimeout: Double
+    /// Seconds without input on the saved appointment's screen, where the person copies or
+    /// photographs the details (never less than `idleTimeout`).
+    public var ticketTimeout: Double = 180
     /// Seconds the warning stays before the reset; at least 20 (WCAG 2.2.1).
     public var warningDuration: Double
     /// Seconds of idle on a pristine home before the attract screen.

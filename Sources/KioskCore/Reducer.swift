@@ -113,8 +113,9 @@ extension KioskState {
         }
         let idleFor = now.timeIntervalSince(lastActivity)
         if holdsTraces(policy: policy) {
-            guard idleFor >= policy.idleTimeout else { return [] }
-            let resetAt = lastActivity.addingTimeInterval(policy.idleTimeout + policy.warningDuration)
+            let timeout = idleTimeout(policy: policy)
+            guard idleFor >= timeout else { return [] }
+            let resetAt = lastActivity.addingTimeInterval(timeout + policy.warningDuration)
             if now >= resetAt { return forgetPerson(now: now, policy: policy) }
             idle = .warning(resetAt: resetAt, secondsLeft: Int((resetAt.timeIntervalSince(now)).rounded(.up)))
             return [.playWarningSound]
@@ -142,13 +143,30 @@ extension KioskState {
     }
 
     /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
+    /// How long this screen waits before "are you still there?": never less than its content
+    /// needs. The ticket is copied or photographed (`ticketTimeout`); a diagnostic item gets
+    /// the time its pack says a slow, careful person needs.
+    public func idleTimeout(policy: KioskPolicy) -> Double {
+        switch screen {
+        case .booking(.ticket):
+            return max(policy.idleTimeout, policy.ticketTimeout)
+        case .diagnostic(.item):
+            let needed = Double(diagnostic?.session.currentItem?.seconds ?? 0)
+            return max(policy.idleTimeout, needed)
+        default:
+            return policy.idleTimeout
+        }
+    }
+
     public func nextDeadline(policy: KioskPolicy) -> Date? {
         var deadlines: [Date] = []
         if let lockedUntil = admin.lockedUntil { deadlines.append(lockedUntil) }
         if screen == .attract { return deadlines.min() }
         if case .warning(let resetAt, let secondsLeft) = idle {
             deadlines.append(resetAt.addingTimeInterval(-Double(max(secondsLeft - 1, 0))))
-        } else if holdsTraces(policy: policy) || visit != nil {
+        } else if holdsTraces(policy: policy) {
+            deadlines.append(lastActivity.addingTimeInterval(idleTimeout(policy: policy)))
+        } else if visit != nil {
             deadlines.append(lastActivity.addingTimeInterval(policy.idleTimeout))
         } else if screen == .home {
             deadlines.append(lastActivity.addingTimeInterval(policy.attractAfter))

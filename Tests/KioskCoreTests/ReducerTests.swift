@@ -125,6 +125,29 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.language, .fr)
     }
 
+    // MARK: - Time the content needs
+
+    func test_the_ticket_screen_waits_three_minutes_before_asking_if_someone_is_there() {
+        state.booking = BookingJourney()
+        state.screen = .booking(.ticket)
+        XCTAssertEqual(state.nextDeadline(policy: policy), now.addingTimeInterval(180))
+        XCTAssertEqual(advance(120), [], "copying the ticket at 120 s: no warning over it")
+        XCTAssertEqual(state.idle, .active)
+        XCTAssertEqual(advance(61), [.playWarningSound])
+        XCTAssertEqual(state.idle, .warning(resetAt: start.addingTimeInterval(210), secondsLeft: 29))
+    }
+
+    func test_an_item_gets_the_time_its_pack_says_a_careful_person_needs() throws {
+        let pack = try DiagnosticPack.load(data: Data(contentsOf: DiagnosticFixtures.shippedURL), file: "pack").get()
+        let slow = try XCTUnwrap(pack.items.first { $0.seconds > 90 }, "an item estimated over the idle timeout")
+        state.diagnostic = DiagnosticJourney(pack: pack.restricted(to: [slow]), now: now)
+        state.screen = .diagnostic(.item)
+        XCTAssertEqual(state.idleTimeout(policy: policy), Double(slow.seconds))
+        XCTAssertEqual(advance(95), [], "not warned while reading three messages")
+        state.screen = .diagnostic(.intro)
+        XCTAssertEqual(state.idleTimeout(policy: policy), 90)
+    }
+
     // MARK: - Admin
 
     func test_five_quick_taps_on_the_hidden_zone_open_the_pin_pad() {
