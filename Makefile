@@ -7,7 +7,7 @@ CONFIG ?= Assets/passerelle.conf
 # A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
 AGENDA ?= Assets/agenda/example.json
 
-.PHONY: setup build release run test test-dates bench screenshots clean
+.PHONY: setup build release run test test-dates check-units bench screenshots clean
 
 setup:
 	@scripts/setup-debian.sh
@@ -32,8 +32,14 @@ run: build
 test: setup
 	@scripts/setup-python.sh
 	$(SWIFT) build
+	@$(MAKE) --no-print-directory check-units
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory test-dates
+
+# The systemd units: `systemd-analyze verify` clean, every service's sandbox rated 2.5 or
+# lower by `systemd-analyze security --offline=yes` (scripts/check-units.sh says why each).
+check-units:
+	@scripts/check-units.sh .build/debug
 
 # The tests whose expectations are relative to "now" (free slots from now on, reminders due,
 # races for the next time) take it from PASSERELLE_TEST_NOW, never from the wall clock; here

@@ -122,6 +122,8 @@ struct Passerelle: ParsableCommand {
     }
 
     private func live(_ options: KioskOptions) throws {
+        // Read (and removed from the environment) before any thread starts: unsetenv races getenv.
+        let notifier = SystemdNotifier.fromEnvironment()
         let clock: @Sendable () -> Date = try pinnedClock() ?? { Date() }
         let startedAt = clock()
         var window: Window?
@@ -141,6 +143,7 @@ struct Passerelle: ParsableCommand {
         }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
+        loop.notifier = notifier
         if let sceneFile {
             let url = URL(fileURLWithPath: sceneFile)
             loop.onFrame = { scene in try? SceneDump.json([scene]).write(to: url, options: .atomic) }
