@@ -131,6 +131,11 @@ struct Passerelle: ParsableCommand {
         let subsystems = options.headless ? UInt32(SDL_INIT_EVENTS) : UInt32(SDL_INIT_VIDEO | SDL_INIT_EVENTS)
         guard SDL_Init(subsystems) == 0 else { throw fail(SDLError("SDL_Init")) }
         defer { SDL_Quit() }
+        // KMSDRM (the appliance) has no plain framebuffer of its own: SDL can only show our
+        // surface through a GL texture, which the "0" set above for X11 would forbid.
+        if let driver = SDL_GetCurrentVideoDriver(), String(cString: driver).lowercased() == "kmsdrm" {  // SDL says "KMSDRM"
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1")
+        }
         var config = KioskConfig()
         if let path = options.configPath { config = (try? KioskConfig.load(path: path)) ?? config }
         if !options.headless {
