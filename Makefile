@@ -7,7 +7,7 @@ CONFIG ?= Assets/passerelle.conf
 # A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
 AGENDA ?= Assets/agenda/example.json
 
-.PHONY: setup build release run test test-dates check-source bench screenshots clean
+.PHONY: setup build release run test test-dates check-source check-units bench screenshots clean
 
 setup:
 	@scripts/setup-debian.sh
@@ -33,6 +33,7 @@ test: setup
 	@scripts/setup-python.sh
 	@$(MAKE) --no-print-directory check-source
 	$(SWIFT) build
+	@$(MAKE) --no-print-directory check-units
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory test-dates
 
@@ -42,6 +43,11 @@ check-source:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	python3 scripts/check-source-shape.py
 	python3 scripts/generate-pictograms.py --check
+
+# The systemd units: `systemd-analyze verify` clean, every service's sandbox rated 2.5 or
+# lower by `systemd-analyze security --offline=yes` (scripts/check-units.sh says why each).
+check-units:
+	@scripts/check-units.sh .build/debug
 
 # The tests whose expectations are relative to "now" (free slots from now on, reminders due,
 # races for the next time) take it from PASSERELLE_TEST_NOW, never from the wall clock; here

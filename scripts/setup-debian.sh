@@ -5,6 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   pkg-config
+  systemd                                         # systemd-analyze: make check-units
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev   # rendering, text (HarfBuzz), PNG
   libsqlite3-dev                                  # the local store (GRDB)
   libespeak-ng-dev espeak-ng-data                 # speech

@@ -21,6 +21,9 @@ public final class LiveLoop: @unchecked Sendable {
     /// Called after every frame with the scene it showed (`--scene-file`: tests find a
     /// control by its label and wait for a screen instead of guessing points and sleeping).
     public var onFrame: ((Scene) -> Void)?
+    /// systemd's notification socket (a `Type=notify` unit with `WatchdogSec=`): READY=1
+    /// after the first frame, WATCHDOG=1 from every turn of the loop, STOPPING=1 on the way out.
+    public var notifier: SystemdNotifier?
 
     private let lock = NSCondition()
     private var pendingSignals: [Signal] = []
@@ -77,7 +80,11 @@ public final class LiveLoop: @unchecked Sendable {
 
     public func run() throws {
         var first = true
+        defer { notifier?.send("STOPPING=1") }
         while true {
+            // Pinged from the loop itself, not a timer thread: only a loop that turns proves
+            // the kiosk still answers touches.
+            notifier?.keepAlive()
             kiosk.takeWorkerResults()
             kiosk.tick()
             let damage = kiosk.render()
@@ -86,6 +93,7 @@ public final class LiveLoop: @unchecked Sendable {
                 onFrame?(kiosk.scene)
                 if first {
                     first = false
+                    notifier?.send("READY=1\nSTATUS=Showing the first screen")
                     onFirstFrame?()
                     kiosk.finishStart()
                     continue  // draw the journeys' tiles now that the content is there
@@ -105,8 +113,17 @@ public final class LiveLoop: @unchecked Sendable {
         }
     }
 
-    /// Milliseconds until the reducer's next deadline; nil if none.
+    /// Milliseconds until the loop must turn again: the reducer's next deadline, or sooner when
+    /// the watchdog needs a ping; nil if neither.
     private func timeout() -> Int? {
+        let deadline = deadlineTimeout()
+        guard let interval = notifier?.watchdogInterval else { return deadline }
+        let ms = max(Int(interval * 1000), 1)
+        return min(deadline ?? ms, ms)
+    }
+
+    /// Milliseconds until the reducer's next deadline; nil if none.
+    private func deadlineTimeout() -> Int? {
         guard let deadline = kiosk.nextDeadline() else { return nil }
         // Clamped before the conversion: a deadline years away (a clock set wrong) must not trap.
         let ms = (deadline.timeIntervalSince(kiosk.clock()) * 1000).rounded(.up)

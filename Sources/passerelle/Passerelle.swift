@@ -143,6 +143,8 @@ struct Passerelle: ParsableCommand {
     }
 
     private func live(_ options: KioskOptions) throws {
+        // Read (and removed from the environment) before any thread starts: unsetenv races getenv.
+        let notifier = SystemdNotifier.fromEnvironment()
         let clock: @Sendable () -> Date = try pinnedClock() ?? { Date() }
         let startedAt = clock()
         var window: Window?
@@ -150,6 +152,12 @@ struct Passerelle: ParsableCommand {
         let subsystems = options.headless ? UInt32(SDL_INIT_EVENTS) : UInt32(SDL_INIT_VIDEO | SDL_INIT_EVENTS)
         guard SDL_Init(subsystems) == 0 else { throw fail(SDLError("SDL_Init")) }
         defer { SDL_Quit() }
+        // KMSDRM (the appliance) has no plain framebuffer of its own: SDL can only show our
+        // surface through a GL texture, which the "0" set above for X11 would forbid.
+        // (SDL names it "KMSDRM".)
+        if let driver = SDL_GetCurrentVideoDriver(), String(cString: driver).lowercased() == "kmsdrm" {
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1")
+        }
         var config = KioskConfig()
         if let path = options.configPath { config = (try? KioskConfig.load(path: path)) ?? config }
         if !options.headless {
@@ -166,6 +174,7 @@ struct Passerelle: ParsableCommand {
         }
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
+        loop.notifier = notifier
         if let sceneFile {
             let url = URL(fileURLWithPath: sceneFile)
             loop.onFrame = { scene in try? SceneDump.json([scene]).write(to: url, options: .atomic) }
