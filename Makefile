@@ -7,7 +7,7 @@ CONFIG ?= Assets/passerelle.conf
 # A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
 AGENDA ?= Assets/agenda/example.json
 
-.PHONY: setup build release run test test-dates check-source check-units bench screenshots clean
+.PHONY: setup build release run test test-dates check-source check-units image bundle image-test bench screenshots clean
 
 setup:
 	@scripts/setup-debian.sh
@@ -48,6 +48,22 @@ check-source:
 # lower by `systemd-analyze security --offline=yes` (scripts/check-units.sh says why each).
 check-units:
 	@scripts/check-units.sh .build/debug
+
+# The appliance (kiosk-image/README.md): a UEFI disk image that boots into the kiosk, signed
+# RAUC update bundles, and a test that boots them in qemu. As root; not part of `make test`
+# (minutes of mkosi and of a virtual machine).
+image: release
+	@scripts/setup-image.sh
+	kiosk-image/build.sh --disk
+
+bundle: release
+	@scripts/setup-image.sh
+	kiosk-image/build.sh
+	kiosk-image/bundle.sh
+
+image-test: release
+	@scripts/setup-image.sh
+	python3 kiosk-image/image-test.py
 
 # The tests whose expectations are relative to "now" (free slots from now on, reminders due,
 # races for the next time) take it from PASSERELLE_TEST_NOW, never from the wall clock; here
