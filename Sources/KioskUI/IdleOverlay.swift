@@ -4,18 +4,35 @@ import KioskCore
 /// and covers the screen with a plain page: nothing else to read, and a full-screen
 /// translucent blend cost 11 ms a frame on the software renderer.
 enum IdleOverlay {
-    static func draw(_ b: inout SceneBuilder, secondsLeft: Int, context: ViewContext, t: Texts) {
+    /// `keepVisible`: the saved appointment stays readable under the warning (the person may
+    /// be copying it); the panel then takes the lower part of a portrait screen, the right
+    /// part of a landscape one, where the ticket screen has its buttons and notes.
+    static func draw(
+        _ b: inout SceneBuilder, secondsLeft: Int, context: ViewContext, t: Texts, keepVisible: Bool = false
+    ) {
         let theme = b.theme
-        b.beginModal(opaque: true)
         let screen = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
-        b.fill(screen, b.palette.background)
-        let width = min(screen.width - theme.margin * 2, theme.px(900))
-        let height = min(screen.height - theme.margin * 2, theme.px(760))
-        let panel = screen.centered(width, height)
+        let panel: Rect
+        if keepVisible {
+            b.beginModal(opaque: false)
+            var rest = screen.inset(by: theme.margin)
+            panel =
+                theme.size.isPortrait
+                ? rest.sliceBottom(min(rest.height * 3 / 10, theme.px(560))) : rest.sliceRight(rest.width * 9 / 20)
+            b.fill(panel.inset(by: -theme.px(12)), b.palette.background)
+        } else {
+            b.beginModal(opaque: true)
+            b.fill(screen, b.palette.background)
+            let width = min(screen.width - theme.margin * 2, theme.px(900))
+            let height = min(screen.height - theme.margin * 2, theme.px(760))
+            panel = screen.centered(width, height)
+        }
         b.bordered(panel, fill: b.palette.panel, border: b.palette.focus, width: theme.px(6))
         var inner = panel.inset(by: theme.px(40))
-        let iconBox = inner.sliceTop(theme.px(120), gap: theme.px(12))
-        b.icon(.timer, in: iconBox, size: theme.px(110), b.palette.focus)
+        if !keepVisible {
+            let iconBox = inner.sliceTop(theme.px(120), gap: theme.px(12))
+            b.icon(.timer, in: iconBox, size: theme.px(110), b.palette.focus)
+        }
         let stay = inner.sliceBottom(theme.buttonHeight, gap: theme.gap)
         let title = inner.sliceTop(inner.height / 2, gap: theme.px(12))
         b.label(

@@ -41,7 +41,8 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     }
 
     if case .warning(_, let secondsLeft) = state.idle {
-        IdleOverlay.draw(&b, secondsLeft: secondsLeft, context: context, t: t)
+        IdleOverlay.draw(
+            &b, secondsLeft: secondsLeft, context: context, t: t, keepVisible: state.screen == .booking(.ticket))
     }
     return b.build(screenID: state.screen.id, background: theme.palette.background)
 }
