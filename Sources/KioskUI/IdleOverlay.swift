@@ -16,9 +16,15 @@ enum IdleOverlay {
         if keepVisible {
             b.beginModal(opaque: false)
             var rest = screen.inset(by: theme.margin)
-            panel =
-                theme.size.isPortrait
-                ? rest.sliceBottom(min(rest.height * 3 / 10, theme.px(560))) : rest.sliceRight(rest.width * 9 / 20)
+            if theme.size.isPortrait {
+                panel = rest.sliceBottom(min(rest.height * 3 / 10, theme.px(560)))
+            } else {
+                // The ticket's right-hand column, under its title: the card on the left stays.
+                let top = screen.height * 3 / 10
+                panel = Rect(
+                    x: screen.midX + theme.gap / 2, y: top, width: rest.maxX - screen.midX - theme.gap / 2,
+                    height: rest.maxY - top)
+            }
             b.fill(panel.inset(by: -theme.px(12)), b.palette.background)
         } else {
             b.beginModal(opaque: true)
