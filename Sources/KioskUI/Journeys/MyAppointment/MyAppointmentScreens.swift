@@ -86,14 +86,8 @@ enum MyAppointmentScreens {
         for (i, appointment) in shown.enumerated() {
             var card = cards[i]
             let buttons = card.sliceBottom(theme.buttonHeight, gap: theme.px(12)).columns(2, gap: theme.gap)
-            let slot = Slot(
-                service: appointment.service.key, helper: appointment.helper.key,
-                place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
-            var mine = catalogue
-            if let place = appointment.place { mine?.places[place.key] = place }
-            BookingScreens.details(
-                &b, in: card, slot: slot, catalogue: mine, service: appointment.service, language: language,
-                large: false,
+            details(
+                &b, of: appointment, in: card, catalogue: catalogue, language: language,
                 compact: !theme.size.isPortrait && shown.count > 1)
             b.button(
                 id: "cancel-\(i)", label: t(.myCancel), icon: .cancel, frame: buttons[0], style: .secondary,
@@ -102,6 +96,22 @@ enum MyAppointmentScreens {
                 id: "move-\(i)", label: t(.myMove), icon: .schedule, frame: buttons[1], style: .secondary,
                 action: .myAppointment(.moveTapped(appointment.uuid)))
         }
+    }
+
+    /// A found appointment's facts, as booking shows a slot: its place comes with it (it may
+    /// no longer be in the agenda).
+    static func details(
+        _ b: inout SceneBuilder, of appointment: AppointmentSummary, in frame: Rect, catalogue: BookableAgenda?,
+        language: Language, compact: Bool
+    ) {
+        let slot = Slot(
+            service: appointment.service.key, helper: appointment.helper.key,
+            place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
+        var mine = catalogue
+        if let place = appointment.place { mine?.places[place.key] = place }
+        BookingScreens.details(
+            &b, in: frame, slot: slot, catalogue: mine, service: appointment.service, language: language, large: false,
+            compact: compact)
     }
 
     /// "Cancel this one?", the appointment read back.
@@ -114,15 +124,9 @@ enum MyAppointmentScreens {
         title(&b, t(.myConfirmCancel), icon: .cancel, in: &rest)
         let buttons = rest.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
         if let appointment = journey.found?.first(where: { $0.uuid == uuid }) {
-            let slot = Slot(
-                service: appointment.service.key, helper: appointment.helper.key,
-                place: appointment.place?.key ?? "", start: appointment.start, end: appointment.end)
-            var mine = catalogue
-            if let place = appointment.place { mine?.places[place.key] = place }
-            BookingScreens.details(
-                &b, in: rest, slot: slot, catalogue: mine, service: appointment.service, language: language,
-                large: false,
-                compact: !theme.size.isPortrait)
+            details(
+                &b, of: appointment, in: rest, catalogue: catalogue, language: language, compact: !theme.size.isPortrait
+            )
         }
         b.button(
             id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary,
