@@ -6,6 +6,8 @@ DATA_DIR ?= $(CURDIR)/.data
 CONFIG ?= Assets/passerelle.conf
 # A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
 AGENDA ?= Assets/agenda/example.json
+# Without a display `make run` serves the screen on this loopback port (passerelle --watch).
+WATCH_PORT ?= 5900
 
 .PHONY: setup build release run test test-dates check-source check-units image bundle image-test bench screenshots clean
 
@@ -25,8 +27,9 @@ run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) --size 1080x1920; \
 	else \
-	  echo "No display: running headless (Ctrl+C to stop)."; \
-	  .build/debug/passerelle --headless --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)); \
+	  echo "No display: running headless, watched over VNC on loopback (Ctrl+C to stop)."; \
+	  echo "See and touch the kiosk with:   vncviewer 127.0.0.1::$(WATCH_PORT)"; \
+	  .build/debug/passerelle --headless --watch $(WATCH_PORT) --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)); \
 	fi
 
 test: setup
@@ -86,6 +89,7 @@ bench: release
 	xvfb-run -a -s "-screen 0 1920x1920x24" .build/release/passerelle-bench .build/release/passerelle
 	.build/release/passerelle-agenda-bench
 	.build/release/passerelle-store-bench
+	python3 scripts/assist-bench.py .build/release/passerelle
 
 # The README's screenshots, from the scenario files.
 screenshots: build

@@ -32,6 +32,9 @@ let package = Package(
             name: "CEspeakNG", pkgConfig: "espeak-ng",
             providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(
+            name: "CVNCServer", pkgConfig: "libvncserver",
+            providers: [.apt(["libvncserver-dev"])]),
+        .systemLibrary(
             name: "CQREncode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
 
@@ -49,10 +52,12 @@ let package = Package(
         .target(
             name: "KioskRender",
             dependencies: ["KioskCore", "KioskUI", "CSDL2", "CSDL2TTF", "CSDL2Image", "CQREncode"]),
+        // Remote help: the kiosk's screen over RFB (LibVNCServer), for an aidant's viewer.
+        .target(name: "KioskAssist", dependencies: ["CVNCServer"]),
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "CSDL2",
+                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "KioskAssist", "CSDL2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 

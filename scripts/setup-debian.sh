@@ -15,6 +15,8 @@ PACKAGES=(
   xvfb xauth xdotool                              # a real window without a screen (bench, tests)
   python3-venv                                    # scripts/setup-python.sh: icalendar for the ICS tests
   libcurl4-openssl-dev                            # release builds link Foundation statically; its URLSession needs curl
+  libvncserver-dev                                # remote help: the kiosk's screen over RFB
+  socat                                           # remote help: the TLS tunnel to an aidant's viewer
 )
 
 missing=()

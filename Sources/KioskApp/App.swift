@@ -17,6 +17,9 @@ public struct KioskOptions {
     public var contentDir: String?
     /// An agenda file to import into the store at start (demo runs and scenarios).
     public var agendaFile: String?
+    /// A developer's watch: the assist server on this loopback port, no secret, no question
+    /// (`--watch`; refused under systemd, so the appliance cannot enable it).
+    public var watchPort: Int?
 
     public init() {}
 }
@@ -85,6 +88,12 @@ public func buildKiosk(
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, clients: clients,
         services: services, worker: Worker(mode: workerMode))
+    if config.assist.enabled || options.watchPort != nil {
+        kiosk.remoteEdge = RemoteHelp(
+            config: config, watchPort: options.watchPort, size: size, fonts: renderer.fonts, catalogue: catalogue,
+            services: services, clock: clock)
+        kiosk.clients.remote = kiosk.liveRemoteClient()
+    }
     kiosk.restoreAdminLockout()
     if let agendaFile = options.agendaFile {
         try importAgenda(agendaFile, into: services)

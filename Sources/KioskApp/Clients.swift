@@ -10,13 +10,37 @@ public struct KioskClients {
     public var printer: PrinterClient
     public var speech: SpeechClient
     public var files: FilesClient
+    public var remote: RemoteClient
 
-    public init(store: StoreClient, printer: PrinterClient, speech: SpeechClient, files: FilesClient) {
+    public init(
+        store: StoreClient, printer: PrinterClient, speech: SpeechClient, files: FilesClient,
+        remote: RemoteClient = .none
+    ) {
         self.store = store
         self.printer = printer
         self.speech = speech
         self.files = files
+        self.remote = remote
     }
+}
+
+/// Human help: the request (hook, one-time secret) and the remote session's edge. Called on
+/// the loop's thread.
+public struct RemoteClient {
+    /// Queues a help request; the code and expiry the person is shown, nil if it failed.
+    public var request: (HelpKind, Language) -> HelpTicket?
+    /// Shares, refuses, ends; journals each step.
+    public var command: (RemoteCommand) -> Void
+
+    public init(
+        request: @escaping (HelpKind, Language) -> HelpTicket?, command: @escaping (RemoteCommand) -> Void
+    ) {
+        self.request = request
+        self.command = command
+    }
+
+    /// No hook, no viewer: nothing is offered, nothing happens.
+    public static var none: RemoteClient { RemoteClient(request: { _, _ in nil }, command: { _ in }) }
 }
 
 /// The store, as the journeys' effects need it. Called on the worker's thread only; a store

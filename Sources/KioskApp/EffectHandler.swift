@@ -73,6 +73,10 @@ final class EffectHandler {
             worker.submit { [.myAppointment(.found(store.appointmentByCode(uuid)))] }
         case .cancelAppointment(let uuid):
             worker.submit { [.myAppointment(.cancelFinished(store.cancel(uuid)))] }
+        case .requestHelp(let kind, let language):
+            runtime.send(.help(.requestSent(clients.remote.request(kind, language))))
+        case .remote(let command):
+            clients.remote.command(command)
         case .visitStarted(let language):
             submit { store.visitStarted(language) }
         case .visitEnded(let journeys, let language, let reason):

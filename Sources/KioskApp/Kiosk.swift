@@ -34,6 +34,12 @@ public final class Kiosk {
     /// The last thing said aloud (tests read it).
     public private(set) var lastAnnouncement: String?
 
+    // Remote help (Kiosk+Remote.swift).
+    var remoteEdge: RemoteHelp?
+    var remoteServerRunning = false
+    /// Whether the viewer's button is down (its presses and releases become touches).
+    var remotePressed = false
+
     // Content loading (Kiosk+Content.swift).
     /// Where the content packs are read from.
     public var contentDir: URL?
@@ -77,6 +83,10 @@ public final class Kiosk {
     public var warningSounds: Int { effects.chimes }
 
     // MARK: - Input
+
+    func routeRemote(_ event: InputEvent) -> [Action] {
+        router.route(event, scene: currentScene, focus: state.focus, now: clock())
+    }
 
     public func handle(_ event: InputEvent) {
         for action in router.route(event, scene: currentScene, focus: state.focus, now: clock()) { send(action) }
@@ -128,7 +138,9 @@ public final class Kiosk {
     public func render() -> [Rect] {
         guard needsDraw else { return [] }
         needsDraw = false
-        return renderer.draw(currentScene)
+        let damage = renderer.draw(currentScene)
+        publishFrame(damage: damage)
+        return damage
     }
 
     public func invalidate() {

@@ -37,6 +37,10 @@ public struct KioskConfig: Equatable, Sendable {
     public var cancelUntilHours = 4
     /// And move it until this many days before.
     public var moveUntilDays = 2
+    /// Who is told when a person asks for help (`[help]`).
+    public var help = HelpSettings()
+    /// How an aidant's viewer reaches the kiosk (`[assist]`).
+    public var assist = AssistSettings()
 
     public var bookingRules: BookingRules {
         BookingRules(cancelUntilHoursBefore: cancelUntilHours, moveUntilDaysBefore: moveUntilDays)
@@ -50,6 +54,13 @@ public struct KioskConfig: Equatable, Sendable {
             defaultLanguage: defaultLanguage, adminEnabled: !adminPinHash.isEmpty,
             helpDesk: helpDesk, siteName: siteName)
         policy.ticketTimeout = ticketTimeout
+        policy.helpHereEnabled = help.hasHook
+        policy.remote.enabled = assist.enabled && help.hasHook
+        policy.remote.helpWait = help.waitSeconds
+        policy.remote.aidantName = assist.aidantName
+        policy.remote.consentTimeout = assist.consentSeconds
+        policy.remote.idleLimit = assist.idleMinutes * 60
+        policy.remote.maxDuration = assist.maxMinutes * 60
         return policy
     }
 
@@ -186,20 +197,22 @@ public struct KioskConfig: Equatable, Sendable {
                     file: file, line: seen["printer.kind"] ?? 0, key: "printer.device",
                     message: "kind = escpos needs the printer's device path"))
         }
+        problems += config.helpProblems(file: file, seen: seen)
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config
     }
 
     struct ValueError: Error { var text: String }
 
-    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer"]
-    public static let keys = [
-        "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
-        "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.warning",
-        "idle.attract_after", "admin.pin_hash",
-        "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
-        "printer.kind", "printer.queue", "printer.device",
-    ]
+    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer", "help", "assist"]
+    public static let keys =
+        [
+            "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
+            "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.warning",
+            "idle.attract_after", "admin.pin_hash",
+            "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
+            "printer.kind", "printer.queue", "printer.device",
+        ] + helpKeys
 
     private mutating func set(_ key: String, _ value: String) throws {
         switch key {
@@ -275,7 +288,9 @@ public struct KioskConfig: Equatable, Sendable {
             }
             adminPinHash = value
         default:
-            throw ValueError(text: "unknown key; known keys: \(Self.keys.joined(separator: ", "))")
+            guard try setHelp(key, value) else {
+                throw ValueError(text: "unknown key; known keys: \(Self.keys.joined(separator: ", "))")
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public final class LiveLoop: @unchecked Sendable {
         self.configPath = configPath
         wakeEventType = window != nil ? SDL_RegisterEvents(1) : 0
         kiosk.worker.setWake { [weak self] in self?.post(.workDone) }
+        kiosk.startRemoteHelp { [weak self] in self?.post(.workDone) }
     }
 
     // MARK: - Signals
@@ -80,12 +81,16 @@ public final class LiveLoop: @unchecked Sendable {
 
     public func run() throws {
         var first = true
-        defer { notifier?.send("STOPPING=1") }
+        defer {
+            notifier?.send("STOPPING=1")
+            kiosk.stopRemoteHelp()
+        }
         while true {
             // Pinged from the loop itself, not a timer thread: only a loop that turns proves
             // the kiosk still answers touches.
             notifier?.keepAlive()
             kiosk.takeWorkerResults()
+            kiosk.takeRemoteEvents()
             kiosk.tick()
             let damage = kiosk.render()
             if !damage.isEmpty {

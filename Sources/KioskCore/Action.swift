@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable {
     case diagnostic(DiagnosticAction)
     case booking(BookingAction)
     case myAppointment(MyAppointmentAction)
+    /// Asking for human help, and the remote session with an aidant.
+    case help(HelpAction)
 
     // MARK: - Home
     case languageTapped(Language)
@@ -71,7 +73,8 @@ extension Action {
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
-        case .helpTapped, .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
+        case .helpTapped, .help: return .help
+        case .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
@@ -87,7 +90,8 @@ extension Action {
         case .keyTyped, .keyErased, .shiftTapped: return .typing
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
-            .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped, .attractTouched,
+            .myAppointment, .help, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
+            .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:

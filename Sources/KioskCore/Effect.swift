@@ -33,6 +33,11 @@ public enum Effect: Equatable, Sendable {
     case findAppointment(UUID)
     /// Cancel at the person's request (answers `.myAppointment(.cancelFinished)`).
     case cancelAppointment(UUID)
+    /// Raise a help request through the configured hook (by the outbox), and for remote help
+    /// arm a one-time secret; answers `.help(.requestSent)`.
+    case requestHelp(HelpKind, language: Language)
+    /// Something for the remote-help edge to do (share, refuse, end), journalled there.
+    case remote(RemoteCommand)
     /// Count a new anonymous visit (the store's `startVisit`).
     case visitStarted(language: Language)
     /// Close the visit: the journeys taken, the language it ended in, and why.

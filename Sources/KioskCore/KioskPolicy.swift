@@ -28,6 +28,11 @@ public struct KioskPolicy: Equatable, Sendable {
     public var helpDesk: String
     /// The name of the place shown in the top bar.
     public var siteName: String
+    /// Remote help's timings, and whether it is offered.
+    public var remote = RemotePolicy()
+    /// Whether "une personne ici" raises a request (a help hook is configured); otherwise
+    /// the help screen says where the desk is.
+    public var helpHereEnabled = false
 
     public init(
         idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,

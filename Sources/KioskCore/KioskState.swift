@@ -25,12 +25,17 @@ public struct KioskState: Equatable, Sendable {
     public var booking: BookingJourney?
     /// "My appointment" under way.
     public var myAppointment: MyAppointmentJourney?
+    /// The help request under way.
+    public var help: HelpJourney?
+    /// A remote-help session, from the aidant's connection to the closing notice.
+    public var remote: RemoteSession?
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(
             screen: .home, history: [], language: policy.defaultLanguage,
             largeText: false, highContrast: false, focus: nil, idle: .active,
-            lastActivity: now, admin: AdminState(), visit: nil, diagnostic: nil, booking: nil, myAppointment: nil)
+            lastActivity: now, admin: AdminState(), visit: nil, diagnostic: nil, booking: nil, myAppointment: nil,
+            help: nil, remote: nil)
     }
 
     /// Whether the state holds anything a person chose: only then is a reset needed.

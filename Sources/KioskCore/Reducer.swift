@@ -9,6 +9,8 @@ public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environme
         effects = state.settleDiagnostic() + effects
     }
     effects += state.trackVisit(after: action, before: before, now: env.now)
+    // Help looked at and left without asking: nothing of it remains.
+    if state.screen.journeyID != .help, state.help?.requestedAt == nil { state.help = nil }
     return effects
 }
 
@@ -22,6 +24,8 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
     case .personActed:
         state.lastActivity = now
         state.idle = .active
+        // A local touch always wins over the aidant's input for a moment.
+        if state.remote?.isSharing == true { state.remote?.lastLocalTouch = now }
         return []
 
     case .timeElapsed:
@@ -29,11 +33,6 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     case .focusMoved(let id):
         state.focus = id
-        return []
-
-    case .helpTapped:
-        if case .help = state.screen { return [] }
-        state.go(to: .help(from: state.screen.isAdmin ? .admin : .home))
         return []
 
     case .backTapped:
@@ -79,7 +78,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
     case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking,
-        .myAppointment:
+        .myAppointment, .helpTapped, .help:
         return []
     }
 }
@@ -106,6 +105,12 @@ extension KioskState {
     mutating func clockMoved(now: Date, policy: KioskPolicy) -> [Effect] {
         if let lockedUntil = admin.lockedUntil, now >= lockedUntil { admin.lockedUntil = nil }
         if screen == .attract { return [] }
+        let remoteEffects = remoteClockMoved(now: now, policy: policy.remote)
+        helpClockMoved(now: now, policy: policy.remote)
+        return remoteEffects + idleClockMoved(now: now, policy: policy)
+    }
+
+    private mutating func idleClockMoved(now: Date, policy: KioskPolicy) -> [Effect] {
         if case .warning(let resetAt, _) = idle {
             if now >= resetAt { return forgetPerson(now: now, policy: policy) }
             idle = .warning(resetAt: resetAt, secondsLeft: Int((resetAt.timeIntervalSince(now)).rounded(.up)))
@@ -136,7 +141,7 @@ extension KioskState {
     /// protects the kiosk, it says nothing about a person.
     mutating func forgetPerson(now: Date, policy: KioskPolicy, reason: VisitEnd = .idleTimeout) -> [Effect] {
         let lock = (admin.failedAttempts, admin.lockedUntil)
-        let ended = settleDiagnostic() + endVisit(reason: reason)
+        let ended = remoteEffectsOnReset() + settleDiagnostic() + endVisit(reason: reason)
         self = KioskState.initial(now: now, policy: policy)
         (admin.failedAttempts, admin.lockedUntil) = lock
         return ended + [.forgetPerson]
@@ -150,6 +155,11 @@ extension KioskState {
         switch screen {
         case .booking(.ticket):
             return max(policy.idleTimeout, policy.ticketTimeout)
+        case _ where remote?.isSharing == true:
+            // The aidant guides by phone; the session's own silence limit applies.
+            return max(policy.idleTimeout, policy.remote.idleLimit)
+        case .help(.looking):
+            return max(policy.idleTimeout, policy.remote.helpWait + policy.idleTimeout)
         case .diagnostic(.item):
             let needed = Double(diagnostic?.session.currentItem?.seconds ?? 0)
             return max(policy.idleTimeout, needed)
@@ -162,6 +172,8 @@ extension KioskState {
         var deadlines: [Date] = []
         if let lockedUntil = admin.lockedUntil { deadlines.append(lockedUntil) }
         if screen == .attract { return deadlines.min() }
+        if let remoteDeadline = remote?.nextDeadline(policy: policy.remote) { deadlines.append(remoteDeadline) }
+        if let helpDeadline = helpDeadline(policy: policy.remote) { deadlines.append(helpDeadline) }
         if case .warning(let resetAt, let secondsLeft) = idle {
             deadlines.append(resetAt.addingTimeInterval(-Double(max(secondsLeft - 1, 0))))
         } else if holdsTraces(policy: policy) {

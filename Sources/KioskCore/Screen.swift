@@ -3,8 +3,8 @@
 public enum Screen: Equatable, Sendable {
     /// The start: greeting, journeys, languages, text size and contrast.
     case home
-    /// Human help, with a hint about the screen the person came from.
-    case help(from: HelpContext)
+    /// Human help: a person here or an aidant from afar (the help journey).
+    case help(HelpStep)
     /// Shown after a long idle on a pristine home; any touch wakes the kiosk.
     case attract
     /// The hidden admin entry: a PIN on a keypad.
@@ -19,7 +19,9 @@ public enum Screen: Equatable, Sendable {
     public var id: String {
         switch self {
         case .home: return "home"
-        case .help: return "help"
+        case .help(.choose): return "help"
+        case .help(.looking): return "help-looking"
+        case .help(.nobodyCame): return "help-nobody"
         case .attract: return "attract"
         case .adminPin: return "admin-pin"
         case .adminMenu: return "admin-menu"
@@ -54,7 +56,8 @@ public enum Screen: Equatable, Sendable {
     /// The journey whose screen this is; nil for the shell's screens.
     public var journeyID: JourneyID? {
         switch self {
-        case .home, .help, .attract, .adminPin, .adminMenu, .adminStatus: return nil
+        case .home, .attract, .adminPin, .adminMenu, .adminStatus: return nil
+        case .help: return .help
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
@@ -62,10 +65,7 @@ public enum Screen: Equatable, Sendable {
     }
 
     /// The journey this screen belongs to, as counted in the visit figures.
-    public var journey: String? {
-        if case .help = self { return "help" }
-        return journeyID?.rawValue
-    }
+    public var journey: String? { journeyID?.rawValue }
 
     /// Whether the screen belongs to the admin: not part of a person's visit.
     public var isAdmin: Bool {
@@ -74,10 +74,4 @@ public enum Screen: Equatable, Sendable {
         case .home, .help, .attract, .diagnostic, .booking, .myAppointment: return false
         }
     }
-}
-
-/// Which screen the help was asked from, so help can say something about it.
-public enum HelpContext: String, Equatable, Sendable {
-    case home
-    case admin
 }

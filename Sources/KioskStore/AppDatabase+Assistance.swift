@@ -99,14 +99,17 @@ extension AppDatabase {
     }
 
     /// Ends a remote-help session.
-    public func endRemoteSession(_ session: UUID, reason: RemoteSessionEndReason) throws(StoreProblem) {
+    public func endRemoteSession(_ session: UUID, reason: RemoteSessionEndReason, bytesSent: Int = 0)
+        throws(StoreProblem)
+    {
         let now = clock.now()
         try write { db in
             try db.execute(
                 sql: "UPDATE remote_session SET endedAt = ?, endReason = ? WHERE uuid = ? AND endedAt IS NULL",
                 arguments: [now, reason.rawValue, session.uuidString])
             guard db.changesCount == 1 else { throw StoreProblem.notFound(what: "running remote session \(session)") }
-            try Self.insertJournal(.remoteSessionEnded(session: session, reason: reason), at: now, in: db)
+            try Self.insertJournal(
+                .remoteSessionEnded(session: session, reason: reason, bytesSent: bytesSent), at: now, in: db)
         }
     }
 }

@@ -18,7 +18,13 @@ public enum JournalEvent: Equatable, Sendable {
     case remoteConsentGiven(session: UUID, control: Bool)
     case remoteConsentWithdrawn(session: UUID, control: Bool)
     case remoteSessionStarted(session: UUID)
-    case remoteSessionEnded(session: UUID, reason: RemoteSessionEndReason)
+    case remoteSessionEnded(session: UUID, reason: RemoteSessionEndReason, bytesSent: Int)
+    /// A viewer gave the one-time secret (it sees nothing until the person's yes).
+    case remoteConnected(request: UUID?)
+    /// The person said no to being seen, or did not answer ("refused", "no_answer", "reset").
+    case remoteConsentRefused(request: UUID?, reason: String)
+    /// A connection was turned away before it saw anything (busy, nobody asked, wrong secret).
+    case remoteConnectionRefused(reason: String)
     /// An outbox message gave up after its last attempt.
     case outboxAbandoned(message: UUID, kind: OutboxKind, attempts: Int)
     case purgeCompleted(PurgeReport)
@@ -43,6 +49,8 @@ public enum JournalEvent: Equatable, Sendable {
         case helpRequested = "help_requested"
         case remoteConsentGiven = "remote_consent_given", remoteConsentWithdrawn = "remote_consent_withdrawn"
         case remoteSessionStarted = "remote_session_started", remoteSessionEnded = "remote_session_ended"
+        case remoteConnected = "remote_connected", remoteConsentRefused = "remote_consent_refused"
+        case remoteConnectionRefused = "remote_connection_refused"
         case outboxAbandoned = "outbox_abandoned", purgeCompleted = "purge_completed"
         case backupMade = "backup_made", backupRestored = "backup_restored"
         case storeRecovered = "store_recovered", writeFailed = "write_failed", note
@@ -61,6 +69,9 @@ public enum JournalEvent: Equatable, Sendable {
         case .remoteConsentWithdrawn: return .remoteConsentWithdrawn
         case .remoteSessionStarted: return .remoteSessionStarted
         case .remoteSessionEnded: return .remoteSessionEnded
+        case .remoteConnected: return .remoteConnected
+        case .remoteConsentRefused: return .remoteConsentRefused
+        case .remoteConnectionRefused: return .remoteConnectionRefused
         case .outboxAbandoned: return .outboxAbandoned
         case .purgeCompleted: return .purgeCompleted
         case .backupMade: return .backupMade
@@ -96,7 +107,14 @@ extension JournalEvent {
         case .remoteConsentGiven(let id, let control), .remoteConsentWithdrawn(let id, let control):
             return ["session": id.uuidString, "scope": control ? "control" : "view"]
         case .remoteSessionStarted(let id): return ["session": id.uuidString]
-        case .remoteSessionEnded(let id, let reason): return ["session": id.uuidString, "reason": reason.rawValue]
+        case .remoteSessionEnded(let id, let reason, let bytes):
+            return ["session": id.uuidString, "reason": reason.rawValue, "bytesSent": String(bytes)]
+        case .remoteConnected(let request): return request.map { ["request": $0.uuidString] } ?? [:]
+        case .remoteConsentRefused(let request, let reason):
+            var payload = ["reason": reason]
+            payload["request"] = request?.uuidString
+            return payload
+        case .remoteConnectionRefused(let reason): return ["reason": reason]
         case .outboxAbandoned(let id, let kind, let attempts):
             return ["message": id.uuidString, "kind": kind.rawValue, "attempts": String(attempts)]
         case .purgeCompleted(let report): return report.payload
@@ -156,7 +174,10 @@ extension JournalEvent {
             guard let id = uuid("session"), let reason = p["reason"].flatMap(RemoteSessionEndReason.init) else {
                 return nil
             }
-            self = .remoteSessionEnded(session: id, reason: reason)
+            self = .remoteSessionEnded(session: id, reason: reason, bytesSent: Int(p["bytesSent"] ?? "") ?? 0)
+        case .remoteConnected: self = .remoteConnected(request: uuid("request"))
+        case .remoteConsentRefused: self = .remoteConsentRefused(request: uuid("request"), reason: p["reason"] ?? "")
+        case .remoteConnectionRefused: self = .remoteConnectionRefused(reason: p["reason"] ?? "")
         case .outboxAbandoned:
             guard let id = uuid("message"), let kind = p["kind"].flatMap(OutboxKind.init) else { return nil }
             self = .outboxAbandoned(message: id, kind: kind, attempts: Int(p["attempts"] ?? "") ?? 0)

@@ -12,7 +12,11 @@ public enum Announcement {
     ) -> String? {
         guard !state.screen.isAdmin, state.screen != .attract else { return nil }
         var text: String?
-        if case .warning = state.idle, before.idle == .active {
+        if remoteQuestionChanged(before.remote, state.remote) {
+            // "Marie wants to see your screen", its detail and the answers: the person must
+            // hear who asks and what they would allow.
+            text = spokenText(of: scene, roles: [.heading, .text, .button])
+        } else if case .warning = state.idle, before.idle == .active {
             text = spokenText(of: scene, roles: [.heading, .status])
         } else if action == .timeElapsed {
             return nil
@@ -32,6 +36,19 @@ public enum Announcement {
         }
         guard let text, !text.isEmpty else { return nil }
         return text
+    }
+
+    /// A question of remote help appeared, or its closing notice.
+    static func remoteQuestionChanged(_ before: RemoteSession?, _ after: RemoteSession?) -> Bool {
+        func asked(_ session: RemoteSession?) -> String? {
+            switch session?.phase {
+            case .askingView?: return "view"
+            case .askingControl?: return "control"
+            case .ended?: return "ended"
+            case .viewing?, .controlling?, nil: return nil
+            }
+        }
+        return asked(after) != nil && asked(after) != asked(before)
     }
 
     /// The labels of a scene's nodes of these roles, in reading order, as one utterance.

@@ -67,6 +67,12 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
     public static let volume = Icon("volume_up")
     public static let qrCode = Icon("qr_code_2")
     public static let cancel = Icon("event_busy")
+    public static let screenShare = Icon("screen_share")
+    public static let stopScreenShare = Icon("stop_screen_share")
+    public static let visibility = Icon("visibility")
+    public static let panTool = Icon("pan_tool")
+    /// The aidant's "look here" ring.
+    public static let ring = Icon("radio_button_unchecked")
 
     /// Every icon the shell draws by itself (the status page checks the font has them).
     public static let shellIcons: [Icon] = [
@@ -74,6 +80,7 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
         .info, .power, .backspace, .check, .timer, .person, .exit, .warning, .handshake, .place, .close,
         .event, .schedule, .phone, .print, .school, .groups, .description_, .supportAgent, .quiz, .edit,
         .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel,
+        .screenShare, .stopScreenShare, .visibility, .panTool, .ring,
     ]
 
     /// The icon to show in a right-to-left layout: arrows point the other way.

@@ -69,9 +69,9 @@ public enum LayoutAudit {
     public static func sampleStates(policy: KioskPolicy) -> [(String, KioskState)] {
         let start = KioskState.initial(now: .init(timeIntervalSince1970: 0), policy: policy)
         var help = start
-        help.screen = .help(from: .home)
+        help.screen = .help(.choose(from: .home))
         var helpAdmin = start
-        helpAdmin.screen = .help(from: .admin)
+        helpAdmin.screen = .help(.choose(from: .admin))
         var warning = help
         warning.idle = .warning(resetAt: .init(timeIntervalSince1970: 120), secondsLeft: 30)
         var attract = start

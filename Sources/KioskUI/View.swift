@@ -15,11 +15,16 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
         return b.build(screenID: state.screen.id, background: theme.palette.primary)
     }
 
+    // While an aidant is connected its banner takes the bottom of the screen; the screens are
+    // laid out above it and never hide under it.
+    let full = context
+    var context = context
+    context.size.height -= RemoteOverlay.bannerHeight(state, theme: theme)
     var content = TopBar.draw(&b, screen: state.screen, context: context, t: t)
     content = content.inset(by: theme.margin)
     switch state.screen {
     case .home: HomeScreen.draw(&b, in: content, state: state, journeys: context.content.journeys, t: t)
-    case .help(let from): HelpScreen.draw(&b, in: content, from: from, policy: context.policy, t: t)
+    case .help(let step): HelpScreens.draw(&b, in: content, step: step, state: state, context: context, t: t)
     case .adminPin: AdminScreens.drawPin(&b, in: content, state: state, t: t)
     case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
     case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
@@ -44,5 +49,6 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
         IdleOverlay.draw(
             &b, secondsLeft: secondsLeft, context: context, t: t, keepVisible: state.screen == .booking(.ticket))
     }
+    RemoteOverlay.draw(&b, state: state, context: full, t: t)
     return b.build(screenID: state.screen.id, background: theme.palette.background)
 }

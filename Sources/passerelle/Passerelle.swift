@@ -39,6 +39,10 @@ struct Passerelle: ParsableCommand {
     /// After each frame, the shown screen's semantic nodes as JSON (SceneDump), replaced
     /// atomically: tests of the live window tap controls by label and wait for screens.
     @Option(name: .customLong("scene-file"), help: .hidden) var sceneFile: String?
+    @Option(
+        help:
+            "Watch the kiosk with a VNC viewer on 127.0.0.1:PORT (development: no password, a frame shows it on screen; refused under systemd)."
+    ) var watch: Int?
 
     static func main() {
         // Before anything is created: the data dir holds names and phone numbers (store,
@@ -56,6 +60,15 @@ struct Passerelle: ParsableCommand {
                 "--lang \(lang): use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if screenshots != nil && script == nil { throw ValidationError("--screenshots needs --script") }
+        if let watch {
+            guard (1024...65535).contains(watch) else {
+                throw ValidationError("--watch \(watch): a port from 1024 to 65535")
+            }
+            // The appliance runs under systemd: no configuration of it can open a watch.
+            guard ProcessInfo.processInfo.environment["INVOCATION_ID"] == nil else {
+                throw ValidationError("--watch is for development and is refused in a systemd service")
+            }
+        }
     }
 
     func run() throws {
@@ -71,6 +84,7 @@ struct Passerelle: ParsableCommand {
         options.assetsDir = assets
         options.contentDir = content
         options.agendaFile = importAgenda
+        options.watchPort = watch
 
         // Rasters of text (often 100 KB to 1 MB) get pages of their own that go back to the
         // system when freed, instead of fragmenting the heap: glibc's threshold otherwise

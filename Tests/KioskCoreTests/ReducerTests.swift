@@ -28,7 +28,7 @@ final class ReducerTests: XCTestCase {
 
     func test_help_opens_on_top_of_home_and_back_returns_home() {
         send(.helpTapped)
-        XCTAssertEqual(state.screen, .help(from: .home))
+        XCTAssertEqual(state.screen, .help(.choose(from: .home)))
         XCTAssertEqual(state.history, [.home])
         send(.helpTapped)
         XCTAssertEqual(state.history, [.home], "help on help does not stack")
@@ -103,7 +103,7 @@ final class ReducerTests: XCTestCase {
         _ = advance(95)
         send(.personActed)
         XCTAssertEqual(state.idle, .active)
-        XCTAssertEqual(state.screen, .help(from: .home))
+        XCTAssertEqual(state.screen, .help(.choose(from: .home)))
     }
 
     func test_a_clock_jump_past_the_warning_still_resets() {

@@ -58,7 +58,11 @@ final class RenderTests: XCTestCase {
         for language in Language.allCases {
             for key in TextKey.allCases {
                 let text = Self.catalogue.text(
-                    key, language, ["seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3"])
+                    key, language,
+                    [
+                        "seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3", "code": "4 7 2 1",
+                        "name": language == .ar ? "مريم" : "Marie",
+                    ])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
                 XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")
             }
@@ -117,7 +121,7 @@ final class RenderTests: XCTestCase {
     func test_an_unchanged_scene_draws_nothing_and_a_countdown_tick_redraws_only_its_text() throws {
         let renderer = try makeRenderer()
         var state = home(.fr)
-        state.screen = .help(from: .home)
+        state.screen = .help(.choose(from: .home))
         state.idle = .warning(resetAt: Date(timeIntervalSince1970: 120), secondsLeft: 20)
         XCTAssertEqual(renderer.draw(scene(state, renderer)), [Rect(x: 0, y: 0, width: 1080, height: 1920)])
         XCTAssertEqual(renderer.draw(scene(state, renderer)), [], "same scene, no frame")
@@ -131,7 +135,7 @@ final class RenderTests: XCTestCase {
     func test_forgetting_the_person_empties_the_text_caches() throws {
         let renderer = try makeRenderer()
         var state = home(.ar)
-        state.screen = .help(from: .home)
+        state.screen = .help(.choose(from: .home))
         renderer.draw(scene(state, renderer))
         XCTAssertTrue(renderer.cachesContain("يمكن لشخص"))
         renderer.forgetPerson()

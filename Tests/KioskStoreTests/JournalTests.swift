@@ -52,12 +52,13 @@ final class JournalTests: XCTestCase {
             .appointmentStatusChanged(appointment: id, status: .seen),
             .helpRequested(request: id, channel: .remote), .remoteConsentGiven(session: id, control: true),
             .remoteConsentWithdrawn(session: id, control: false), .remoteSessionStarted(session: id),
-            .remoteSessionEnded(session: id, reason: .personStopped),
+            .remoteSessionEnded(session: id, reason: .personStopped, bytesSent: 51_200),
             .outboxAbandoned(message: id, kind: .webhook, attempts: 8),
             .purgeCompleted(PurgeReport(appointmentsAnonymised: 2)), .backupMade(file: "b"), .backupRestored(from: "b"),
             .storeRecovered(reason: "r", movedTo: "m", restoredFrom: nil), .writeFailed(problem: "disk full"),
             .note("n"),
-            .adminPinRejected(failures: 4), .adminPinAccepted,
+            .adminPinRejected(failures: 4), .adminPinAccepted, .remoteConnected(request: id),
+            .remoteConsentRefused(request: nil, reason: "no_answer"), .remoteConnectionRefused(reason: "busy"),
         ]
         XCTAssertEqual(Set(events.map(\.kind)), Set(JournalEvent.Kind.allCases))
         for event in events { try database.appendJournal(event) }

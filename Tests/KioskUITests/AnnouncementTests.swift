@@ -33,4 +33,17 @@ final class AnnouncementTests: XCTestCase {
         XCTAssertNil(said(.secretZoneTapped, from: screens["home"]!, to: screens["admin-pin"]!))
         XCTAssertNil(said(.timeElapsed, from: screens["home"]!, to: screens["attract"]!), "nobody may be there")
     }
+
+    func test_the_remote_help_question_is_read_with_the_name_and_the_answers() throws {
+        var asked = screens["home"]!
+        asked.remote = RemoteSession(
+            aidant: "Marie", code: "4721", phase: .askingView(since: Fixtures.start), lastRemoteInput: Fixtures.start)
+        let text = try XCTUnwrap(said(.help(.aidantConnected(name: "Marie")), from: screens["home"]!, to: asked))
+        XCTAssertEqual(
+            text, "Marie. veut voir votre écran. Il verra l'écran, sans toucher. Code : 4721. Non. Oui")
+        var viewing = asked
+        viewing.remote?.phase = .viewing
+        XCTAssertNil(
+            said(.help(.remotePointerMoved(x: 1, y: 1)), from: viewing, to: viewing), "the ring moving says nothing")
+    }
 }

@@ -24,7 +24,7 @@ enum Fixtures {
         var base = KioskState.initial(now: start, policy: policy)
         base.language = language
         var help = base
-        help.screen = .help(from: .home)
+        help.screen = .help(.choose(from: .home))
         help.history = [.home]
         var warning = help
         warning.idle = .warning(resetAt: start.addingTimeInterval(120), secondsLeft: 27)

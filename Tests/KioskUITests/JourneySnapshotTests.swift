@@ -23,7 +23,10 @@ final class JourneySnapshotTests: XCTestCase {
     }()
 
     /// The journey screens besides the items that have a snapshot of their own.
-    static let snapshotScreens = ["diagnostic-result", "booking-booking-confirm", "booking-booking-ticket"]
+    static let snapshotScreens = [
+        "diagnostic-result", "booking-booking-confirm", "booking-booking-ticket", "help-looking", "remote-ask-view",
+        "remote-controlling",
+    ]
     static let languages: [Language] = [.fr, .ar]
 
     /// The names of the snapshot files this class checks.

@@ -14,6 +14,7 @@ public enum JourneyID: String, CaseIterable, Sendable {
     case diagnostic
     case booking
     case myAppointment = "my_appointment"
+    case help
 }
 
 extension JourneyID {
@@ -24,6 +25,7 @@ extension JourneyID {
         case .diagnostic: return state.reduceDiagnostic(action, env: env)
         case .booking: return state.reduceBooking(action, env: env)
         case .myAppointment: return state.reduceMyAppointment(action, env: env)
+        case .help: return state.reduceHelp(action, env: env)
         }
     }
 
@@ -33,6 +35,7 @@ extension JourneyID {
         case .diagnostic: return state.diagnosticBack(env: env)
         case .booking: return state.bookingBack(env: env)
         case .myAppointment: return state.myAppointmentBack(env: env)
+        case .help: return state.helpBack(env: env)
         }
     }
 }

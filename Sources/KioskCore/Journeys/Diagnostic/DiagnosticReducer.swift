@@ -36,7 +36,8 @@ extension KioskState {
             case .printResources:
                 return effects + [.printResources(journey.report, language: language)]
             case .askAPerson:
-                go(to: .help(from: .home))
+                help = HelpJourney(offers: HelpJourney.offers(env.policy))
+                go(to: .help(.choose(from: .home)))
                 return effects
             }
 
