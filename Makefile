@@ -6,6 +6,8 @@ DATA_DIR ?= $(CURDIR)/.data
 CONFIG ?= Assets/passerelle.conf
 # A demo agenda, imported at start (idempotent); set AGENDA= to run without one.
 AGENDA ?= Assets/agenda/example.json
+# Demo places of help (docs/places.md), imported at start; set PLACES= to run without them.
+PLACES ?= Assets/places/example.csv
 
 .PHONY: setup build release run test test-dates check-source check-units image bundle image-test bench screenshots clean
 
@@ -23,10 +25,10 @@ release: setup
 # In a window when there is a display, headless otherwise.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) --size 1080x1920; \
+	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) $(if $(PLACES),--import-places $(PLACES)) --size 1080x1920; \
 	else \
 	  echo "No display: running headless (Ctrl+C to stop)."; \
-	  .build/debug/passerelle --headless --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)); \
+	  .build/debug/passerelle --headless --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) $(if $(PLACES),--import-places $(PLACES)); \
 	fi
 
 test: setup
@@ -92,6 +94,10 @@ screenshots: build
 	.build/debug/passerelle --script Tests/Scenarios/readme.scenario --screenshots docs/screenshots
 	for s in diagnostic-confident diagnostic-confident-ar diagnostic-then-booking booking-fr booking-ar; do \
 	  .build/debug/passerelle --script Tests/Scenarios/$$s.scenario --screenshots docs/screenshots --import-agenda $(AGENDA) || exit 1; \
+	done
+	for s in places-fr places-ar; do \
+	  .build/debug/passerelle --script Tests/Scenarios/$$s.scenario --config Tests/Scenarios/$$s.conf --screenshots docs/screenshots \
+	    --import-agenda $(AGENDA) --import-places $(PLACES) || exit 1; \
 	done
 
 clean:

@@ -38,6 +38,8 @@ public struct StoreClient: Sendable {
     public var bookableAgenda: @Sendable (BookingRules) -> BookableAgenda?
     /// The kiosk stops: journal it.
     public var stopped: @Sendable () -> Void
+    /// The places of help around, for the journeys' content (empty: none, or unreadable).
+    public var places: @Sendable () -> [PlaceOfHelp] = { [] }
 
     /// The kiosk's store, through `KioskServices`.
     public static func live(_ services: KioskServices, catalogue: Catalogue, siteName: String) -> StoreClient {
@@ -54,7 +56,7 @@ public struct StoreClient: Sendable {
             adminPinHistory: { services.adminPinHistory() },
             ticket: { services.ticket($0, language: $1, catalogue: catalogue, siteName: siteName) },
             bookableAgenda: { services.bookingCatalogue(rules: $0) },
-            stopped: { services.stopped() })
+            stopped: { services.stopped() }, places: { services.places() })
     }
 
     /// A store that keeps nothing and finds nothing (tests replace the closures they need).
@@ -72,6 +74,8 @@ public struct PrinterClient {
     /// details large instead.
     public var drawTicket: (TicketContent) -> PixelImage?
     public var drawResources: (Language) -> PixelImage?
+    /// A place of help with its hours from a day, in a language (nil: no printer).
+    public var drawPlace: (PlaceOfHelp, LocalDay, Language) -> PixelImage? = { _, _, _ in nil }
     /// Prints a drawn page under a name; says whether it came out.
     public var printPage: @Sendable (PixelImage, _ name: String) -> PrintOutcome
 

@@ -38,6 +38,11 @@ public struct KioskConfig: Equatable, Sendable {
     /// And move it until this many days before.
     public var moveUntilDays = 2
 
+    /// Where the kiosk stands (WGS 84): the places of help are listed nearest first.
+    public var placesPosition: GeoPoint? = nil
+    /// Good Friday and 26 December are public holidays (Bas-Rhin, Haut-Rhin, Moselle).
+    public var alsaceMoselle = false
+
     public var bookingRules: BookingRules {
         BookingRules(cancelUntilHoursBefore: cancelUntilHours, moveUntilDaysBefore: moveUntilDays)
     }
@@ -50,6 +55,8 @@ public struct KioskConfig: Equatable, Sendable {
             defaultLanguage: defaultLanguage, adminEnabled: !adminPinHash.isEmpty,
             helpDesk: helpDesk, siteName: siteName)
         policy.ticketTimeout = ticketTimeout
+        policy.placesPosition = placesPosition
+        policy.alsaceMoselle = alsaceMoselle
         return policy
     }
 
@@ -192,13 +199,13 @@ public struct KioskConfig: Equatable, Sendable {
 
     struct ValueError: Error { var text: String }
 
-    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer"]
+    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer", "places"]
     public static let keys = [
         "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
         "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.warning",
         "idle.attract_after", "admin.pin_hash",
         "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
-        "printer.kind", "printer.queue", "printer.device",
+        "printer.kind", "printer.queue", "printer.device", "places.position", "places.alsace_moselle",
     ]
 
     private mutating func set(_ key: String, _ value: String) throws {
@@ -260,6 +267,8 @@ public struct KioskConfig: Equatable, Sendable {
                 throw ValueError(text: "\"\(value)\" is not a number of days between 0 and 30")
             }
             moveUntilDays = days
+        case "places.position": placesPosition = try Self.position(value)
+        case "places.alsace_moselle": alsaceMoselle = try Self.bool(value)
         case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
         case "idle.ticket_timeout": ticketTimeout = try Self.seconds(value, min: 30, max: 3600)
         case "idle.warning":
@@ -277,6 +286,21 @@ public struct KioskConfig: Equatable, Sendable {
         default:
             throw ValueError(text: "unknown key; known keys: \(Self.keys.joined(separator: ", "))")
         }
+    }
+
+    /// "43.6747, 4.1360": latitude then longitude in degrees (a dot for decimals); empty: unknown.
+    static func position(_ value: String) throws -> GeoPoint? {
+        if value.isEmpty { return nil }
+        let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
+            (-90...90).contains(latitude), (-180...180).contains(longitude), latitude != 0 || longitude != 0
+        else {
+            throw ValueError(
+                text:
+                    "\"\(value)\" is not a position; write the latitude and the longitude in degrees, with a dot: 43.6747, 4.1360"
+            )
+        }
+        return GeoPoint(latitude: latitude, longitude: longitude)
     }
 
     static func bool(_ value: String) throws -> Bool {

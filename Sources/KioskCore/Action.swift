@@ -31,6 +31,7 @@ public enum Action: Equatable, Sendable {
     case diagnostic(DiagnosticAction)
     case booking(BookingAction)
     case myAppointment(MyAppointmentAction)
+    case places(PlacesAction)
 
     // MARK: - Home
     case languageTapped(Language)
@@ -71,6 +72,7 @@ extension Action {
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
+        case .places: return .places
         case .helpTapped, .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
@@ -87,7 +89,8 @@ extension Action {
         case .keyTyped, .keyErased, .shiftTapped: return .typing
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
-            .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped, .attractTouched,
+            .myAppointment, .places, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
+            .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:

@@ -28,6 +28,10 @@ public struct KioskPolicy: Equatable, Sendable {
     public var helpDesk: String
     /// The name of the place shown in the top bar.
     public var siteName: String
+    /// Where the kiosk stands: the places of help are listed nearest first (nil: by name).
+    public var placesPosition: GeoPoint? = nil
+    /// Bas-Rhin, Haut-Rhin, Moselle: Good Friday and 26 December are public holidays too.
+    public var alsaceMoselle = false
 
     public init(
         idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,

@@ -25,6 +25,8 @@ public struct KioskState: Equatable, Sendable {
     public var booking: BookingJourney?
     /// "My appointment" under way.
     public var myAppointment: MyAppointmentJourney?
+    /// "Where can I get help?" under way.
+    public var places: PlacesJourney? = nil
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(

@@ -79,7 +79,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
     case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking,
-        .myAppointment:
+        .myAppointment, .places:
         return []
     }
 }
@@ -149,6 +149,9 @@ extension KioskState {
     public func idleTimeout(policy: KioskPolicy) -> Double {
         switch screen {
         case .booking(.ticket):
+            return max(policy.idleTimeout, policy.ticketTimeout)
+        case .places(.place) where places?.print != nil:
+            // A place to copy or photograph, printed or not: the ticket's time.
             return max(policy.idleTimeout, policy.ticketTimeout)
         case .diagnostic(.item):
             let needed = Double(diagnostic?.session.currentItem?.seconds ?? 0)

@@ -40,6 +40,7 @@ extension Action {
         case .diagnostic(let action): return action.isPersonChoice
         case .booking(let action): return action.isPersonChoice
         case .myAppointment(let action): return action.isPersonChoice
+        case .places(let action): return action.isPersonChoice
         }
     }
 }

@@ -14,6 +14,7 @@ public enum JourneyID: String, CaseIterable, Sendable {
     case diagnostic
     case booking
     case myAppointment = "my_appointment"
+    case places
 }
 
 extension JourneyID {
@@ -24,6 +25,7 @@ extension JourneyID {
         case .diagnostic: return state.reduceDiagnostic(action, env: env)
         case .booking: return state.reduceBooking(action, env: env)
         case .myAppointment: return state.reduceMyAppointment(action, env: env)
+        case .places: return state.reducePlaces(action, env: env)
         }
     }
 
@@ -33,6 +35,8 @@ extension JourneyID {
         case .diagnostic: return state.diagnosticBack(env: env)
         case .booking: return state.bookingBack(env: env)
         case .myAppointment: return state.myAppointmentBack(env: env)
+        // Nothing to undo: the list is computed again from what is chosen.
+        case .places: return nil
         }
     }
 }
@@ -44,12 +48,15 @@ public enum Journey: Equatable, Sendable {
     /// Booking, optionally for the kind of help the diagnostic recommended.
     case booking(SupportKind?)
     case myAppointment
+    /// The places of help around, optionally for the service a person needs.
+    case places(HelpService?)
 
     public var id: JourneyID {
         switch self {
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
+        case .places: return .places
         }
     }
 }
@@ -60,10 +67,13 @@ public struct KioskContent: Equatable, Sendable {
     public var diagnosticPack: DiagnosticPack?
     /// The agenda's services, places and helpers; nil or empty: no booking at this kiosk.
     public var agenda: BookableAgenda?
+    /// The places of help around (the store's, from the national open data); empty: none.
+    public var places: [PlaceOfHelp]
 
-    public init(diagnosticPack: DiagnosticPack? = nil, agenda: BookableAgenda? = nil) {
+    public init(diagnosticPack: DiagnosticPack? = nil, agenda: BookableAgenda? = nil, places: [PlaceOfHelp] = []) {
         self.diagnosticPack = diagnosticPack
         self.agenda = agenda
+        self.places = places
     }
 
     public var bookingAvailable: Bool { !(agenda?.supportKinds.isEmpty ?? true) }
@@ -73,6 +83,7 @@ public struct KioskContent: Equatable, Sendable {
         var list: [Journey] = []
         if diagnosticPack != nil { list.append(.diagnostic) }
         if bookingAvailable { list += [.booking(nil), .myAppointment] }
+        if !places.isEmpty { list.append(.places(nil)) }
         return list
     }
 }

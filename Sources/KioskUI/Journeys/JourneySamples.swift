@@ -11,6 +11,7 @@ enum JourneySamples {
         case .diagnostic: return DiagnosticScreens.sampleStates(home: home, content: content, now: now)
         case .booking: return BookingScreens.sampleStates(home: home, content: content, now: now)
         case .myAppointment: return MyAppointmentScreens.sampleStates(home: home, content: content, now: now)
+        case .places: return PlacesScreens.sampleStates(home: home, content: content, now: now)
         }
     }
 }
