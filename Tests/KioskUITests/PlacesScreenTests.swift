@@ -64,6 +64,11 @@ final class PlacesScreenTests: XCTestCase {
             JourneySnapshotTests.scene(noPlaces, content: KioskContent(agenda: content.agenda)).node(
                 id: "other-places"),
             "no places loaded: no door")
+        let elsewhere = KioskContent(
+            agenda: content.agenda, places: content.places.filter { !$0.services.contains(.administrativeProcedures) })
+        XCTAssertNil(
+            JourneySnapshotTests.scene(booking, content: elsewhere).node(id: "other-places"),
+            "no place gives that help: no door to an empty list")
         // The diagnostic's result whose help the agenda has no service for.
         let result = try XCTUnwrap(states["diagnostic-result"])
         let withoutAgenda = KioskContent(diagnosticPack: content.diagnosticPack, places: content.places)

@@ -161,7 +161,7 @@ enum DiagnosticScreens {
         // The kiosk's helpers do not give this help: the places around that do.
         PlacesScreens.otherPlaces(
             &b, nextTo: &button, in: &buttonArea, need: .fitting(report.support),
-            available: !followUp.isBooking && !content.places.isEmpty, t: t)
+            unless: followUp.isBooking, places: content.places, t: t)
         b.button(id: "diag-follow", label: label, icon: icon, frame: button, style: .primary, action: action)
         if let printed = journey.resourcesPrinted {
             let note = buttonArea.sliceBottom(theme.px(110), gap: theme.px(12))

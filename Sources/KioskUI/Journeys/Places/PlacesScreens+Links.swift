@@ -14,12 +14,13 @@ extension PlacesScreens {
             action: .journeyTapped(.places(need)))
     }
 
-    /// On the diagnostic's result, with its button: above it in portrait, beside it in landscape.
+    /// On the diagnostic's result, with its button (unless it books the kiosk's own help, or
+    /// no place gives that help): above it in portrait, beside it in landscape.
     static func otherPlaces(
-        _ b: inout SceneBuilder, nextTo button: inout Rect, in area: inout Rect, need: HelpService?, available: Bool,
-        t: Texts
+        _ b: inout SceneBuilder, nextTo button: inout Rect, in area: inout Rect, need: HelpService?, unless: Bool,
+        places: [PlaceOfHelp], t: Texts
     ) {
-        guard available else { return }
+        guard !unless, anyPlace(for: need, in: places) else { return }
         let frame =
             b.theme.size.isPortrait
             ? area.sliceBottom(b.theme.buttonHeight, gap: b.theme.gap)
@@ -28,12 +29,17 @@ extension PlacesScreens {
     }
 
     /// The same at the foot of a screen that leaves it free (booking's "no free time"), when
-    /// the kiosk has places.
+    /// a place gives that help.
     static func otherPlaces(_ b: inout SceneBuilder, in area: Rect, need: HelpService?, context: ViewContext, t: Texts)
     {
-        guard !context.content.places.isEmpty else { return }
+        guard anyPlace(for: need, in: context.content.places) else { return }
         var foot = area
         otherPlaces(&b, frame: foot.sliceBottom(b.theme.buttonHeight, gap: b.theme.gap), need: need, t: t)
+    }
+
+    /// Whether a door to the places would open on at least one place.
+    static func anyPlace(for need: HelpService?, in places: [PlaceOfHelp]) -> Bool {
+        places.contains { place in need.map { place.services.contains($0) } ?? true }
     }
 
     /// A place whose printing failed stays readable under the idle warning, like a ticket.
