@@ -102,12 +102,13 @@ enum PlacesWords {
     /// One day of the week on the ticket: "lundi : de 9:00 à 12:00", "dimanche : fermé".
     static func weekDay(_ day: LocalDay, _ hours: DayHours, language: Language, t: Texts) -> String {
         let noon = ParisTime.date(day, minute: 12 * 60) ?? Date(timeIntervalSince1970: 0)
-        let name = SpokenDates.formatter("EEEE", language).string(from: noon)
+        // French sets a space before the colon; English and Arabic do not.
+        let name = SpokenDates.formatter("EEEE", language).string(from: noon) + (language == .fr ? " : " : ": ")
         switch hours {
-        case .open(let list): return name + " : " + ranges(list, t: t)
-        case .closed: return name + " : " + t(.placesClosedDay)
-        case .holidayNotStated: return name + " : " + t(.placesHoliday)
-        case .asWritten, .notGiven: return name
+        case .open(let list): return name + ranges(list, t: t)
+        case .closed: return name + t(.placesClosedDay)
+        case .holidayNotStated: return name + t(.placesHoliday)
+        case .asWritten, .notGiven: return name.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
         }
     }
 
