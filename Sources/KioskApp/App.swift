@@ -241,6 +241,11 @@ enum StatusReport {
             StatusLine(
                 "Diagnostic pack", facts.diagnosticPack ?? "none: the diagnostic is not offered",
                 isProblem: facts.diagnosticPack == nil))
+        lines.append(
+            StatusLine(
+                "Places of help",
+                facts.placesOfHelp > 0
+                    ? "\(facts.placesOfHelp)" : "none: import them with passerellectl places import (docs/places.md)"))
         for problem in facts.contentProblems.prefix(6) {
             lines.append(StatusLine("Content error", problem, isProblem: true))
         }

@@ -141,4 +141,6 @@ public struct StatusFacts {
     public var contentProblems: [String]
     /// The diagnostic pack in force, in words; nil when none is.
     public var diagnosticPack: String?
+    /// How many places of help the kiosk shows (0: "Find a place for help" is not offered).
+    public var placesOfHelp = 0
 }
