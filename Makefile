@@ -8,6 +8,8 @@ CONFIG ?= Assets/passerelle.conf
 AGENDA ?= Assets/agenda/example.json
 # Without a display `make run` serves the screen on this loopback port (passerelle --watch).
 WATCH_PORT ?= 5900
+# Demo places of help (docs/places.md), imported at start; set PLACES= to run without them.
+PLACES ?= Assets/places/example.csv
 
 .PHONY: setup build release run test test-dates check-source check-units image bundle image-test bench screenshots clean
 
@@ -25,11 +27,11 @@ release: setup
 # In a window when there is a display, headless otherwise.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) --size 1080x1920; \
+	  .build/debug/passerelle --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) $(if $(PLACES),--import-places $(PLACES)) --size 1080x1920; \
 	else \
 	  echo "No display: running headless, watched over VNC on loopback (Ctrl+C to stop)."; \
 	  echo "See and touch the kiosk with:   vncviewer 127.0.0.1::$(WATCH_PORT)"; \
-	  .build/debug/passerelle --headless --watch $(WATCH_PORT) --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)); \
+	  .build/debug/passerelle --headless --watch $(WATCH_PORT) --config $(CONFIG) --data-dir $(DATA_DIR) $(if $(AGENDA),--import-agenda $(AGENDA)) $(if $(PLACES),--import-places $(PLACES)); \
 	fi
 
 test: setup
@@ -96,6 +98,10 @@ screenshots: build
 	.build/debug/passerelle --script Tests/Scenarios/readme.scenario --screenshots docs/screenshots
 	for s in diagnostic-confident diagnostic-confident-ar diagnostic-then-booking booking-fr booking-ar; do \
 	  .build/debug/passerelle --script Tests/Scenarios/$$s.scenario --screenshots docs/screenshots --import-agenda $(AGENDA) || exit 1; \
+	done
+	for s in places-fr places-ar; do \
+	  .build/debug/passerelle --script Tests/Scenarios/$$s.scenario --config Tests/Scenarios/$$s.conf --screenshots docs/screenshots \
+	    --import-agenda $(AGENDA) --import-places $(PLACES) || exit 1; \
 	done
 
 clean:

@@ -20,6 +20,8 @@ public struct KioskOptions {
     /// A developer's watch: the assist server on this loopback port, no secret, no question
     /// (`--watch`; refused under systemd, so the appliance cannot enable it).
     public var watchPort: Int?
+    /// A places-of-help file to import into the store at start (demo runs and scenarios).
+    public var placesFile: String?
 
     public init() {}
 }
@@ -37,6 +39,7 @@ public enum StartError: Error, CustomStringConvertible {
     case config(String)
     case sdl(SDLError)
     case agenda(String)
+    case places(String)
 
     public var description: String {
         switch self {
@@ -45,6 +48,7 @@ public enum StartError: Error, CustomStringConvertible {
         case .config(let e): return "configuration:\n\(e)"
         case .sdl(let e): return "SDL: \(e)"
         case .agenda(let e): return "agenda:\n\(e)"
+        case .places(let e): return "places:\n\(e)"
         }
     }
 }
@@ -80,7 +84,8 @@ public func buildKiosk(
     let clients = KioskClients(
         store: .live(services, catalogue: catalogue, siteName: config.siteName),
         printer: livePrinter(
-            config: config, options: options, assets: assets, services: services, fonts: renderer.fonts),
+            config: config, options: options, assets: assets, catalogue: catalogue, services: services,
+            fonts: renderer.fonts),
         speech: .silent,
         files: liveFiles(
             options: options, assets: assets, services: services, renderer: renderer, clock: clock, startedAt: startedAt
@@ -98,6 +103,9 @@ public func buildKiosk(
     if let agendaFile = options.agendaFile {
         try importAgenda(agendaFile, into: services)
     }
+    if let placesFile = options.placesFile {
+        try importPlaces(placesFile, into: services)
+    }
     kiosk.contentDir = URL(fileURLWithPath: options.contentDir ?? assets.appendingPathComponent("content").path)
     // The live kiosk shows its first frame first and loads the packs right after (checking a
     // pack replays hundreds of simulated sessions); scenario runs load everything up front.
@@ -107,9 +115,10 @@ public func buildKiosk(
 
 /// The printer: a ticket or a list is drawn only when there is one (nothing is written
 /// otherwise: the screen shows the details), with the screen's fonts on the loop's thread.
-func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, services: KioskServices, fonts: FontBook)
-    -> PrinterClient
-{
+func livePrinter(
+    config: KioskConfig, options: KioskOptions, assets: URL, catalogue: Catalogue, services: KioskServices,
+    fonts: FontBook
+) -> PrinterClient {
     guard config.printerKind != .none else { return .none }
     let printer = TicketPrinter(
         kind: config.printerKind, queue: config.printerQueue, device: config.printerDevice,
@@ -117,7 +126,7 @@ func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, servic
             DataDirectory.tickets))
     let resources = loadResources(options: options, assets: assets)
     let siteName = config.siteName
-    return PrinterClient(
+    var client = PrinterClient(
         drawTicket: { content in
             do { return try TicketPrinter.draw(content, fonts: fonts) } catch {
                 services.note("ticket not printed: \(error)")
@@ -144,6 +153,8 @@ func livePrinter(config: KioskConfig, options: KioskOptions, assets: URL, servic
                 return .unavailable
             }
         })
+    client.drawPlace = placeDrawer(config: config, catalogue: catalogue, services: services, fonts: fonts)
+    return client
 }
 
 /// The list of free resources to print for an autonomous person (nil: it cannot be printed).
@@ -239,6 +250,11 @@ enum StatusReport {
             StatusLine(
                 "Diagnostic pack", facts.diagnosticPack ?? "none: the diagnostic is not offered",
                 isProblem: facts.diagnosticPack == nil))
+        lines.append(
+            StatusLine(
+                "Places of help",
+                facts.placesOfHelp > 0
+                    ? "\(facts.placesOfHelp)" : "none: import them with passerellectl places import (docs/places.md)"))
         for problem in facts.contentProblems.prefix(6) {
             lines.append(StatusLine("Content error", problem, isProblem: true))
         }

@@ -62,6 +62,8 @@ public struct StoreClient: Sendable {
     public var bookableAgenda: @Sendable (BookingRules) -> BookableAgenda?
     /// The kiosk stops: journal it.
     public var stopped: @Sendable () -> Void
+    /// The places of help around, for the journeys' content (empty: none, or unreadable).
+    public var places: @Sendable () -> [PlaceOfHelp] = { [] }
 
     /// The kiosk's store, through `KioskServices`.
     public static func live(_ services: KioskServices, catalogue: Catalogue, siteName: String) -> StoreClient {
@@ -78,7 +80,7 @@ public struct StoreClient: Sendable {
             adminPinHistory: { services.adminPinHistory() },
             ticket: { services.ticket($0, language: $1, catalogue: catalogue, siteName: siteName) },
             bookableAgenda: { services.bookingCatalogue(rules: $0) },
-            stopped: { services.stopped() })
+            stopped: { services.stopped() }, places: { services.places() })
     }
 
     /// A store that keeps nothing and finds nothing (tests replace the closures they need).
@@ -96,6 +98,8 @@ public struct PrinterClient {
     /// details large instead.
     public var drawTicket: (TicketContent) -> PixelImage?
     public var drawResources: (Language) -> PixelImage?
+    /// A place of help with its hours from a day, in a language (nil: no printer).
+    public var drawPlace: (PlaceOfHelp, LocalDay, Language) -> PixelImage? = { _, _, _ in nil }
     /// Prints a drawn page under a name; says whether it came out.
     public var printPage: @Sendable (PixelImage, _ name: String) -> PrintOutcome
 
@@ -161,4 +165,6 @@ public struct StatusFacts {
     public var contentProblems: [String]
     /// The diagnostic pack in force, in words; nil when none is.
     public var diagnosticPack: String?
+    /// How many places of help the kiosk shows (0: "Find a place for help" is not offered).
+    public var placesOfHelp = 0
 }

@@ -67,6 +67,8 @@ final class EffectHandler {
             worker.submit { [.booking(.saveFinished(store.save(request)))] }
         case .printTicket(let uuid, let language):
             printTicket(uuid, language: language, runtime: runtime)
+        case .printPlace(let place, let today, let language):
+            printPlace(place, today: today, language: language, runtime: runtime)
         case .findAppointments(let phone):
             worker.submit { [.myAppointment(.found(store.appointmentsByPhone(phone)))] }
         case .findAppointment(let uuid):
@@ -102,6 +104,17 @@ final class EffectHandler {
         let print = clients.printer.printPage
         let name = "resources-\(language.rawValue)-\(Int(clock().timeIntervalSince1970))"
         worker.submit { [.diagnostic(.resourcesPrinted(print(page, name) == .printed))] }
+    }
+
+    /// A place of help, drawn here and printed by the worker; no printer: the screen keeps it.
+    private func printPlace(_ place: PlaceOfHelp, today: LocalDay, language: Language, runtime: KioskRuntime) {
+        guard let page = clients.printer.drawPlace(place, today, language) else {
+            runtime.send(.places(.printFinished(.unavailable)))
+            return
+        }
+        let print = clients.printer.printPage
+        let name = "place-\(language.rawValue)-\(Int(clock().timeIntervalSince1970))"
+        worker.submit { [.places(.printFinished(print(page, name)))] }
     }
 
     /// The store is read on the worker, the ticket drawn on the loop's thread, and the

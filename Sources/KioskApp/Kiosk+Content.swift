@@ -23,6 +23,7 @@ extension Kiosk {
         var outcome = ContentLoader.load(contentDir: contentDir, previous: content)
         let store = clients.store, rules = config.bookingRules
         outcome.content.agenda = worker.run { store.bookableAgenda(rules) }
+        outcome.content.places = worker.run { store.places() }
         contentProblems = outcome.problems
         if outcome.problems.isEmpty { diagnosticFile = outcome.diagnosticFile }
         apply(outcome.content)

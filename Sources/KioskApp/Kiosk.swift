@@ -223,7 +223,7 @@ extension Kiosk: KioskRuntime {
     var statusFacts: StatusFacts {
         StatusFacts(
             now: clock(), configProblem: configProblem, contentProblems: contentProblems,
-            diagnosticPack: diagnosticPackDescription)
+            diagnosticPack: diagnosticPackDescription, placesOfHelp: content.places.count)
     }
 
     var soundEnabled: Bool { config.sound }

@@ -71,7 +71,7 @@ extension KioskConfig {
         "assist.max_minutes",
     ]
 
-    /// Sets a `[help]` or `[assist]` key; false when the key is not one of them.
+    /// Sets a `[help]`, `[assist]` or `[places]` key; false when the key is not one of them.
     mutating func setHelp(_ key: String, _ value: String) throws -> Bool {
         switch key {
         case "help.hook_command":
@@ -112,6 +112,8 @@ extension KioskConfig {
         case "assist.consent_seconds": assist.consentSeconds = try Self.seconds(value, min: 15, max: 300)
         case "assist.idle_minutes": assist.idleMinutes = try Self.minutes(value, min: 1, max: 120)
         case "assist.max_minutes": assist.maxMinutes = try Self.minutes(value, min: 5, max: 480)
+        case "places.position": placesPosition = try Self.position(value)
+        case "places.alsace_moselle": alsaceMoselle = try Self.bool(value)
         default:
             return false
         }

@@ -42,6 +42,11 @@ public struct KioskConfig: Equatable, Sendable {
     /// How an aidant's viewer reaches the kiosk (`[assist]`).
     public var assist = AssistSettings()
 
+    /// Where the kiosk stands (WGS 84): the places of help are listed nearest first.
+    public var placesPosition: GeoPoint? = nil
+    /// Good Friday and 26 December are public holidays (Bas-Rhin, Haut-Rhin, Moselle).
+    public var alsaceMoselle = false
+
     public var bookingRules: BookingRules {
         BookingRules(cancelUntilHoursBefore: cancelUntilHours, moveUntilDaysBefore: moveUntilDays)
     }
@@ -61,6 +66,8 @@ public struct KioskConfig: Equatable, Sendable {
         policy.remote.consentTimeout = assist.consentSeconds
         policy.remote.idleLimit = assist.idleMinutes * 60
         policy.remote.maxDuration = assist.maxMinutes * 60
+        policy.placesPosition = placesPosition
+        policy.alsaceMoselle = alsaceMoselle
         return policy
     }
 
@@ -204,14 +211,14 @@ public struct KioskConfig: Equatable, Sendable {
 
     struct ValueError: Error { var text: String }
 
-    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer", "help", "assist"]
+    static let sections = ["kiosk", "idle", "admin", "speech", "booking", "printer", "places", "help", "assist"]
     public static let keys =
         [
             "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
             "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.warning",
             "idle.attract_after", "admin.pin_hash",
             "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
-            "printer.kind", "printer.queue", "printer.device",
+            "printer.kind", "printer.queue", "printer.device", "places.position", "places.alsace_moselle",
         ] + helpKeys
 
     private mutating func set(_ key: String, _ value: String) throws {
@@ -292,6 +299,21 @@ public struct KioskConfig: Equatable, Sendable {
                 throw ValueError(text: "unknown key; known keys: \(Self.keys.joined(separator: ", "))")
             }
         }
+    }
+
+    /// "43.6747, 4.1360": latitude then longitude in degrees (a dot for decimals); empty: unknown.
+    static func position(_ value: String) throws -> GeoPoint? {
+        if value.isEmpty { return nil }
+        let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let latitude = Double(parts[0]), let longitude = Double(parts[1]),
+            (-90...90).contains(latitude), (-180...180).contains(longitude), latitude != 0 || longitude != 0
+        else {
+            throw ValueError(
+                text:
+                    "\"\(value)\" is not a position; write the latitude and the longitude in degrees, with a dot: 43.6747, 4.1360"
+            )
+        }
+        return GeoPoint(latitude: latitude, longitude: longitude)
     }
 
     static func bool(_ value: String) throws -> Bool {

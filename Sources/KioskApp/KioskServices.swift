@@ -233,6 +233,13 @@ public final class KioskServices: @unchecked Sendable {
             qrPayload: TicketCode.code(for: uuid), diagnosticSummary: try? store.diagnosticSummary(appointment: uuid))
     }
 
+    // MARK: - Places of help
+
+    /// The places of help the admin imported (docs/places.md), or none when unreadable.
+    func places() -> [PlaceOfHelp] {
+        attempt("places of help not read", else: []) { store throws(StoreProblem) in try store.places() }
+    }
+
     // MARK: - The admin PIN
 
     /// Journals a PIN attempt; a failure to write is noted, the pad goes on.

@@ -33,6 +33,7 @@ public enum Action: Equatable, Sendable {
     case myAppointment(MyAppointmentAction)
     /// Asking for human help, and the remote session with an aidant.
     case help(HelpAction)
+    case places(PlacesAction)
 
     // MARK: - Home
     case languageTapped(Language)
@@ -74,6 +75,7 @@ extension Action {
         case .booking: return .booking
         case .myAppointment: return .myAppointment
         case .helpTapped, .help: return .help
+        case .places: return .places
         case .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
@@ -90,7 +92,7 @@ extension Action {
         case .keyTyped, .keyErased, .shiftTapped: return .typing
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
-            .myAppointment, .help, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
+            .myAppointment, .help, .places, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
             .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,

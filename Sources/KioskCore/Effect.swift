@@ -27,6 +27,9 @@ public enum Effect: Equatable, Sendable {
     case saveBooking(AppointmentRequest)
     /// Print the appointment's ticket when a printer is configured (answers `.booking(.printFinished)`).
     case printTicket(UUID, language: Language)
+    /// Print a place of help: its address, its hours from `today`, a QR code of its position
+    /// (answers `.places(.printFinished)`).
+    case printPlace(PlaceOfHelp, today: LocalDay, language: Language)
     /// The person's appointments by phone number (answers `.myAppointment(.found)`).
     case findAppointments(phone: String)
     /// One appointment, from the ticket's QR code (answers `.myAppointment(.found)`).

@@ -33,6 +33,10 @@ public struct KioskPolicy: Equatable, Sendable {
     /// Whether "une personne ici" raises a request (a help hook is configured); otherwise
     /// the help screen says where the desk is.
     public var helpHereEnabled = false
+    /// Where the kiosk stands: the places of help are listed nearest first (nil: by name).
+    public var placesPosition: GeoPoint? = nil
+    /// Bas-Rhin, Haut-Rhin, Moselle: Good Friday and 26 December are public holidays too.
+    public var alsaceMoselle = false
 
     public init(
         idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,

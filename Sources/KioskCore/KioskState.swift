@@ -29,6 +29,8 @@ public struct KioskState: Equatable, Sendable {
     public var help: HelpJourney?
     /// A remote-help session, from the aidant's connection to the closing notice.
     public var remote: RemoteSession?
+    /// "Where can I get help?" under way.
+    public var places: PlacesJourney? = nil
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(

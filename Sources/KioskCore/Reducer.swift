@@ -78,7 +78,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
     case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking,
-        .myAppointment, .helpTapped, .help:
+        .myAppointment, .helpTapped, .help, .places:
         return []
     }
 }
@@ -154,6 +154,9 @@ extension KioskState {
     public func idleTimeout(policy: KioskPolicy) -> Double {
         switch screen {
         case .booking(.ticket):
+            return max(policy.idleTimeout, policy.ticketTimeout)
+        case .places(.place) where places?.print != nil:
+            // A place to copy or photograph, printed or not: the ticket's time.
             return max(policy.idleTimeout, policy.ticketTimeout)
         case _ where remote?.isSharing == true:
             // The aidant guides by phone; the session's own silence limit applies.

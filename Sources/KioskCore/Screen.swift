@@ -14,6 +14,7 @@ public enum Screen: Equatable, Sendable {
     case diagnostic(DiagnosticStep)
     case booking(BookingStep)
     case myAppointment(MyAppointmentStep)
+    case places(PlacesStep)
 
     /// A stable name for screenshots, scene dumps and logs.
     public var id: String {
@@ -50,6 +51,13 @@ public enum Screen: Equatable, Sendable {
             case .refused: return "my-appointment-refused"
             case .failed: return "my-appointment-failed"
             }
+        case .places(let step):
+            switch step {
+            case .need: return "places-need"
+            case .list: return "places-list"
+            case .support: return "places-support"
+            case .place: return "places-place"
+            }
         }
     }
 
@@ -61,6 +69,7 @@ public enum Screen: Equatable, Sendable {
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
+        case .places: return .places
         }
     }
 
@@ -71,7 +80,7 @@ public enum Screen: Equatable, Sendable {
     public var isAdmin: Bool {
         switch self {
         case .adminPin, .adminMenu, .adminStatus: return true
-        case .home, .help, .attract, .diagnostic, .booking, .myAppointment: return false
+        case .home, .help, .attract, .diagnostic, .booking, .myAppointment, .places: return false
         }
     }
 }

@@ -41,6 +41,7 @@ extension Action {
         case .booking(let action): return action.isPersonChoice
         case .myAppointment(let action): return action.isPersonChoice
         case .help(let action): return action.isPersonChoice
+        case .places(let action): return action.isPersonChoice
         }
     }
 }

@@ -31,6 +31,9 @@ public enum Announcement {
             }
         } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
             text = catalogue.text(.diagTryAgain, state.language)
+        } else if state.places?.print != before.places?.print, let node = scene.node(id: "places-print-status") {
+            // Printing a place: whether to take the paper, or a photo.
+            text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
             text = node.label
         }

@@ -76,6 +76,7 @@ enum HomeScreen {
                 case .diagnostic: return ("tile-diagnostic", .tileDiagnostic, .quiz)
                 case .booking: return ("tile-booking", .tileBooking, .event)
                 case .myAppointment: return ("tile-my-appointment", .tileMyAppointment, .qrCode)
+                case .places: return ("tile-places", .tilePlaces, .place)
                 }
             }()
             b.tile(id: id, label: t(key), icon: icon, frame: frame, action: .journeyTapped(journey))

@@ -36,8 +36,15 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
         }
     case .booking(let step):
         BookingScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.agenda, t: t)
+        // No free time: the places of help around (under the note, at the foot).
+        if step == .when, state.booking?.slots?.isEmpty == true {
+            PlacesScreens.otherPlaces(
+                &b, in: content, need: .fitting(state.booking?.support), context: context, t: t)
+        }
     case .myAppointment(let step):
         MyAppointmentScreens.draw(&b, in: content, step: step, state: state, catalogue: context.content.agenda, t: t)
+    case .places(let step):
+        PlacesScreens.draw(&b, in: content, step: step, state: state, content: context.content, t: t)
     case .diagnostic(.result):
         if let journey = state.diagnostic {
             DiagnosticScreens.drawResult(
@@ -47,7 +54,8 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
 
     if case .warning(_, let secondsLeft) = state.idle {
         IdleOverlay.draw(
-            &b, secondsLeft: secondsLeft, context: context, t: t, keepVisible: state.screen == .booking(.ticket))
+            &b, secondsLeft: secondsLeft, context: context, t: t,
+            keepVisible: state.screen == .booking(.ticket) || PlacesScreens.keepsVisible(state))
     }
     RemoteOverlay.draw(&b, state: state, context: full, t: t)
     return b.build(screenID: state.screen.id, background: theme.palette.background)

@@ -36,6 +36,19 @@ final class ConfigTests: XCTestCase {
         }
     }
 
+    func test_the_kiosks_position_is_latitude_then_longitude_and_a_bad_one_is_named() throws {
+        let config = try KioskConfig.parse("[places]\nposition = 43.6747, 4.1360\nalsace_moselle = yes\n", file: "k")
+        XCTAssertEqual(config.policy.placesPosition, GeoPoint(latitude: 43.6747, longitude: 4.1360))
+        XCTAssertTrue(config.policy.alsaceMoselle)
+        XCTAssertNil(try KioskConfig.parse("[places]\nposition =\n", file: "k").placesPosition, "empty: unknown")
+        for bad in ["43,6747 4,1360", "4.1360", "91, 4", "0, 0", "here"] {
+            XCTAssertThrowsError(try KioskConfig.parse("[places]\nposition = \(bad)\n", file: "k.conf")) { error in
+                XCTAssertTrue(
+                    "\(error)".hasPrefix("k.conf:2: places.position: \"\(bad)\" is not a position"), "\(error)")
+            }
+        }
+    }
+
     func test_a_bad_reload_keeps_the_last_good_configuration() throws {
         let (kiosk, _) = try Support.kiosk(config: "[kiosk]\nsite_name = Mairie de Trélazé\n")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reload-\(UUID().uuidString).conf")

@@ -13,7 +13,9 @@ final class ScenarioTests: XCTestCase {
             "passerelle-shots-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         for file in files {
-            let (kiosk, clock) = try Support.kiosk()
+            // A scenario's own configuration, when it has one: NAME.conf beside NAME.scenario.
+            let conf = file.deletingPathExtension().appendingPathExtension("conf")
+            let (kiosk, clock) = try Support.kiosk(config: try? String(contentsOf: conf, encoding: .utf8))
             let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: shots)
             XCTAssertNoThrow(try runner.run(try Scenario.load(path: file.path)), file.lastPathComponent)
             for shot in runner.screenshots {

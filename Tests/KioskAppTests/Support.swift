@@ -11,12 +11,15 @@ enum Support {
     static let scenarios = root.appendingPathComponent("Tests/Scenarios")
 
     /// A kiosk with the shipped assets, a manual clock and an optional config text.
-    static func kiosk(config: String? = nil, size: Size = Size(width: 1080, height: 1920), agenda: Bool = true) throws
+    static func kiosk(
+        config: String? = nil, size: Size = Size(width: 1080, height: 1920), agenda: Bool = true, places: Bool = true
+    ) throws
         -> (Kiosk, ManualClock)
     {
         var options = KioskOptions()
         options.size = size
         if agenda { options.agendaFile = root.appendingPathComponent("Assets/agenda/example.json").path }
+        if places { options.placesFile = root.appendingPathComponent("Assets/places/example.csv").path }
         if let config {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "passerelle-\(UUID().uuidString).conf")

@@ -49,7 +49,9 @@ final class RenderTests: XCTestCase {
         let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
-        return KioskContent(diagnosticPack: pack, agenda: catalogue)
+        let places = try PlacesFile.parse(
+            Data(contentsOf: root.appendingPathComponent("Assets/places/example.csv")), file: "places")
+        return KioskContent(diagnosticPack: pack, agenda: catalogue, places: places.places)
     }
 
     func test_every_icon_and_every_text_has_its_glyphs() throws {
@@ -60,7 +62,8 @@ final class RenderTests: XCTestCase {
                 let text = Self.catalogue.text(
                     key, language,
                     [
-                        "seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3", "code": "4 7 2 1",
+                        "seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3", "count": "4",
+                        "hours": "9", "from": "9:00", "to": "12:00", "distance": "2", "n": "2", "code": "4 7 2 1",
                         "name": language == .ar ? "مريم" : "Marie",
                     ])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))

@@ -19,7 +19,9 @@ final class JourneySnapshotTests: XCTestCase {
         let catalogue = BookableAgenda(
             services: agenda.services, places: Dictionary(uniqueKeysWithValues: agenda.places.map { ($0.key, $0) }),
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
-        return KioskContent(diagnosticPack: pack, agenda: catalogue)
+        let places = try! PlacesFile.parse(
+            Data(contentsOf: root.appendingPathComponent("Assets/places/example.csv")), file: "places")
+        return KioskContent(diagnosticPack: pack, agenda: catalogue, places: places.places)
     }()
 
     /// The journey screens besides the items that have a snapshot of their own.
@@ -28,21 +30,34 @@ final class JourneySnapshotTests: XCTestCase {
         "remote-controlling",
     ]
     static let languages: [Language] = [.fr, .ar]
+    /// "Where can I get help?": every screen, in the three languages.
+    static let placesScreens = ["places-need", "places-list", "places-none", "places-support", "places-place"]
 
     /// The names of the snapshot files this class checks.
     static var snapshotNames: [String] {
         languages.flatMap { language in
             ItemType.allCases.map { "item-\($0.rawValue)-\(language.rawValue)" }
                 + snapshotScreens.map { "\($0)-\(language.rawValue)" }
+        } + Language.allCases.flatMap { language in placesScreens.map { "\($0)-\(language.rawValue)" } }
+    }
+
+    func test_the_places_screens_in_french_arabic_and_english() {
+        for language in Language.allCases {
+            let states = LayoutAudit.journeyStates(content: Self.content, language: language)
+            let places = states.filter { Self.placesScreens.contains($0.0) }
+            XCTAssertEqual(places.map(\.0), Self.placesScreens)
+            for (name, state) in places {
+                SceneSnapshot.assert(scene(state), named: "\(name)-\(language.rawValue)")
+            }
         }
     }
 
-    static func scene(_ state: KioskState, size: Size = Fixtures.sizes[0]) -> Scene {
+    static func scene(_ state: KioskState, size: Size = Fixtures.sizes[0], content: KioskContent? = nil) -> Scene {
         view(
             state,
             ViewContext(
                 size: size, catalogue: Fixtures.catalogue, measurer: FixedAdvanceMeasurer(),
-                policy: Fixtures.policy, content: content))
+                policy: Fixtures.policy, content: content ?? Self.content))
     }
 
     func scene(_ state: KioskState) -> Scene { Self.scene(state) }

@@ -15,6 +15,7 @@ public enum JourneyID: String, CaseIterable, Sendable {
     case booking
     case myAppointment = "my_appointment"
     case help
+    case places
 }
 
 extension JourneyID {
@@ -26,6 +27,7 @@ extension JourneyID {
         case .booking: return state.reduceBooking(action, env: env)
         case .myAppointment: return state.reduceMyAppointment(action, env: env)
         case .help: return state.reduceHelp(action, env: env)
+        case .places: return state.reducePlaces(action, env: env)
         }
     }
 
@@ -36,6 +38,8 @@ extension JourneyID {
         case .booking: return state.bookingBack(env: env)
         case .myAppointment: return state.myAppointmentBack(env: env)
         case .help: return state.helpBack(env: env)
+        // Nothing to undo: the list is computed again from what is chosen.
+        case .places: return nil
         }
     }
 }
@@ -47,12 +51,15 @@ public enum Journey: Equatable, Sendable {
     /// Booking, optionally for the kind of help the diagnostic recommended.
     case booking(SupportKind?)
     case myAppointment
+    /// The places of help around, optionally for the service a person needs.
+    case places(HelpService?)
 
     public var id: JourneyID {
         switch self {
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
+        case .places: return .places
         }
     }
 }
@@ -63,10 +70,13 @@ public struct KioskContent: Equatable, Sendable {
     public var diagnosticPack: DiagnosticPack?
     /// The agenda's services, places and helpers; nil or empty: no booking at this kiosk.
     public var agenda: BookableAgenda?
+    /// The places of help around (the store's, from the national open data); empty: none.
+    public var places: [PlaceOfHelp]
 
-    public init(diagnosticPack: DiagnosticPack? = nil, agenda: BookableAgenda? = nil) {
+    public init(diagnosticPack: DiagnosticPack? = nil, agenda: BookableAgenda? = nil, places: [PlaceOfHelp] = []) {
         self.diagnosticPack = diagnosticPack
         self.agenda = agenda
+        self.places = places
     }
 
     public var bookingAvailable: Bool { !(agenda?.supportKinds.isEmpty ?? true) }
@@ -76,6 +86,7 @@ public struct KioskContent: Equatable, Sendable {
         var list: [Journey] = []
         if diagnosticPack != nil { list.append(.diagnostic) }
         if bookingAvailable { list += [.booking(nil), .myAppointment] }
+        if !places.isEmpty { list.append(.places(nil)) }
         return list
     }
 }

@@ -12,6 +12,7 @@ enum JourneySamples {
         case .booking: return BookingScreens.sampleStates(home: home, content: content, now: now)
         case .myAppointment: return MyAppointmentScreens.sampleStates(home: home, content: content, now: now)
         case .help: return HelpScreens.sampleStates(home: home, now: now)
+        case .places: return PlacesScreens.sampleStates(home: home, content: content, now: now)
         }
     }
 }

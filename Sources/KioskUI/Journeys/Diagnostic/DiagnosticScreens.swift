@@ -142,8 +142,9 @@ enum DiagnosticScreens {
             in: rest.sliceTop(titleHeight, gap: theme.gap), size: theme.titleSize, weight: .bold, b.palette.text)
 
         // The big button first (bottom), so the rest shares what is left.
+        let followUp = journey.followUp(content: content)
         let (label, icon): (String, Icon) = {
-            switch journey.followUp(content: content) {
+            switch followUp {
             case .book: return (t(.diagBookIt), .event)
             case .printResources: return (t(.diagPrintList), .print)
             case .askAPerson: return (t(.diagAskPerson), .supportAgent)
@@ -156,7 +157,11 @@ enum DiagnosticScreens {
             helpArea = rest.sliceRight(rest.width * 9 / 20, gap: theme.gap)
         }
         var buttonArea = helpArea ?? rest
-        let button = buttonArea.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
+        var button = buttonArea.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
+        // The kiosk's helpers do not give this help: the places around that do.
+        PlacesScreens.otherPlaces(
+            &b, nextTo: &button, in: &buttonArea, need: .fitting(report.support),
+            unless: followUp.isBooking, places: content.places, t: t)
         b.button(id: "diag-follow", label: label, icon: icon, frame: button, style: .primary, action: action)
         if let printed = journey.resourcesPrinted {
             let note = buttonArea.sliceBottom(theme.px(110), gap: theme.px(12))

@@ -11,10 +11,14 @@ public enum RemoteOverlay {
         return bannerHeight(theme: theme)
     }
 
+    /// Rows of the smallest target size, whatever the text size: the screen above keeps
+    /// room for its own controls (home with four tiles and larger text, say).
     static func bannerHeight(theme: Theme) -> Int {
         let rows = theme.size.isPortrait ? 2 : 1
-        return theme.buttonHeight * rows + theme.px(24) * (rows + 1) + theme.px(12)
+        return rowHeight(theme) * rows + theme.px(16) * (rows + 1) + theme.px(12)
     }
+
+    static func rowHeight(_ theme: Theme) -> Int { theme.minimumTarget + theme.px(6) }
 
     static func draw(_ b: inout SceneBuilder, state: KioskState, context: ViewContext, t: Texts) {
         guard let session = state.remote else { return }
@@ -85,10 +89,10 @@ public enum RemoteOverlay {
         var area = Rect(x: 0, y: full.maxY - height, width: full.width, height: height)
         b.fill(area, b.palette.focus)
         frame(&b, full, width: theme.px(12), color: b.palette.focus)
-        area = area.inset(dx: theme.margin / 2 + theme.px(12), dy: theme.px(24))
+        area = area.inset(dx: theme.margin / 2 + theme.px(12), dy: theme.px(16))
         area.height -= theme.px(12)
         // Portrait: who and what on the first row, the two buttons under it; landscape: one row.
-        var info = theme.size.isPortrait ? area.sliceTop(theme.buttonHeight, gap: theme.px(24)) : area
+        var info = theme.size.isPortrait ? area.sliceTop(rowHeight(theme), gap: theme.px(16)) : area
         var buttons = theme.size.isPortrait ? area : info.sliceRight(min(info.width / 2, theme.px(900)), gap: theme.gap)
         let stop = buttons.sliceRight((buttons.width - theme.gap) / 2, gap: theme.gap)
         let second = buttons
