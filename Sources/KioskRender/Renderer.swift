@@ -82,33 +82,95 @@ public final class Renderer {
             Self.offMainLock.unlock()
         }
         let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
-        let damage = damageRect(from: lastScene, to: scene) ?? full
+        let damage = damageRects(from: lastScene, to: scene) ?? [full]
         lastScene = scene
         if damage.isEmpty { return [] }
         framesDrawn += 1
-        clips = [damage]
-        applyClip()
-        for command in scene.commands { execute(command) }
+        // Each damaged region on its own: a ring leaving a control at the bottom and reaching
+        // one at the top repaints two small rectangles, not the band between them.
+        for region in damage {
+            clips = [region]
+            applyClip()
+            for command in scene.commands { execute(command) }
+        }
         SDL_RenderFlush(renderer)
         clips = []
         SDL_RenderSetClipRect(renderer, nil)
-        return [damage]
+        return damage
     }
 
     /// Forget the last scene so the next draw repaints everything (after a window expose).
     public func invalidate() { lastScene = nil }
 
     /// The union of the commands that differ, or nil when everything must be redrawn.
-    private func damageRect(from old: Scene?, to new: Scene) -> Rect? {
-        guard let old, old.size == new.size, old.commands.count == new.commands.count,
-            old.background == new.background
-        else { return nil }
-        var damage = Rect.zero
-        for (a, b) in zip(old.commands, new.commands) where a != b {
-            guard let ra = a.bounds(measure: measurer), let rb = b.bounds(measure: measurer) else { return nil }
-            damage = damage.union(ra).union(rb)
+    /// Commands added or removed (a focus ring, a status line) are found by walking both lists
+    /// together with a short look-ahead: a focus ring moving repaints the two controls it
+    /// leaves and reaches, not the screen (and a remote viewer is sent those alone). Any
+    /// alignment is correct: outside the damage only commands common to both lists paint, in
+    /// the same order.
+    private func damageRects(from old: Scene?, to new: Scene) -> [Rect]? {
+        guard let old, old.size == new.size, old.background == new.background else { return nil }
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        var regions: [Rect] = []
+        for command in Self.changedCommands(old.commands, new.commands) {
+            // A clip changes what every later command may touch: repaint all.
+            guard let bounds = command.bounds(measure: measurer) else { return nil }
+            let clipped = bounds.intersection(screen)
+            guard !clipped.isEmpty else { continue }
+            regions = Self.merge(clipped, into: regions)
         }
-        return damage.intersection(Rect(x: 0, y: 0, width: size.width, height: size.height))
+        // Past a few regions one rectangle costs less than drawing the scene again for each.
+        if regions.count > 4 { return [regions.dropFirst().reduce(regions[0]) { $0.union($1) }] }
+        return regions
+    }
+
+    /// Adds a rectangle to a set of regions, joining those it touches or nearly touches.
+    static func merge(_ rect: Rect, into regions: [Rect]) -> [Rect] {
+        var joined = rect
+        var rest: [Rect] = []
+        var changed = true
+        var pool = regions
+        while changed {
+            changed = false
+            rest = []
+            for region in pool {
+                let union = joined.union(region)
+                let near =
+                    union.width * union.height <= (joined.width * joined.height + region.width * region.height) * 3 / 2
+                if joined.intersects(region) || near {
+                    joined = union
+                    changed = true
+                } else {
+                    rest.append(region)
+                }
+            }
+            pool = rest
+        }
+        return rest + [joined]
+    }
+
+    /// The commands of either list that the other does not have at the same place in order.
+    static func changedCommands(_ a: [DrawCommand], _ b: [DrawCommand], lookAhead: Int = 8) -> [DrawCommand] {
+        var changed: [DrawCommand] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            // The fewest commands removed from `a` or inserted into `b` that bring them level.
+            var step: (removed: Int, inserted: Int)?
+            for k in 1...lookAhead {
+                if i + k < a.count, j < b.count, a[i + k] == b[j] { step = (k, 0); break }
+                if j + k < b.count, i < a.count, a[i] == b[j + k] { step = (0, k); break }
+            }
+            let (removed, inserted) = step ?? (min(1, a.count - i), min(1, b.count - j))
+            changed += a[i..<(i + removed)] + b[j..<(j + inserted)]
+            i += removed
+            j += inserted
+        }
+        return changed
     }
 
     private func execute(_ command: DrawCommand) {

@@ -135,6 +135,25 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(renderer.framesDrawn, 2)
     }
 
+    /// A focus ring adds draw commands: only the control it rings is repainted (and sent to a
+    /// remote viewer), and the pixels are those of a full redraw.
+    func test_a_focus_ring_moving_repaints_only_the_controls_it_rings() throws {
+        let renderer = try makeRenderer()
+        var state = home(.fr)
+        renderer.draw(scene(state, renderer))
+        for id in ["lang-en", "lang-ar", "help"] {
+            state.focus = id
+            let damage = renderer.draw(scene(state, renderer))
+            XCTAssertTrue((1...2).contains(damage.count), "\(id): \(damage)")
+            let area = damage.map { $0.width * $0.height }.reduce(0, +)
+            XCTAssertLessThan(area, 1080 * 1920 / 6, "\(id): \(damage)")
+        }
+        let partial = renderer.image()
+        renderer.invalidate()
+        renderer.draw(scene(state, renderer))
+        XCTAssertEqual(renderer.image().pixels, partial.pixels, "the repainted parts match a full redraw")
+    }
+
     func test_forgetting_the_person_empties_the_text_caches() throws {
         let renderer = try makeRenderer()
         var state = home(.ar)
