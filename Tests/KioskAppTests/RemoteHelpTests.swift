@@ -35,4 +35,10 @@ final class RemoteHelpTests: XCTestCase {
         _ = try Support.requireTool("/usr/bin/openssl", package: "openssl")
         try runAssistScript("dial_out_test.py", ["tls"])
     }
+
+    /// The hook over HTTP: an HMAC-SHA256 signature, a retry under the same key, and the
+    /// one-time password in what is sent but not in the outbox row.
+    func test_the_help_hook_is_signed_retried_and_keeps_the_password_off_the_disk() throws {
+        try runAssistScript("hook_test.py")
+    }
 }
