@@ -90,24 +90,35 @@ enum HelpScreens {
         b.label(t(.helpLookingWait), id: "help-wait", in: rest, size: theme.bodySize, b.palette.text)
     }
 
+    /// Nobody came: where the desk is, try again, and the other ways this kiosk has (book a
+    /// helper, find another place of help).
     static func drawNobody(_ b: inout SceneBuilder, in area: Rect, policy: KioskPolicy, content: KioskContent, t: Texts)
     {
         let theme = b.theme
         var rest = area
         title(&b, &rest, t(.helpNobodyTitle), icon: .info)
-        let booking = content.bookingAvailable
-        let buttons = rest.sliceBottom(
-            theme.buttonHeight * (booking ? 2 : 1) + (booking ? theme.gap : 0), gap: theme.gap)
+        var choices: [(id: String, label: String, icon: Icon, action: Action)] = [
+            ("help-again", t(.helpTryAgain), .undo, .help(.tryAgainTapped))
+        ]
+        if content.bookingAvailable {
+            choices.append(("help-book", t(.tileBooking), .event, .journeyTapped(.booking(nil))))
+        }
+        if !content.places.isEmpty {
+            choices.append(("help-places", t(.tilePlaces), .place, .journeyTapped(.places(nil))))
+        }
+        // Stacked on a tall screen, side by side on a wide one.
+        let portrait = theme.size.isPortrait
+        let rowsHeight =
+            portrait ? theme.buttonHeight * choices.count + theme.gap * (choices.count - 1) : theme.buttonHeight * 3 / 2
+        let buttons = rest.sliceBottom(rowsHeight, gap: theme.gap)
+        let frames =
+            portrait ? buttons.rows(choices.count, gap: theme.gap) : buttons.columns(choices.count, gap: theme.gap)
         let desk = policy.helpDesk.isEmpty ? t(.helpNobodyBody) : t(.helpNobodyBody) + " " + policy.helpDesk
         card(&b, rest, icon: .person, id: "help-nobody", title: nil, body: desk)
-        let rows = buttons.rows(booking ? 2 : 1, gap: theme.gap)
-        b.button(
-            id: "help-again", label: t(.helpTryAgain), icon: .undo, frame: rows[0], style: .secondary,
-            action: .help(.tryAgainTapped))
-        if booking {
+        for (index, (choice, row)) in zip(choices, frames).enumerated() {
             b.button(
-                id: "help-book", label: t(.tileBooking), icon: .event, frame: rows[1], style: .primary,
-                action: .journeyTapped(.booking(nil)))
+                id: choice.id, label: choice.label, icon: choice.icon, frame: row,
+                style: index == 0 ? .secondary : .primary, action: choice.action)
         }
     }
 
