@@ -17,6 +17,7 @@ PACKAGES=(
   libcurl4-openssl-dev                            # release builds link Foundation statically; its URLSession needs curl
   libvncserver-dev                                # remote help: the kiosk's screen over RFB
   socat                                           # remote help: the TLS tunnel to an aidant's viewer
+  novnc chromium                                  # remote help's test of noVNC in a real browser
 )
 
 missing=()

@@ -89,6 +89,9 @@ public final class AssistServer: @unchecked Sendable {
         screen.pointee.newClientHook = { cl in AssistServer.of(cl)?.clientArrived(cl) ?? RFB_CLIENT_REFUSE }
         screen.pointee.ptrAddEvent = { mask, x, y, cl in AssistServer.of(cl)?.pointer(mask, Int(x), Int(y), cl) }
         screen.pointee.kbdAddEvent = { down, keysym, cl in AssistServer.of(cl)?.key(down != 0, UInt32(keysym), cl) }
+        // Lossless only: a viewer asking for JPEG quality (noVNC does) would get blurred text;
+        // Tight then compresses with zlib alone.
+        screen.pointee.displayHook = { cl in cl?.pointee.tightQualityLevel = -1 }
         // No clipboard either way.
         screen.pointee.setXCutText = { _, _, _ in }
         screen.pointee.setXCutTextUTF8 = { _, _, _ in }

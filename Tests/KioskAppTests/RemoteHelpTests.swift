@@ -41,4 +41,11 @@ final class RemoteHelpTests: XCTestCase {
     func test_the_help_hook_is_signed_retried_and_keeps_the_password_off_the_disk() throws {
         try runAssistScript("hook_test.py")
     }
+
+    /// noVNC (Debian's) in headless Chromium over the kiosk's own WebSocket support: a watched
+    /// kiosk is shown with its frame; with the one-time password nothing is shared before the yes.
+    func test_novnc_in_a_browser_reaches_the_kiosk_over_websockets() throws {
+        _ = try Support.requireTool("/usr/bin/chromium", package: "chromium")
+        try runAssistScript("novnc_test.py")
+    }
 }
