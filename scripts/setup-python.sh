@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Creates .build/pyenv, a Python venv with the `icalendar` parser that the ICS tests use to
-# check the helpers' calendars with a real, independent implementation of RFC 5545.
-# Idempotent: does nothing when the venv already imports icalendar.
+# Creates .build/pyenv, a Python venv with the tools the integration tests use as independent
+# implementations: `icalendar` (RFC 5545) checks the helpers' calendars; `radicale` is the real
+# CalDAV server and `caldav` the helper's own calendar client in the CalDAV tests
+# (Tests/KioskStoreTests/CalDAV*). Idempotent: does nothing when the venv imports all three.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 VENV=.build/pyenv
-if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import icalendar" 2>/dev/null; then
+if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import icalendar, radicale, caldav" 2>/dev/null; then
   exit 0
 fi
-echo "setup: creating $VENV with icalendar"
+echo "setup: creating $VENV with icalendar, radicale and caldav"
 mkdir -p .build
-python3 -m venv "$VENV"
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "icalendar>=5,<7"
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+  "icalendar>=5,<7" "radicale>=3.2,<4" "caldav>=1.3,<3"

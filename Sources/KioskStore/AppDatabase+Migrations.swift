@@ -22,6 +22,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-agenda", migrate: createAgendaKeys)
         migrator.registerMigration("v3-admin-pin-journal", migrate: addAdminPinJournalKinds)
         migrator.registerMigration("v4-places-of-help", migrate: createPlacesOfHelp)
+        migrator.registerMigration("v5-shared-calendars", migrate: createSharedCalendars)
         return migrator
     }
 
