@@ -157,24 +157,6 @@ final class CalDAVProcessTests: XCTestCase {
         let sender = try AppDatabase.open(dataDir: kiosk, clock: .fixed(TestNow.date.addingTimeInterval(60)))
         XCTAssertEqual(try sender.claimDueMessages(kinds: [.smsReminder]).map { $0.payload["notice"] }, ["moved"])
     }
-
-    // MARK: - Helpers
-
-    private func sync(_ kiosk: URL, _ config: String) throws -> (Int32, String, String) {
-        try runProcess(
-            try builtPasserellectl(), ["agenda", "sync", "--data-dir", kiosk.path, "--caldav-config", config],
-            environment: TestNow.environment())
-    }
-
-    private func book(_ kiosk: URL, _ config: String, _ start: Date) throws -> (Int32, String) {
-        let (code, out, errors) = try runProcess(
-            try builtPasserellectl(),
-            [
-                "debug", "book", "--data-dir", kiosk.path, "--caldav-config", config, "--service", "demarches",
-                "--helper", "amina", "--place", "fs", "--start", String(start.timeIntervalSince1970),
-            ], environment: TestNow.environment())
-        return (code, out + errors)
-    }
 }
 
 // MARK: - Days and times of the small agenda

@@ -14,6 +14,8 @@ final class RadicaleServer {
     let user = "kiosk"
     let password = "pw-\(UUID().uuidString.prefix(8))"
     private(set) var tls = false
+    /// The CA the helper's client trusts (a TLS server with a private CA).
+    var caFile: String?
     private var process: Process?
 
     var base: URL { URL(string: "\(tls ? "https" : "http")://127.0.0.1:\(port)/")! }
@@ -75,7 +77,9 @@ final class RadicaleServer {
     @discardableResult
     func helper(_ arguments: String...) throws -> String {
         let script = repositoryRoot.appendingPathComponent("Tests/tools/caldav_helper.py").path
-        let result = try runProgram(try python(), [script, base.absoluteString, user, password] + arguments)
+        let result = try runProgram(
+            try python(), [script, base.absoluteString, user, password] + arguments,
+            environment: caFile.map { ["CALDAV_CA": $0] } ?? [:])
         guard result.code == 0 else {
             throw MissingPrerequisite("caldav_helper \(arguments.first ?? "") failed: \(result.err)")
         }

@@ -8,8 +8,10 @@
 #   caldav_helper.py SERVER USER PASSWORD list NAME               (JSON: what the calendar holds)
 #   caldav_helper.py SERVER USER PASSWORD delete NAME UID
 #   caldav_helper.py SERVER USER PASSWORD move NAME UID START END  (ISO 8601 with offsets)
+# CALDAV_CA in the environment: the CA file a TLS server's certificate is checked against.
 import datetime
 import json
+import os
 import sys
 
 import caldav
@@ -19,7 +21,8 @@ import icalendar
 def main(argv):
     server, user, password, command, name, *rest = argv
     server = server.rstrip("/") + "/"
-    client = caldav.DAVClient(url=server, username=user, password=password)
+    client = caldav.DAVClient(
+        url=server, username=user, password=password, ssl_verify_cert=os.environ.get("CALDAV_CA", True))
     if command == "mkcal":
         client.principal().make_calendar(name=name, cal_id=name)
         return
