@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "CSDL2",
+                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "KioskCalDAV", "CSDL2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 

@@ -17,6 +17,8 @@ public struct KioskOptions {
     public var contentDir: String?
     /// An agenda file to import into the store at start (demo runs and scenarios).
     public var agendaFile: String?
+    /// The helpers' CalDAV calendars (docs/caldav.md); a path that does not exist means none.
+    public var caldavConfig: String?
 
     public init() {}
 }
@@ -74,6 +76,7 @@ public func buildKiosk(
         throw StartError.sdl(e)
     }
     let services = KioskServices.open(dataDir: options.dataDir, clock: clock)
+    if let caldavConfig = options.caldavConfig { services.connectCalendars(caldavConfig) }
     let clients = KioskClients(
         store: .live(services, catalogue: catalogue, siteName: config.siteName),
         printer: livePrinter(
@@ -260,7 +263,7 @@ enum StatusReport {
         if let problem = services.lastProblem {
             lines.append(StatusLine("Last store failure", problem, isProblem: true))
         }
-        return lines
+        return lines + services.calendarStatusLines()
     }
 }
 

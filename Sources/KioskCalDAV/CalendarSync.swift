@@ -95,8 +95,13 @@ extension SharedAgenda {
                     try store.setRemote(closed)
                     continue
                 }
-                try pushPut(copy, calendar: calendar, store: store)
-                report.written += 1
+                // With an ETag, the event is there already: a queued update (a move) goes with If-Match.
+                if copy.etag != nil {
+                    if try pushUpdate(copy, calendar: calendar, store: store) { report.written += 1 }
+                } else {
+                    try pushPut(copy, calendar: calendar, store: store)
+                    report.written += 1
+                }
             case .pendingDelete:
                 if try pushDelete(copy, calendar: calendar, store: store) { report.deleted += 1 }
             case .written, .gone:

@@ -24,6 +24,10 @@ struct Passerelle: ParsableCommand {
     @Option(
         name: .customLong("import-agenda"),
         help: "Import this agenda file into the store at start (see docs/agenda.md).") var importAgenda: String?
+    @Option(
+        name: .customLong("caldav-config"),
+        help: "The helpers' CalDAV calendars (docs/caldav.md); a file that does not exist means none.")
+    var caldavConfig: String?
     @Option(help: "Play this scenario file, headless, then exit.") var script: String?
     @Option(help: "Write the scenario's screenshots into this directory.") var screenshots: String?
     @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.")
@@ -71,6 +75,7 @@ struct Passerelle: ParsableCommand {
         options.assetsDir = assets
         options.contentDir = content
         options.agendaFile = importAgenda
+        options.caldavConfig = caldavConfig
 
         // Rasters of text (often 100 KB to 1 MB) get pages of their own that go back to the
         // system when freed, instead of fragmenting the heap: glibc's threshold otherwise
