@@ -16,14 +16,17 @@ enum WriteOutcome: Equatable, Sendable {
 struct CalDAVClient: Sendable {
     var http: HTTPClient
 
-    /// `REPORT calendar-query`: every VEVENT overlapping [from, to), recurring ones expanded by
-    /// the server (`<C:expand>`); `Recurrence` expands what a server leaves unexpanded.
-    func events(in calendar: URL, from: Date, to: Date) throws(CalDAVError) -> [DAVResource] {
+    /// `REPORT calendar-query`: every VEVENT overlapping [from, to), as stored, or with
+    /// recurring events expanded by the server (`<C:expand>`, RFC 4791 §9.6.5).
+    func events(in calendar: URL, from: Date, to: Date, expand: Bool) throws(CalDAVError) -> [DAVResource] {
         let start = ICalendar.utc(from), end = ICalendar.utc(to)
+        let data =
+            expand
+            ? "<C:calendar-data><C:expand start=\"\(start)\" end=\"\(end)\"/></C:calendar-data>" : "<C:calendar-data/>"
         let body = """
             <?xml version="1.0" encoding="utf-8"?>
             <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
-              <D:prop><D:getetag/><C:calendar-data><C:expand start="\(start)" end="\(end)"/></C:calendar-data></D:prop>
+              <D:prop><D:getetag/>\(data)</D:prop>
               <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
                 <C:time-range start="\(start)" end="\(end)"/>
               </C:comp-filter></C:comp-filter></C:filter>

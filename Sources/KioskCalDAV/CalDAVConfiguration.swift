@@ -27,6 +27,11 @@ public struct CalendarRef: Hashable, Sendable {
     /// The calendar collection, ending with "/".
     public var url: URL
 
+    public init(owner: Owner, url: URL) {
+        self.owner = owner
+        self.url = url
+    }
+
     /// "helper:amina", "place:france-services-lunel": the name in statuses and the store.
     public var name: String {
         switch owner {

@@ -20,6 +20,9 @@ public struct RemoteEvent: Equatable, Sendable {
     public var recurrenceID: Date?
     /// `X-PASSERELLE-HELPER`: the helper an appointment event of a place calendar is for.
     public var helper: String?
+    /// A TZID that is no Olson name (a Windows name, a custom VTIMEZONE): read in Europe/Paris
+    /// here, and worth asking the server to expand (it converts with the VTIMEZONE).
+    public var zoneUnknown = false
 
     /// Makes the helper busy: opaque, not cancelled, lasting.
     public var isBusy: Bool { !transparent && !cancelled && end > start }
@@ -77,7 +80,8 @@ public enum ICalendarReader {
             cancelled: first("STATUS")?.value.uppercased() == "CANCELLED", rule: first("RRULE")?.value,
             exceptions: exceptions,
             recurrenceID: first("RECURRENCE-ID").flatMap { date($0.value, $0.parameters)?.date },
-            helper: first("X-PASSERELLE-HELPER")?.value)
+            helper: first("X-PASSERELLE-HELPER")?.value,
+            zoneUnknown: properties.contains { $0.parameters["TZID"].map { timeZone($0) == nil } ?? false })
     }
 
     /// Content lines with folding undone (a CRLF followed by a space or tab continues the line).

@@ -174,13 +174,22 @@ public struct SharedAgenda: Sendable {
     func read(_ calendar: CalendarRef, from: Date, to: Date) throws(CalDAVError) -> (
         events: [RemoteEvent], resources: [(resource: DAVResource, events: [RemoteEvent])], notUnderstood: [String]
     ) {
-        let resources = try client.events(in: calendar.url, from: from, to: to)
+        var resources = try client.events(in: calendar.url, from: from, to: to, expand: false)
+        var parsed = resources.map { ICalendarReader.events(in: $0.calendarData ?? "") }
+        // Expanding here is fast (Radicale's <C:expand> costs 20 times the plain read); a rule
+        // `Recurrence` does not cover, or a zone that is no Olson name, is left to the server.
+        if parsed.contains(where: { events in
+            events.contains { $0.zoneUnknown }
+                || !Recurrence.expand(events, from: from, to: to).notUnderstood.isEmpty
+        }) {
+            resources = try client.events(in: calendar.url, from: from, to: to, expand: true)
+            parsed = resources.map { ICalendarReader.events(in: $0.calendarData ?? "") }
+        }
         var all: [RemoteEvent] = []
         var byResource: [(resource: DAVResource, events: [RemoteEvent])] = []
         var notUnderstood: [String] = []
-        for resource in resources {
-            let expanded = Recurrence.expand(
-                ICalendarReader.events(in: resource.calendarData ?? ""), from: from, to: to)
+        for (resource, events) in zip(resources, parsed) {
+            let expanded = Recurrence.expand(events, from: from, to: to)
             notUnderstood += expanded.notUnderstood
             all += expanded.events
             byResource.append((resource, expanded.events))

@@ -49,7 +49,9 @@ final class CalDAVOfflineTests: XCTestCase {
         XCTAssertEqual(try appointmentCount(kioskA) + appointmentCount(kioskB), 3, "everybody keeps their appointment")
     }
 
-    func test_a_weekly_meeting_and_an_all_day_absence_are_honoured_but_free_and_cancelled_events_are_not() throws {
+    func test_weekly_and_monthly_meetings_and_an_all_day_absence_are_honoured_but_free_and_cancelled_events_are_not()
+        throws
+    {
         let server = try RadicaleServer(self)
         try server.helper("mkcal", "amina")
         let kiosk = try kioskWithSmallAgenda(self)
@@ -90,11 +92,22 @@ final class CalDAVOfflineTests: XCTestCase {
                 "DTSTART;TZID=Europe/Paris:\(parisICS(at(day, 11, 0)))",
                 "DTEND;TZID=Europe/Paris:\(parisICS(at(day, 11, 30)))",
             ])
+        // A rule the kiosk leaves to the server's <C:expand>: the n-th weekday of the month.
+        let weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][parisCalendar.component(.weekday, from: day) - 1]
+        let nth = (parisCalendar.component(.day, from: day) - 1) / 7 + 1
+        try server.addEvent(
+            "amina",
+            [
+                "UID:monthly", "SUMMARY:Permanence", "RRULE:FREQ=MONTHLY;BYDAY=\(nth)\(weekday);COUNT=2",
+                "DTSTART;TZID=Europe/Paris:\(parisICS(at(day, 11, 30)))",
+                "DTEND;TZID=Europe/Paris:\(parisICS(at(day, 12, 0)))",
+            ])
         let (code, out, errors) = try sync(kiosk, config)
         XCTAssertEqual(code, 0, errors)
         XCTAssertTrue(out.contains("ok: read "), out)
+        XCTAssertFalse(errors.contains("not understood"), "the server expanded it: \(errors)")
 
-        let meeting: Set<Date> = [at(day, 10, 0), at(day, 10, 30)]
+        let meeting: Set<Date> = [at(day, 10, 0), at(day, 10, 30), at(day, 11, 30)]
         XCTAssertEqual(Set(try startTimes(kiosk, on: day)), Set(before.day).subtracting(meeting))
         let nextMeeting: Set<Date> = [at(nextWeek, 10, 0), at(nextWeek, 10, 30)]
         XCTAssertEqual(Set(try startTimes(kiosk, on: nextWeek)), Set(before.week).subtracting(nextMeeting))
