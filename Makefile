@@ -83,9 +83,11 @@ test-dates:
 	done
 
 bench: release
+	@scripts/setup-python.sh
 	xvfb-run -a -s "-screen 0 1920x1920x24" .build/release/passerelle-bench .build/release/passerelle
 	.build/release/passerelle-agenda-bench
 	.build/release/passerelle-store-bench
+	.build/release/passerelle-caldav-bench
 
 # The README's screenshots, from the scenario files.
 screenshots: build

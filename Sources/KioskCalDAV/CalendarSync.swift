@@ -38,13 +38,20 @@ extension SharedAgenda {
             let snapshot = try store.agendaSnapshot(from: now, to: now.addingTimeInterval(86_400))
             let days = min(366, (snapshot.services.values.map(\.maxNoticeDays).max() ?? 60) + 1)
             let window = (from: now, to: now.addingTimeInterval(Double(days) * 86_400))
+            let helpers = helpers(of: calendar, in: snapshot)
+            // A place's calendar takes the appointments of its helpers who have none of their own.
+            let adoptable = helpers.filter { helper in
+                configuration.calendars.contains { $0.owner == .helper(helper) } == (calendar.owner == .helper(helper))
+            }
+            try store.adoptAppointments(calendar: calendar.name, helpers: adoptable) { helper, start in
+                calendar.url.appendingPathComponent(CalDAVNames.resource(helper: helper, start: start)).path
+            }
             try push(calendar, store: store, report: &report)
             let read = try read(calendar, from: window.from, to: window.to)
             report.eventsRead = read.events.count
             report.notUnderstood = read.notUnderstood
             let copies = try store.remoteCopies(calendar: calendar.name)
             try reconcile(copies, with: read.resources, window: window, store: store, report: &report)
-            let helpers = helpers(of: calendar, in: snapshot)
             let ours = Set(copies.map { $0.appointment.uuidString.lowercased() })
             let busy = read.events.filter { $0.isBusy && !ours.contains($0.uid.lowercased()) }.flatMap { event in
                 helpers.filter { applies(event, to: $0, in: calendar) }.map {

@@ -211,3 +211,38 @@ extension AppDatabase {
         }
     }
 }
+
+// MARK: - Appointments booked without the calendar
+
+extension AppDatabase {
+    /// Queues in the calendar outbox every future appointment of `helpers` that has no event
+    /// record yet: booked by a kiosk that could not or may not reach the server (a sandbox
+    /// without network, CalDAV configured later). `href` names each event. Returns how many.
+    @discardableResult
+    public func adoptAppointments(
+        calendar: String, helpers: [String], href: (_ helper: String, _ start: Date) -> String
+    ) throws(StoreProblem) -> Int {
+        let now = clock.now()
+        return try write { db in
+            var adopted = 0
+            for helper in helpers {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.id, a.startsAt FROM appointment a JOIN helper h ON h.id = a.helperId
+                        WHERE h.key = ? AND a.status = 'unknown' AND a.startsAt > ?
+                          AND NOT EXISTS (SELECT 1 FROM appointment_remote r WHERE r.appointmentId = a.id)
+                        """, arguments: [helper, now])
+                for row in rows {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO appointment_remote (appointmentId, calendar, href, state)
+                            VALUES (?, ?, ?, 'pending_put')
+                            """, arguments: [row["id"] as Int64, calendar, href(helper, row["startsAt"])])
+                    adopted += 1
+                }
+            }
+            return adopted
+        }
+    }
+}

@@ -49,6 +49,27 @@ final class CalDAVOfflineTests: XCTestCase {
         XCTAssertEqual(try appointmentCount(kioskA) + appointmentCount(kioskB), 3, "everybody keeps their appointment")
     }
 
+    /// A kiosk whose sandbox has no network books locally (no --caldav-config): the sync timer
+    /// writes the event.
+    func test_an_appointment_booked_without_the_calendar_is_written_by_the_next_sync() throws {
+        let server = try RadicaleServer(self)
+        try server.helper("mkcal", "amina")
+        let kiosk = try kioskWithSmallAgenda(self)
+        let config = try server.kioskConfiguration(in: kiosk, helpers: ["amina": "amina"])
+        let day = try firstDay(kiosk)
+        let (code, out, errors) = try runProcess(
+            try builtPasserellectl(),
+            [
+                "debug", "book", "--data-dir", kiosk.path, "--service", "demarches", "--helper", "amina", "--place",
+                "fs", "--start", String(at(day, 9, 30).timeIntervalSince1970),
+            ], environment: TestNow.environment())
+        XCTAssertEqual(code, 0, out + errors)
+        let (synced, line, _) = try sync(kiosk, config)
+        XCTAssertEqual(synced, 0)
+        XCTAssertTrue(line.contains("wrote 1, deleted 0"), line)
+        XCTAssertEqual(try server.events("amina").map { isoDate($0["start"]!) }, [at(day, 9, 30)])
+    }
+
     func test_weekly_and_monthly_meetings_and_an_all_day_absence_are_honoured_but_free_and_cancelled_events_are_not()
         throws
     {
