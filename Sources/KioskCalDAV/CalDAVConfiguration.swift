@@ -45,6 +45,7 @@ public struct CalendarRef: Hashable, Sendable {
 ///
 /// ```
 /// credentials = /etc/passerelle/caldav-credentials   # one line: user:password, mode 0600
+///                                                     # or credential:caldav (systemd LoadCredential=)
 /// ca_file = /etc/passerelle/caldav-ca.pem             # optional: a private CA
 /// timeout = 15                                        # seconds per request (2-120)
 /// helper.amina = https://dav.example.fr/calendars/passerelle/amina/
@@ -98,7 +99,18 @@ public struct CalDAVConfiguration: Sendable {
                 continue
             }
             switch key {
-            case "credentials": credentialsFile = URL(fileURLWithPath: value, relativeTo: base).path
+            case "credentials":
+                // "credential:NAME": the private copy systemd hands the service (LoadCredential=NAME:…).
+                if value.hasPrefix("credential:") {
+                    guard let directory = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"] else {
+                        problems.append("\(at): credentials: \(value) needs systemd's LoadCredential= (no CREDENTIALS_DIRECTORY)")
+                        continue
+                    }
+                    credentialsFile = URL(fileURLWithPath: directory).appendingPathComponent(
+                        String(value.dropFirst("credential:".count))).path
+                } else {
+                    credentialsFile = URL(fileURLWithPath: value, relativeTo: base).path
+                }
             case "ca_file":
                 let path = URL(fileURLWithPath: value, relativeTo: base).path
                 if FileManager.default.isReadableFile(atPath: path) {
