@@ -103,11 +103,14 @@ public struct CalDAVConfiguration: Sendable {
                 // "credential:NAME": the private copy systemd hands the service (LoadCredential=NAME:…).
                 if value.hasPrefix("credential:") {
                     guard let directory = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"] else {
-                        problems.append("\(at): credentials: \(value) needs systemd's LoadCredential= (no CREDENTIALS_DIRECTORY)")
+                        problems.append(
+                            "\(at): credentials: \(value) needs systemd's LoadCredential= (no CREDENTIALS_DIRECTORY)")
                         continue
                     }
-                    credentialsFile = URL(fileURLWithPath: directory).appendingPathComponent(
-                        String(value.dropFirst("credential:".count))).path
+                    credentialsFile =
+                        URL(fileURLWithPath: directory).appendingPathComponent(
+                            String(value.dropFirst("credential:".count))
+                        ).path
                 } else {
                     credentialsFile = URL(fileURLWithPath: value, relativeTo: base).path
                 }
