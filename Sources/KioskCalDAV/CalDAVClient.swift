@@ -81,6 +81,7 @@ struct CalDAVClient: Sendable {
         switch answer.status {
         case 401: detail = "\(method): the server refused the credentials"
         case 403: detail = "\(method): the account may not do this on that calendar"
+        case 404: detail = "\(method): no calendar at this URL"
         case 300..<400:
             detail = "\(method): the server redirects to \(answer.headers["location"] ?? "elsewhere"); fix the URL"
         default: detail = method
