@@ -93,7 +93,18 @@ extension SharedAgenda {
     /// marked as a conflict: the person has a ticket, so both keep their appointment and the
     /// helper sees both; the place is told by the status line and the journal.
     private func push(_ calendar: CalendarRef, store: AppDatabase, report: inout CalendarSyncReport) throws {
-        for copy in try store.remoteCopies(calendar: calendar.name) {
+        for var copy in try store.remoteCopies(calendar: calendar.name) {
+            if let stale = copy.staleHref {
+                // The old event of a move to this calendar: deleted first (one UID per calendar).
+                var old = copy
+                old.href = stale
+                old.etag = copy.staleEtag
+                guard try pushDelete(old, calendar: calendar, store: store, record: false) else { continue }
+                copy.staleHref = nil
+                copy.staleEtag = nil
+                try store.setRemote(copy)
+                report.deleted += 1
+            }
             switch copy.state {
             case .pendingPut:
                 guard copy.status == .unknown else {

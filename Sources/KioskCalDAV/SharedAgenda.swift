@@ -128,7 +128,9 @@ public struct SharedAgenda: Sendable {
     func calendar(named name: String) -> CalendarRef? { configuration.calendars.first { $0.name == name } }
 
     /// Deletes a cancelled appointment's event; true when done (or already gone).
-    func pushDelete(_ remote: RemoteCopy, calendar: CalendarRef, store: AppDatabase) throws -> Bool {
+    func pushDelete(_ remote: RemoteCopy, calendar: CalendarRef, store: AppDatabase, record: Bool = true) throws
+        -> Bool
+    {
         let url = CalDAVNames.url(remote.href, in: calendar.url)
         var outcome = try client.delete(url, ifMatch: remote.etag)
         if outcome == .preconditionFailed {
@@ -140,6 +142,7 @@ public struct SharedAgenda: Sendable {
             }
         }
         guard outcome != .preconditionFailed else { return false }
+        guard record else { return true }
         var done = remote
         done.state = .gone
         try store.setRemote(done)

@@ -10,7 +10,7 @@ extension PasserelleCtl {
     struct Debug: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Test and demo tools.", shouldDisplay: false,
-            subcommands: [WriteLoop.self, Simulate.self, Book.self])
+            subcommands: [WriteLoop.self, Simulate.self, Book.self, Move.self])
     }
 }
 
@@ -118,6 +118,52 @@ extension PasserelleCtl.Debug {
             do {
                 if let shared { return .success(try shared.book(slot, for: person, in: database)) }
                 return .success((try database.book(slot, for: person), .local))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}
+
+extension PasserelleCtl.Debug {
+    /// Moves an appointment to another slot (helper, place, start), through the shared
+    /// calendars when `--caldav-config` is given; prints "moved UUID" or "taken" (exit 2).
+    struct Move: ParsableCommand {
+        @OptionGroup var store: DataDirOptions
+        @Argument(help: "The appointment's uuid.") var uuid: String
+        @Option(help: "Helper key.") var helper: String
+        @Option(help: "Place key.") var place: String
+        @Option(help: "Start, seconds since 1970.") var start: Double
+        @Option(help: "Move through the shared CalDAV calendars of this configuration.") var caldavConfig: String?
+
+        func validate() throws {
+            guard UUID(uuidString: uuid) != nil else { throw ValidationError("not an appointment uuid: \(uuid)") }
+        }
+
+        func run() throws {
+            let database = try store.open()
+            let id = UUID(uuidString: uuid)!
+            let shared = try caldavConfig.map(loadSharedAgenda)
+            guard let booked = try? database.bookedAppointment(id) else { throw ExitCode(1) }
+            let startDate = Date(timeIntervalSince1970: start)
+            let slot = Slot(
+                service: booked.service.key, helper: helper, place: place, start: startDate,
+                end: startDate.addingTimeInterval(Double(booked.service.durationMinutes * 60)))
+            switch Self.move(id, to: slot, shared: shared, in: database) {
+            case .success: print("moved \(id)")
+            case .failure(.slotTaken):
+                print("taken")
+                throw ExitCode(2)
+            case .failure(let problem): throw fail(problem)
+            }
+        }
+
+        static func move(_ id: UUID, to slot: Slot, shared: SharedAgenda?, in database: AppDatabase) -> Result<
+            Appointment, StoreProblem
+        > {
+            do {
+                if let shared { return .success(try shared.move(id, to: slot, in: database)) }
+                return .success(try database.moveAppointment(id, to: slot))
             } catch {
                 return .failure(error)
             }

@@ -51,4 +51,36 @@ final class CalDAVKioskTests: XCTestCase {
         XCTAssertEqual(cancelled.code, 0, cancelled.err)
         XCTAssertEqual(try server.events("amina").count, 0, "the event left the helper's calendar")
     }
+
+    /// "Changer d'heure" at the kiosk (Tests/Scenarios/booking-move-fr.scenario): the earliest
+    /// time may be another helper's; the event ends up once, at the new time, in that helper's
+    /// calendar.
+    func test_a_move_at_the_kiosk_leaves_one_event_at_the_new_time_in_the_right_helpers_calendar() throws {
+        let passerelle = try builtProgram("passerelle")
+        let server = try RadicaleServer(self)
+        let helpers = ["amina", "julien", "sophie", "karim"]
+        for helper in helpers { try server.helper("mkcal", helper) }
+        let dataDir = makeTemporaryDirectory(self)
+        let config = try server.kioskConfiguration(
+            in: dataDir, helpers: Dictionary(uniqueKeysWithValues: helpers.map { ($0, $0) }))
+        let run = try runProgram(
+            passerelle,
+            [
+                "--script", repositoryRoot.appendingPathComponent("Tests/Scenarios/booking-move-fr.scenario").path,
+                "--data-dir", dataDir.path, "--import-agenda",
+                repositoryRoot.appendingPathComponent("Assets/agenda/example.json").path, "--caldav-config", config,
+            ])
+        XCTAssertEqual(run.code, 0, run.err)
+        // Before the scenario's days (its clock is its own, in November 2026).
+        let store = try AppDatabase.open(dataDir: dataDir, clock: .fixed(paris("2026-11-01 00:00")))
+        let booked = try XCTUnwrap(try store.appointments(phone: "0622334455").first)
+        var found: [String] = []
+        for helper in helpers {
+            for event in try server.events(helper) { found.append("\(helper) \(event["start"]!) \(event["uid"]!)") }
+        }
+        XCTAssertEqual(
+            found, ["\(booked.helper.key) 2026-11-19T09:00:00+01:00 \(booked.appointment.uuid.uuidString.lowercased())"]
+        )
+        XCTAssertEqual(try store.remoteCopy(of: booked.appointment.uuid)?.state, .written)
+    }
 }

@@ -136,6 +136,44 @@ final class CalDAVProcessTests: XCTestCase {
             delivery.text.hasPrefix("France Services annule votre rendez-vous « Aide aux démarches »"), delivery.text)
     }
 
+    /// A move at the kiosk to another helper: the event is written in the new helper's calendar
+    /// first (If-None-Match), then deleted from the old one (If-Match).
+    func test_a_move_to_another_helper_takes_the_event_to_that_helpers_calendar() throws {
+        let server = try RadicaleServer(self)
+        for helper in ["amina", "bruno"] { try server.helper("mkcal", helper) }
+        let kiosk = makeTemporaryDirectory(self)
+        let agenda = kiosk.appendingPathComponent("agenda.json")
+        let bruno =
+            #"{"id": "bruno", "first_name": "Bruno", "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00; PH off", "from": "2025-01-01", "until": "2099-12-31"}]}"#
+        try smallAgendaJSON.replacingOccurrences(of: "\n  }]\n}", with: "\n  }, \(bruno)]\n}")
+            .write(to: agenda, atomically: true, encoding: .utf8)
+        let (imported, importOut, importErrors) = try runProcess(
+            try builtPasserellectl(), ["agenda", "import", agenda.path, "--data-dir", kiosk.path],
+            environment: TestNow.environment())
+        XCTAssertEqual(imported, 0, importErrors)
+        XCTAssertTrue(importOut.contains("2 helpers"), importOut)
+        let config = try server.kioskConfiguration(in: kiosk, helpers: ["amina": "amina", "bruno": "bruno"])
+        let day = try firstDay(kiosk)
+        let (_, out) = try book(kiosk, config, at(day, 9, 0))
+        let uuid = try XCTUnwrap(
+            UUID(uuidString: String(out.split(separator: " ")[1]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let (code, moved, errors) = try runProcess(
+            try builtPasserellectl(),
+            [
+                "debug", "move", uuid.uuidString, "--data-dir", kiosk.path, "--caldav-config", config, "--helper",
+                "bruno", "--place", "fs", "--start", String(at(day, 10, 0).timeIntervalSince1970),
+            ], environment: TestNow.environment())
+        XCTAssertEqual(code, 0, moved + errors)
+        XCTAssertEqual(try server.events("amina").count, 0, "gone from Amina's calendar")
+        let events = try server.events("bruno")
+        XCTAssertEqual(events.map { $0["uid"] }, [uuid.uuidString.lowercased()])
+        XCTAssertEqual(events.first.flatMap { isoDate($0["start"]!) }, at(day, 10, 0))
+        XCTAssertEqual(events.first?["helper"], "bruno")
+        let (synced, line, _) = try sync(kiosk, config)
+        XCTAssertEqual(synced, 0)
+        XCTAssertFalse(line.contains("cancelled by the helper 1"), "the kiosk knows where its event went: \(line)")
+    }
+
     func test_the_helper_moving_the_event_moves_the_appointment() throws {
         let server = try RadicaleServer(self)
         try server.helper("mkcal", "amina")
