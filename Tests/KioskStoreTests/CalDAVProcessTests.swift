@@ -141,17 +141,7 @@ final class CalDAVProcessTests: XCTestCase {
     func test_a_move_to_another_helper_takes_the_event_to_that_helpers_calendar() throws {
         let server = try RadicaleServer(self)
         for helper in ["amina", "bruno"] { try server.helper("mkcal", helper) }
-        let kiosk = makeTemporaryDirectory(self)
-        let agenda = kiosk.appendingPathComponent("agenda.json")
-        let bruno =
-            #"{"id": "bruno", "first_name": "Bruno", "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00; PH off", "from": "2025-01-01", "until": "2099-12-31"}]}"#
-        try smallAgendaJSON.replacingOccurrences(of: "\n  }]\n}", with: "\n  }, \(bruno)]\n}")
-            .write(to: agenda, atomically: true, encoding: .utf8)
-        let (imported, importOut, importErrors) = try runProcess(
-            try builtPasserellectl(), ["agenda", "import", agenda.path, "--data-dir", kiosk.path],
-            environment: TestNow.environment())
-        XCTAssertEqual(imported, 0, importErrors)
-        XCTAssertTrue(importOut.contains("2 helpers"), importOut)
+        let kiosk = try kioskWithTwoHelpers(self)
         let config = try server.kioskConfiguration(in: kiosk, helpers: ["amina": "amina", "bruno": "bruno"])
         let day = try firstDay(kiosk)
         let (_, out) = try book(kiosk, config, at(day, 9, 0))
@@ -172,6 +162,38 @@ final class CalDAVProcessTests: XCTestCase {
         let (synced, line, _) = try sync(kiosk, config)
         XCTAssertEqual(synced, 0)
         XCTAssertFalse(line.contains("cancelled by the helper 1"), "the kiosk knows where its event went: \(line)")
+    }
+
+    /// A place's calendar: an event of the place (a closure) makes every helper of the place busy;
+    /// an appointment event in it (X-PASSERELLE-HELPER) only its helper, at every kiosk.
+    func test_a_place_calendar_blocks_every_helper_for_a_closure_and_one_helper_for_an_appointment() throws {
+        let server = try RadicaleServer(self)
+        try server.helper("mkcal", "fs")
+        let kioskA = try kioskWithTwoHelpers(self), kioskB = try kioskWithTwoHelpers(self)
+        let configA = try server.kioskConfiguration(in: kioskA, helpers: [:], places: ["fs": "fs"])
+        let configB = try server.kioskConfiguration(in: kioskB, helpers: [:], places: ["fs": "fs"])
+        let day = try firstDay(kioskA)
+        try server.addEvent(
+            "fs",
+            [
+                "UID:fermeture", "SUMMARY:Fermeture exceptionnelle",
+                "DTSTART;TZID=Europe/Paris:\(parisICS(at(day, 9, 0)))",
+                "DTEND;TZID=Europe/Paris:\(parisICS(at(day, 10, 0)))",
+            ])
+        let (booked, out) = try book(kioskA, configA, at(day, 11, 0))
+        XCTAssertEqual(booked, 0, out)
+        XCTAssertEqual(try server.events("fs").filter { $0["uid"] != "fermeture" }.map { $0["helper"] }, ["amina"])
+        let (code, line, errors) = try sync(kioskB, configB)
+        XCTAssertEqual(code, 0, errors)
+        XCTAssertTrue(line.hasPrefix("place:fs: ok: read 2 events, 3 busy times"), line)
+
+        let free = try freeSlots(kioskB, on: day)
+        for helper in ["amina", "bruno"] {
+            XCTAssertFalse(free.contains { $0.helper == helper && $0.start == at(day, 9, 0) }, "closed for \(helper)")
+            XCTAssertTrue(free.contains { $0.helper == helper && $0.start == at(day, 10, 0) }, helper)
+        }
+        XCTAssertFalse(free.contains { $0.helper == "amina" && $0.start == at(day, 11, 0) }, "Amina is booked")
+        XCTAssertTrue(free.contains { $0.helper == "bruno" && $0.start == at(day, 11, 0) }, "Bruno is not")
     }
 
     func test_the_helper_moving_the_event_moves_the_appointment() throws {
@@ -225,6 +247,15 @@ func startTimes(_ kiosk: URL, from day: Date) throws -> [Date] {
     let store = try AppDatabase.open(dataDir: kiosk, clock: .fixed(now))
     let snapshot = try store.agendaSnapshot(from: now, to: now.addingTimeInterval(60 * 86_400))
     return SlotFinder.freeSlots(for: "demarches", in: snapshot, from: now, days: 45).map(\.start).filter { $0 >= day }
+}
+
+/// The free slots (every helper) on one local day, from the kiosk's local copy.
+func freeSlots(_ kiosk: URL, on day: Date) throws -> [Slot] {
+    let now = TestNow.date
+    let store = try AppDatabase.open(dataDir: kiosk, clock: .fixed(now))
+    let snapshot = try store.agendaSnapshot(from: now, to: now.addingTimeInterval(60 * 86_400))
+    return SlotFinder.freeSlots(for: "demarches", in: snapshot, from: now, days: 45)
+        .filter { parisCalendar.isDate($0.start, inSameDayAs: day) }
 }
 
 func appointmentCount(_ kiosk: URL) throws -> Int {

@@ -103,7 +103,9 @@ final class RadicaleServer {
     }
 
     /// A kiosk's `caldav.conf` (and its 0600 credentials file) in `dir`, one helper calendar each.
-    func kioskConfiguration(in dir: URL, helpers: [String: String], caFile: String? = nil) throws -> String {
+    func kioskConfiguration(
+        in dir: URL, helpers: [String: String], places: [String: String] = [:], caFile: String? = nil
+    ) throws -> String {
         let credentials = dir.appendingPathComponent("caldav-credentials")
         FileManager.default.createFile(
             atPath: credentials.path, contents: Data("\(user):\(password)\n".utf8),
@@ -112,6 +114,9 @@ final class RadicaleServer {
         if let caFile { lines.append("ca_file = \(caFile)") }
         for (helper, calendar) in helpers.sorted(by: { $0.key < $1.key }) {
             lines.append("helper.\(helper) = \(base.absoluteString)\(user)/\(calendar)/")
+        }
+        for (place, calendar) in places.sorted(by: { $0.key < $1.key }) {
+            lines.append("place.\(place) = \(base.absoluteString)\(user)/\(calendar)/")
         }
         let file = dir.appendingPathComponent("caldav.conf")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
@@ -175,4 +180,22 @@ func kioskWithSmallAgenda(_ test: XCTestCase) throws -> URL {
 func parisICS(_ date: Date) -> String {
     let c = parisCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     return String(format: "%04d%02d%02dT%02d%02d00", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+}
+
+/// A kiosk's data dir with the small agenda and a second helper, Bruno, at the same place and hours.
+func kioskWithTwoHelpers(_ test: XCTestCase) throws -> URL {
+    let kiosk = makeTemporaryDirectory(test)
+    let agenda = kiosk.appendingPathComponent("agenda.json")
+    let bruno = """
+        {"id": "bruno", "first_name": "Bruno", "opening": [{"place": "fs", "services": ["demarches"], \
+        "hours": "Mo-Fr 09:00-12:00; PH off", "from": "2025-01-01", "until": "2099-12-31"}]}
+        """
+    try smallAgendaJSON.replacingOccurrences(of: "\n  }]\n}", with: "\n  }, \(bruno)]\n}")
+        .write(to: agenda, atomically: true, encoding: .utf8)
+    let (status, out, errors) = try runProcess(
+        try builtPasserellectl(), ["agenda", "import", agenda.path, "--data-dir", kiosk.path],
+        environment: TestNow.environment())
+    XCTAssertEqual(status, 0, errors)
+    XCTAssertTrue(out.contains("2 helpers"), out)
+    return kiosk
 }
