@@ -10,6 +10,8 @@ public struct CalendarSyncReport: Equatable, Sendable {
     public var busyTimes = 0
     /// Queued events written, and cancelled ones deleted.
     public var written = 0, deleted = 0
+    /// Events rewritten without the person's name once the retention purge erased it here.
+    public var erased = 0
     public var cancelledByHelper = 0, movedByHelper = 0
     /// Future appointments whose event was written over another (docs/caldav.md, "Conflicts").
     public var conflicts = 0
@@ -122,6 +124,15 @@ extension SharedAgenda {
                 }
             case .pendingDelete:
                 if try pushDelete(copy, calendar: calendar, store: store) { report.deleted += 1 }
+            case .written where copy.anonymised:
+                // The retention purge erased the name here: erase it there too, then forget the event.
+                var erased = copy
+                if try pushUpdate(copy, calendar: calendar, store: store) {
+                    erased.state = .gone
+                    erased.etag = nil
+                    try store.setRemote(erased)
+                    report.erased += 1
+                }
             case .written, .gone:
                 continue
             }

@@ -32,6 +32,8 @@ public struct RemoteCopy: Equatable, Sendable {
     public var startsAt: Date
     public var endsAt: Date
     public var status: AppointmentStatus
+    /// The retention purge erased the person's name and phone: the event is to rewrite without them.
+    public var anonymised = false
 
     public init(
         appointment: UUID, helper: String, calendar: String, href: String, etag: String?, state: RemoteState,
@@ -195,7 +197,7 @@ extension AppDatabase {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.*, a.uuid, a.startsAt, a.endsAt, a.status, h.key AS helperKey
+                SELECT r.*, a.uuid, a.startsAt, a.endsAt, a.status, a.anonymisedAt, h.key AS helperKey
                 FROM appointment_remote r JOIN appointment a ON a.id = r.appointmentId JOIN helper h ON h.id = a.helperId
                 WHERE \(condition) ORDER BY a.startsAt
                 """, arguments: arguments
@@ -203,11 +205,13 @@ extension AppDatabase {
             guard let uuid = UUID(uuidString: row["uuid"]), let state = RemoteState(rawValue: row["state"]) else {
                 return nil
             }
-            return RemoteCopy(
+            var copy = RemoteCopy(
                 appointment: uuid, helper: row["helperKey"], calendar: row["calendar"], href: row["href"],
                 etag: row["etag"], state: state, staleHref: row["staleHref"], staleEtag: row["staleEtag"],
                 conflict: row["conflict"], startsAt: row["startsAt"], endsAt: row["endsAt"],
                 status: AppointmentStatus(rawValue: row["status"]) ?? .unknown)
+            copy.anonymised = (row["anonymisedAt"] as Date?) != nil
+            return copy
         }
     }
 }

@@ -67,7 +67,8 @@ extension PasserelleCtl.Agenda {
 
         static func line(_ report: CalendarSyncReport, status: CalendarSyncStatus?) -> String {
             let figures =
-                "read \(report.eventsRead) events, \(report.busyTimes) busy times; wrote \(report.written), deleted \(report.deleted); "
+                "read \(report.eventsRead) events, \(report.busyTimes) busy times; wrote \(report.written), deleted \(report.deleted), "
+                + "names erased \(report.erased); "
                 + "cancelled by the helper \(report.cancelledByHelper), moved by the helper \(report.movedByHelper); "
                 + "conflicts \(report.conflicts), queued \(report.queued)"
             let last = "last sync " + (status?.lastSuccessAt.map(stamp) ?? "never")

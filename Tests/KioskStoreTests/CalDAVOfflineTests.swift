@@ -70,6 +70,31 @@ final class CalDAVOfflineTests: XCTestCase {
         XCTAssertEqual(try server.events("amina").map { isoDate($0["start"]!) }, [at(day, 9, 30)])
     }
 
+    /// The retention purge erases the person's name at the kiosk; the next sync erases it from
+    /// the helper's calendar too.
+    func test_after_the_retention_purge_the_next_sync_erases_the_name_from_the_helpers_calendar() throws {
+        let server = try RadicaleServer(self)
+        try server.helper("mkcal", "amina")
+        let kiosk = try kioskWithSmallAgenda(self)
+        let config = try server.kioskConfiguration(in: kiosk, helpers: ["amina": "amina"])
+        let day = try firstDay(kiosk)
+        let (code, out) = try book(kiosk, config, at(day, 9, 0))
+        XCTAssertEqual(code, 0, out)
+        XCTAssertEqual(try server.events("amina").map { $0["summary"] }, ["Aide aux démarches – Test"])
+
+        let later = TestNow.environment(at: at(day, 9, 0).addingTimeInterval(8 * 86_400))
+        let binary = try builtPasserellectl()
+        let (purged, _, purgeErrors) = try runProcess(binary, ["purge", "--data-dir", kiosk.path], environment: later)
+        XCTAssertEqual(purged, 0, purgeErrors)
+        let (synced, line, errors) = try runProcess(
+            binary, ["agenda", "sync", "--data-dir", kiosk.path, "--caldav-config", config], environment: later)
+        XCTAssertEqual(synced, 0, errors)
+        XCTAssertTrue(line.contains("names erased 1"), line)
+        let events = try server.events("amina")
+        XCTAssertEqual(events.map { $0["summary"] }, ["Aide aux démarches"])
+        XCTAssertFalse(events.contains { $0["description"]!.contains("Test") })
+    }
+
     func test_weekly_and_monthly_meetings_and_an_all_day_absence_are_honoured_but_free_and_cancelled_events_are_not()
         throws
     {
