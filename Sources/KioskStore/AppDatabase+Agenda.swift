@@ -277,8 +277,12 @@ extension AppDatabase {
             sql: """
                 SELECT h.key, b.startsAt, b.endsAt FROM calendar_busy b JOIN helper h ON h.id = b.helperId
                 WHERE b.endsAt > ? AND b.startsAt < ?
-                """, arguments: [from, to])
-        let busy = (absences + booked + calendars).map { BusyInterval(helper: $0[0], start: $0[1], end: $0[2]) }
+                """, arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]
+        ).map { row in
+            BusyInterval(
+                helper: row[0], start: Date(timeIntervalSince1970: row[1]), end: Date(timeIntervalSince1970: row[2]))
+        }
+        let busy = (absences + booked).map { BusyInterval(helper: $0[0], start: $0[1], end: $0[2]) } + calendars
         let closed = try String.fetchAll(db, sql: "SELECT day FROM closed_day").compactMap(LocalDay.init)
         let alsace = try Bool.fetchOne(db, sql: "SELECT alsaceMoselle FROM agenda_setting WHERE id = 1") ?? false
         return AgendaSnapshot(

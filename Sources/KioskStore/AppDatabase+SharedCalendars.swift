@@ -92,7 +92,8 @@ extension AppDatabase {
             sql: "INSERT INTO calendar_busy (calendar, helperId, startsAt, endsAt) VALUES (?, ?, ?, ?)")
         for interval in busy where interval.end > interval.start {
             guard let id = helpers[interval.helper] else { continue }
-            try statement.execute(arguments: [calendar, id, interval.start, interval.end])
+            try statement.execute(
+                arguments: [calendar, id, interval.start.timeIntervalSince1970, interval.end.timeIntervalSince1970])
         }
     }
 

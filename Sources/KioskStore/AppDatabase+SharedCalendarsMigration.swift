@@ -12,13 +12,15 @@ extension AppDatabase {
         try db.execute(
             sql: """
                 -- Busy times read from the helpers' calendars at the last sync (never the event's
-                -- title): the slot finder subtracts them like absences.
+                -- title): the slot finder subtracts them like absences. Seconds since 1970, not
+                -- date text: the booking screen's query reads a thousand of them, and decoding
+                -- numbers costs nothing next to parsing dates.
                 CREATE TABLE calendar_busy (
                   id INTEGER PRIMARY KEY,
                   calendar TEXT NOT NULL,
                   helperId INTEGER NOT NULL REFERENCES helper(id) ON DELETE CASCADE,
-                  startsAt DATETIME NOT NULL,
-                  endsAt DATETIME NOT NULL,
+                  startsAt REAL NOT NULL,
+                  endsAt REAL NOT NULL,
                   CHECK (endsAt > startsAt)
                 );
                 CREATE INDEX calendar_busy_helper ON calendar_busy(helperId, startsAt);
