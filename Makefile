@@ -75,7 +75,7 @@ image-test: release
 # they run again pinned to awkward instants: a Sunday at 23:30, a Monday at 03:00, New Year's
 # Eve, the nights of both 2027 clock changes (before, and inside the repeated hour),
 # 29 February 2028 and a day in 2031. `make test` runs this after the whole suite.
-DATE_SENSITIVE_TESTS = ReminderDeliveryTests|AgendaProcessTests
+DATE_SENSITIVE_TESTS = ReminderDeliveryTests|AgendaProcessTests|CalDAVProcessTests
 PINNED_INSTANTS = 2026-11-29T23:30:00+01:00 2026-11-30T03:00:00+01:00 2026-12-31T23:30:00+01:00 \
   2027-03-27T23:30:00+01:00 2027-03-28T03:30:00+02:00 2027-10-30T23:30:00+02:00 2027-10-31T02:30:00+01:00 \
   2028-02-29T10:00:00+01:00 2031-01-06T08:00:00+01:00
@@ -88,10 +88,12 @@ test-dates:
 	done
 
 bench: release
+	@scripts/setup-python.sh
 	xvfb-run -a -s "-screen 0 1920x1920x24" .build/release/passerelle-bench .build/release/passerelle
 	.build/release/passerelle-agenda-bench
 	.build/release/passerelle-store-bench
 	python3 scripts/assist-bench.py .build/release/passerelle
+	.build/release/passerelle-caldav-bench
 
 # The README's screenshots, from the scenario files.
 screenshots: build

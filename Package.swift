@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "passerellectl", targets: ["passerellectl"]),
         .executable(name: "passerelle-store-bench", targets: ["passerelle-store-bench"]),
         .executable(name: "passerelle-agenda-bench", targets: ["passerelle-agenda-bench"]),
+        .executable(name: "passerelle-caldav-bench", targets: ["passerelle-caldav-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,9 @@ let package = Package(
         .systemLibrary(
             name: "CQREncode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // MARK: - Pure core and UI (no SDL, no SQLite, no network)
         .target(name: "KioskCore"),
@@ -47,6 +51,8 @@ let package = Package(
         .target(
             name: "KioskStore",
             dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The helpers' CalDAV calendars (issue 17): libcurl for HTTP, the store for the local copy.
+        .target(name: "KioskCalDAV", dependencies: ["KioskCore", "KioskStore", "CCurl"]),
         // Speech: espeak-ng into memory; KioskApp plays it on the audio device.
         .target(name: "KioskSpeech", dependencies: ["KioskCore", "CEspeakNG"]),
         .target(
@@ -57,7 +63,8 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "KioskAssist", "CSDL2",
+                "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "KioskAssist", "KioskCalDAV",
+                "CSDL2",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -71,13 +78,15 @@ let package = Package(
         .executableTarget(
             name: "passerellectl",
             dependencies: [
-                "KioskStore", "KioskCore",
+                "KioskStore", "KioskCore", "KioskCalDAV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "passerelle-store-bench",
             dependencies: ["KioskStore", "KioskCore"]),
         .executableTarget(name: "passerelle-agenda-bench", dependencies: ["KioskCore"]),
+        .executableTarget(
+            name: "passerelle-caldav-bench", dependencies: ["KioskCalDAV", "KioskStore", "KioskCore"]),
         .executableTarget(
             name: "passerelle-bench",
             dependencies: ["KioskApp", "KioskRender", "KioskUI", "KioskCore"]),
@@ -97,7 +106,8 @@ let package = Package(
         .testTarget(
             name: "KioskStoreTests",
             dependencies: [
-                "KioskStore", "KioskCore", "PasserelleTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "KioskStore", "KioskCore", "KioskCalDAV", "PasserelleTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

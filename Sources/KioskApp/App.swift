@@ -22,6 +22,8 @@ public struct KioskOptions {
     public var watchPort: Int?
     /// A places-of-help file to import into the store at start (demo runs and scenarios).
     public var placesFile: String?
+    /// The helpers' CalDAV calendars (docs/caldav.md); a path that does not exist means none.
+    public var caldavConfig: String?
 
     public init() {}
 }
@@ -81,6 +83,7 @@ public func buildKiosk(
         throw StartError.sdl(e)
     }
     let services = KioskServices.open(dataDir: options.dataDir, clock: clock)
+    if let caldavConfig = options.caldavConfig { services.connectCalendars(caldavConfig) }
     let clients = KioskClients(
         store: .live(services, catalogue: catalogue, siteName: config.siteName),
         printer: livePrinter(
@@ -285,7 +288,7 @@ enum StatusReport {
         if let problem = services.lastProblem {
             lines.append(StatusLine("Last store failure", problem, isProblem: true))
         }
-        return lines
+        return lines + services.calendarStatusLines()
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCalDAV
 import KioskCore
 import KioskStore
 import KioskUI
@@ -14,6 +15,12 @@ public final class KioskServices: @unchecked Sendable {
     public let openProblem: StoreProblem?
     /// Set when the store was damaged at start and restored from a backup.
     public let recoveryNote: String?
+
+    /// The helpers' shared CalDAV calendars (issue 17), nil when none is configured. Set once
+    /// by `buildKiosk`, before the worker starts.
+    public internal(set) var sharedAgenda: SharedAgenda?
+    /// Why the CalDAV configuration was not used, for the status page.
+    public internal(set) var calendarProblem: String?
 
     private let lock = NSLock()
     private var _lastProblem: String?
@@ -164,15 +171,26 @@ public final class KioskServices: @unchecked Sendable {
         do throws(StoreProblem) {
             let appointment: Appointment
             if let moving = request.moving {
-                appointment = try store.moveAppointment(moving, to: request.slot)
+                if let sharedAgenda {
+                    appointment = try sharedAgenda.move(moving, to: request.slot, in: store)
+                } else {
+                    appointment = try store.moveAppointment(moving, to: request.slot)
+                }
             } else {
-                appointment = try store.book(
-                    request.slot,
-                    for: PersonContact(
-                        name: request.firstName, phone: request.phone, remindBySMS: request.phone != nil),
-                    visitID: openVisit)
+                let person = PersonContact(
+                    name: request.firstName, phone: request.phone, remindBySMS: request.phone != nil)
+                // Through the helper's calendar when there is one: the shared truth across kiosks.
+                if let sharedAgenda {
+                    appointment = try sharedAgenda.book(request.slot, for: person, visitID: openVisit, in: store)
+                        .appointment
+                } else {
+                    appointment = try store.book(request.slot, for: person, visitID: openVisit)
+                }
                 if let diagnostic = request.diagnostic {
                     try store.shareDiagnostic(diagnostic, with: appointment.uuid, consentAt: now())
+                    // The event then carries the summary the person agreed to share; the booking
+                    // stands if the calendar cannot take it now (the update is queued).
+                    try? sharedAgenda?.update(appointment.uuid, in: store)
                 }
             }
             publishCalendar(helper: request.slot.helper)
@@ -211,7 +229,11 @@ public final class KioskServices: @unchecked Sendable {
     func cancel(_ uuid: UUID) -> Bool {
         let helper: String?? = attempt("appointment not cancelled", else: nil) { store throws(StoreProblem) in
             let helper = try store.helperKey(of: uuid)
-            try store.cancelAppointment(uuid, byPerson: true)
+            if let sharedAgenda {
+                try sharedAgenda.cancel(uuid, byPerson: true, in: store)
+            } else {
+                try store.cancelAppointment(uuid, byPerson: true)
+            }
             return .some(helper)
         }
         guard let cancelled = helper else { return false }

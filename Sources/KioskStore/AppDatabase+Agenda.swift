@@ -271,7 +271,18 @@ extension AppDatabase {
                 SELECT h.key, a.startsAt, a.endsAt FROM appointment a JOIN helper h ON h.id = a.helperId
                 WHERE a.status IN ('unknown', 'seen', 'noshow') AND a.endsAt > ? AND a.startsAt < ? AND a.id IS NOT ?
                 """, arguments: [from, to, appointmentID])
-        let busy = (absences + booked).map { BusyInterval(helper: $0[0], start: $0[1], end: $0[2]) }
+        // What the helpers' own calendars hold (issue 17), as of the last sync: read locally.
+        let calendars = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT h.key, b.startsAt, b.endsAt FROM calendar_busy b JOIN helper h ON h.id = b.helperId
+                WHERE b.endsAt > ? AND b.startsAt < ?
+                """, arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]
+        ).map { row in
+            BusyInterval(
+                helper: row[0], start: Date(timeIntervalSince1970: row[1]), end: Date(timeIntervalSince1970: row[2]))
+        }
+        let busy = (absences + booked).map { BusyInterval(helper: $0[0], start: $0[1], end: $0[2]) } + calendars
         let closed = try String.fetchAll(db, sql: "SELECT day FROM closed_day").compactMap(LocalDay.init)
         let alsace = try Bool.fetchOne(db, sql: "SELECT alsaceMoselle FROM agenda_setting WHERE id = 1") ?? false
         return AgendaSnapshot(

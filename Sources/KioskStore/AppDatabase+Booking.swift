@@ -93,10 +93,9 @@ extension AppDatabase {
     }
 
     /// The insert behind `bookAppointment` and `book(_:)`, inside the caller's transaction.
-    static func insertAppointment(_ request: BookingRequest, now: Date, options: Options, in db: Database) throws
-        -> Appointment
-    {
-        let uuid = UUID()
+    static func insertAppointment(
+        _ request: BookingRequest, uuid: UUID = UUID(), now: Date, options: Options, in db: Database
+    ) throws -> Appointment {
         guard
             let duration = try Int.fetchOne(
                 db, sql: "SELECT durationMinutes FROM service WHERE id = ? AND active", arguments: [request.serviceID])

@@ -128,3 +128,38 @@ extension AppDatabase {
         }
     }
 }
+
+// MARK: - One event, for a shared CalDAV calendar (issue 17)
+
+extension AppDatabase {
+    /// The event of an appointment about to be booked under `uuid`: what the helper's calendar
+    /// shows, by the same rules as the .ics files (first name; phone only for phone services).
+    public func calendarEvent(booking slot: Slot, uuid: UUID, person: PersonContact) throws(StoreProblem)
+        -> CalendarEvent
+    {
+        let now = clock.now()
+        let phone = try Self.normalisedPhone(person.phone)
+        return try read { db in
+            let ids = try Self.ids(of: slot, in: db)
+            let rows = try Self.snapshotRows(serviceID: ids.service, helperID: ids.helper, placeID: ids.place, in: db)
+            guard let service = rows.service, let helper = rows.helper else {
+                throw StoreProblem.notFound(what: "service or helper of the slot")
+            }
+            let appointment = Appointment(
+                uuid: uuid, serviceID: ids.service, helperID: ids.helper, placeID: ids.place, startsAt: slot.start,
+                endsAt: slot.end, bookedAt: now, status: .unknown, thematique: nil, personName: person.name,
+                personPhone: phone, anonymisedAt: nil)
+            let booked = BookedAppointment(
+                appointment: appointment, service: service, helper: helper, place: rows.place)
+            return Self.event(booked, summary: nil)
+        }
+    }
+
+    /// The event of a booked appointment, with the diagnostic summary the person agreed to share.
+    public func calendarEvent(of uuid: UUID) throws(StoreProblem) -> CalendarEvent? {
+        try read { db in
+            guard let booked = try Self.fetchBooked(uuid, in: db) else { return nil }
+            return Self.event(booked, summary: try Self.diagnosticSummary(appointment: uuid, in: db))
+        }
+    }
+}

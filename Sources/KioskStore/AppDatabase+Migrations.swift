@@ -23,6 +23,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-admin-pin-journal", migrate: addAdminPinJournalKinds)
         migrator.registerMigration("v4-places-of-help", migrate: createPlacesOfHelp)
         migrator.registerMigration("v5-remote-help-journal", migrate: addRemoteHelpJournalKinds)
+        migrator.registerMigration("v5-shared-calendars", migrate: createSharedCalendars)
         return migrator
     }
 

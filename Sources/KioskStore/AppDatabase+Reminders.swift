@@ -23,8 +23,11 @@ extension AppDatabase {
         guard message.kind == .smsReminder, let text = message.payload["appointment"], let uuid = UUID(uuidString: text)
         else { return nil }
         let now = clock.now()
+        // A notice of what the helper changed in their calendar (issue 17), else the reminder.
+        let notice = message.payload["notice"].flatMap(HelperChange.init(rawValue:))
+        let holds: AppointmentStatus = notice == .cancelled ? .revoked : .unknown
         return try read { db in
-            guard let booked = try Self.fetchBooked(uuid, in: db), booked.appointment.status == .unknown,
+            guard let booked = try Self.fetchBooked(uuid, in: db), booked.appointment.status == holds,
                 booked.appointment.startsAt > now, let phone = booked.appointment.personPhone
             else { return nil }
             let language =
@@ -35,7 +38,9 @@ extension AppDatabase {
                         """, arguments: [uuid.uuidString]
                 ).flatMap(Language.init(rawValue:)) ?? .fr
             return ReminderDelivery(
-                key: message.uuid, appointment: uuid, phone: phone, text: Self.reminderText(booked, in: language))
+                key: message.uuid, appointment: uuid, phone: phone,
+                text: notice.map { Self.noticeText($0, booked, in: language) }
+                    ?? Self.reminderText(booked, in: language))
         }
     }
 

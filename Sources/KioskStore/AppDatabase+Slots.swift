@@ -124,7 +124,7 @@ extension AppDatabase {
         return BookedAppointment(appointment: appointment, service: service, helper: helper, place: snapshot.place)
     }
 
-    private static func snapshotRows(serviceID: Int64, helperID: Int64, placeID: Int64?, in db: Database) throws
+    static func snapshotRows(serviceID: Int64, helperID: Int64, placeID: Int64?, in db: Database) throws
         -> (service: AgendaService?, helper: AgendaHelper?, place: AgendaPlace?)
     {
         let service = try Row.fetchOne(db, sql: "SELECT * FROM service WHERE id = ?", arguments: [serviceID]).map {
@@ -152,7 +152,7 @@ extension AppDatabase {
     }
 
     /// Row ids of a slot's keys; the slot must last the service's duration.
-    private static func ids(of slot: Slot, in db: Database) throws -> (service: Int64, helper: Int64, place: Int64) {
+    static func ids(of slot: Slot, in db: Database) throws -> (service: Int64, helper: Int64, place: Int64) {
         guard
             let service = try Row.fetchOne(
                 db, sql: "SELECT id, durationMinutes FROM service WHERE key = ? AND active", arguments: [slot.service])
@@ -175,8 +175,7 @@ extension AppDatabase {
     /// Checks, inside the write, that the agenda still offers `slot` (the screen may show an
     /// old list: agenda re-imported, absence added, notice passed). A slot no longer offered is
     /// reported like a taken one: the screen shows the free slots again.
-    private static func requireOffered(_ slot: Slot, now: Date, excluding appointmentID: Int64?, in db: Database) throws
-    {
+    static func requireOffered(_ slot: Slot, now: Date, excluding appointmentID: Int64?, in db: Database) throws {
         let snapshot = try snapshot(
             from: slot.start.addingTimeInterval(-86_400), to: slot.end.addingTimeInterval(86_400),
             excluding: appointmentID, in: db)

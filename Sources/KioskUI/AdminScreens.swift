@@ -132,7 +132,11 @@ enum AdminScreens {
         let lineHeight = b.measurer.lineHeight(TextStyle(size: size))
         for (index, line) in state.admin.status.enumerated() {
             guard rest.height >= lineHeight else { break }
-            var row = rest.sliceTop(lineHeight * (line.value.count > 60 ? 2 : 1), gap: theme.px(8))
+            // As many lines as the value wraps to (a calendar's sync, a path), at most four.
+            let valueWidth = rest.width - rest.width * 2 / 5 - theme.px(16)
+            let lines = TextWrapper.wrap(
+                line.value, width: valueWidth, style: TextStyle(size: size), measurer: b.measurer)
+            var row = rest.sliceTop(lineHeight * min(4, max(1, lines.count)), gap: theme.px(8))
             let labelBox = row.sliceLeft(row.width * 2 / 5, gap: theme.px(16))
             b.text(line.label, in: labelBox, size: size, weight: .bold, b.palette.text, maxLines: 2)
             b.label(

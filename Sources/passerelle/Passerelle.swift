@@ -27,6 +27,10 @@ struct Passerelle: ParsableCommand {
     @Option(
         name: .customLong("import-places"),
         help: "Import this places-of-help file into the store at start (see docs/places.md).") var importPlaces: String?
+    @Option(
+        name: .customLong("caldav-config"),
+        help: "The helpers' CalDAV calendars (docs/caldav.md); a file that does not exist means none.")
+    var caldavConfig: String?
     @Option(help: "Play this scenario file, headless, then exit.") var script: String?
     @Option(help: "Write the scenario's screenshots into this directory.") var screenshots: String?
     @Option(name: .customLong("dump-scene"), help: "Write each reached screen's semantic nodes as JSON to this file.")
@@ -89,6 +93,7 @@ struct Passerelle: ParsableCommand {
         options.agendaFile = importAgenda
         options.watchPort = watch
         options.placesFile = importPlaces
+        options.caldavConfig = caldavConfig
 
         // Rasters of text (often 100 KB to 1 MB) get pages of their own that go back to the
         // system when freed, instead of fragmenting the heap: glibc's threshold otherwise

@@ -9,7 +9,7 @@ extension PasserelleCtl {
     struct Agenda: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load the agenda (places, services, helpers, opening hours) and export helpers' calendars.",
-            subcommands: [Import.self, Export.self, Cancel.self])
+            subcommands: [Import.self, Export.self, Cancel.self, Sync.self, Status.self])
     }
 }
 
@@ -87,6 +87,7 @@ extension PasserelleCtl.Agenda {
         )
 
         @OptionGroup var store: DataDirOptions
+        @OptionGroup var caldav: CalDAVOptions
         @Argument(help: "The appointment's uuid.") var uuid: String
         @Flag(help: "The person cancelled (status excused) rather than the place (revoked).") var byPerson = false
 
@@ -98,7 +99,15 @@ extension PasserelleCtl.Agenda {
         func run() throws {
             let database = try store.open()
             let id = UUID(uuidString: uuid)!
-            try orExit { () throws(StoreProblem) in try database.cancelAppointment(id, byPerson: byPerson) }
+            let shared = try caldav.load()
+            try orExit { () throws(StoreProblem) in
+                // With shared calendars, the event is deleted there too (or queued for the next sync).
+                if let shared {
+                    try shared.cancel(id, byPerson: byPerson, in: database)
+                } else {
+                    try database.cancelAppointment(id, byPerson: byPerson)
+                }
+            }
             print("cancelled \(uuid)")
             if let helper = try? database.helperKey(of: id) {
                 do { try database.rewriteCalendar(helper: helper) } catch {

@@ -1,6 +1,7 @@
 // Passerelle — passerellectl. Licensed under the EUPL-1.2.
 import ArgumentParser
 import Foundation
+import KioskCalDAV
 import KioskCore
 import KioskStore
 
@@ -9,7 +10,7 @@ extension PasserelleCtl {
     struct Debug: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Test and demo tools.", shouldDisplay: false,
-            subcommands: [WriteLoop.self, Simulate.self, Book.self])
+            subcommands: [WriteLoop.self, Simulate.self, Book.self, Move.self])
     }
 }
 
@@ -71,6 +72,8 @@ extension PasserelleCtl.Debug {
         @Option(help: "Start, seconds since 1970.") var start: Double
         @Option(help: "Wait until this time (seconds since 1970) before booking, so racers start together.")
         var at: Double = 0
+        @Option(help: "Book through the shared CalDAV calendars of this configuration.") var caldavConfig: String?
+        @Option(help: "The person's phone (none: no SMS).") var phone = "0612345678"
 
         func validate() throws {
             guard start.isFinite else { throw ValidationError("--start must be a number of seconds since 1970") }
@@ -90,11 +93,15 @@ extension PasserelleCtl.Debug {
             let slot = Slot(
                 service: service, helper: helper, place: place, start: startDate,
                 end: startDate.addingTimeInterval(Double(duration * 60)))
+            let shared = try caldavConfig.map(loadSharedAgenda)
             let wait = at - Date().timeIntervalSince1970
             if wait > 0 { Thread.sleep(forTimeInterval: wait) }
-            switch Self.book(slot, in: database) {
-            case .success(let appointment):
-                print("booked \(appointment.uuid)")
+            switch Self.book(slot, phone: phone, shared: shared, in: database) {
+            case .success(let (appointment, delivery)):
+                switch delivery {
+                case .local, .written: print("booked \(appointment.uuid)")
+                case .queued(let reason): print("booked \(appointment.uuid) queued: \(reason)")
+                }
             case .failure(.slotTaken):
                 print("taken")
                 throw ExitCode(2)
@@ -104,9 +111,59 @@ extension PasserelleCtl.Debug {
         }
 
         /// Outside run(): swift 6.3.1 crashes on typed-throws catches inside ArgumentParser run().
-        static func book(_ slot: Slot, in database: AppDatabase) -> Result<Appointment, StoreProblem> {
+        static func book(_ slot: Slot, phone: String, shared: SharedAgenda?, in database: AppDatabase) -> Result<
+            (Appointment, SharedAgenda.Delivery), StoreProblem
+        > {
+            let person = PersonContact(name: "Test", phone: phone.isEmpty ? nil : phone, remindBySMS: !phone.isEmpty)
             do {
-                return .success(try database.book(slot, for: PersonContact(name: "Test", phone: "0612345678")))
+                if let shared { return .success(try shared.book(slot, for: person, in: database)) }
+                return .success((try database.book(slot, for: person), .local))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}
+
+extension PasserelleCtl.Debug {
+    /// Moves an appointment to another slot (helper, place, start), through the shared
+    /// calendars when `--caldav-config` is given; prints "moved UUID" or "taken" (exit 2).
+    struct Move: ParsableCommand {
+        @OptionGroup var store: DataDirOptions
+        @Argument(help: "The appointment's uuid.") var uuid: String
+        @Option(help: "Helper key.") var helper: String
+        @Option(help: "Place key.") var place: String
+        @Option(help: "Start, seconds since 1970.") var start: Double
+        @Option(help: "Move through the shared CalDAV calendars of this configuration.") var caldavConfig: String?
+
+        func validate() throws {
+            guard UUID(uuidString: uuid) != nil else { throw ValidationError("not an appointment uuid: \(uuid)") }
+        }
+
+        func run() throws {
+            let database = try store.open()
+            let id = UUID(uuidString: uuid)!
+            let shared = try caldavConfig.map(loadSharedAgenda)
+            guard let booked = try? database.bookedAppointment(id) else { throw ExitCode(1) }
+            let startDate = Date(timeIntervalSince1970: start)
+            let slot = Slot(
+                service: booked.service.key, helper: helper, place: place, start: startDate,
+                end: startDate.addingTimeInterval(Double(booked.service.durationMinutes * 60)))
+            switch Self.move(id, to: slot, shared: shared, in: database) {
+            case .success: print("moved \(id)")
+            case .failure(.slotTaken):
+                print("taken")
+                throw ExitCode(2)
+            case .failure(let problem): throw fail(problem)
+            }
+        }
+
+        static func move(_ id: UUID, to slot: Slot, shared: SharedAgenda?, in database: AppDatabase) -> Result<
+            Appointment, StoreProblem
+        > {
+            do {
+                if let shared { return .success(try shared.move(id, to: slot, in: database)) }
+                return .success(try database.moveAppointment(id, to: slot))
             } catch {
                 return .failure(error)
             }
