@@ -42,6 +42,10 @@ public enum Screen: Equatable, Sendable {
         case .myAppointment(let step):
             switch step {
             case .phone: return "my-appointment-phone"
+            case .name: return "my-appointment-name"
+            case .day: return "my-appointment-day"
+            case .time: return "my-appointment-time"
+            case .notFound: return "my-appointment-not-found"
             case .list: return "my-appointment-list"
             case .confirmCancel: return "my-appointment-cancel"
             case .cancelled: return "my-appointment-cancelled"

@@ -15,6 +15,16 @@ public enum SpokenDates {
         formatter("EEEEdMMMM", language).string(from: date)
     }
 
+    /// A day near `today` as people say it: "aujourd'hui", "demain" (from the catalogue);
+    /// others by name.
+    static func day(_ day: LocalDay, today: LocalDay?, t: Texts) -> String {
+        switch today.map({ day.dayNumber - $0.dayNumber }) {
+        case 0?: return t(.dayToday)
+        case 1?: return t(.dayTomorrow)
+        default: return Self.day(day, t.language)
+        }
+    }
+
     public static func day(_ day: LocalDay, _ language: Language) -> String {
         guard let noon = ParisTime.date(day, minute: 12 * 60) else { return day.description }
         return Self.day(noon, language)
