@@ -1,0 +1,42 @@
+import Foundation
+import KioskCore
+import KioskUI
+import XCTest
+
+/// What issue 13 found when people used the kiosk as they would: the safe choice emphasised,
+/// states shown by more than colour, controls named and spoken.
+final class PersonAtTheScreenTests: XCTestCase {
+    static func sample(_ name: String, _ language: Language) -> KioskState {
+        let states = LayoutAudit.journeyStates(content: JourneySnapshotTests.content, language: language)
+        guard let state = states.first(where: { $0.0 == name })?.1 else {
+            XCTFail("no sample state \(name)")
+            return KioskState.initial(now: Fixtures.start, policy: Fixtures.policy)
+        }
+        return state
+    }
+
+    /// The colour a button's frame is filled with (its outer shape).
+    static func fill(of node: SemanticNode, in scene: Scene) -> Color? {
+        for command in scene.commands {
+            if case .roundedRect(let rect, _, let color) = command, rect == node.frame { return color }
+        }
+        return nil
+    }
+
+    func test_keeping_the_appointment_is_the_filled_first_choice_when_cancelling() throws {
+        for language in [Language.fr, .ar] {
+            let scene = JourneySnapshotTests.scene(Self.sample("my-my-appointment-cancel", language))
+            let keep = try XCTUnwrap(scene.node(id: "cancel-no"))
+            let cancel = try XCTUnwrap(scene.node(id: "cancel-yes"))
+            XCTAssertEqual(Self.fill(of: keep, in: scene), Theme.Palette.standard.primary, "keep is filled")
+            XCTAssertEqual(Self.fill(of: cancel, in: scene), Theme.Palette.standard.border, "cancel is plain")
+            XCTAssertLessThan(
+                scene.nodes.firstIndex { $0.id == "cancel-no" }!, scene.nodes.firstIndex { $0.id == "cancel-yes" }!)
+            if language.isRightToLeft {
+                XCTAssertGreaterThan(keep.frame.x, cancel.frame.x, "first from the right in Arabic")
+            } else {
+                XCTAssertLessThan(keep.frame.x, cancel.frame.x, "first from the left")
+            }
+        }
+    }
+}
