@@ -42,6 +42,8 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return []
 
     case .homeTapped:
+        // On the goodbye: start again now, in the default language.
+        if case .goodbye = state.screen { return state.forgetPerson(now: now, policy: policy) }
         state.history = []
         state.show(.home)
         return []
@@ -106,6 +108,9 @@ extension KioskState {
     mutating func clockMoved(now: Date, policy: KioskPolicy) -> [Effect] {
         if let lockedUntil = admin.lockedUntil, now >= lockedUntil { admin.lockedUntil = nil }
         if screen == .attract { return [] }
+        if case .goodbye(let until) = screen {
+            return now >= until ? forgetPerson(now: now, policy: policy) : []
+        }
         if case .warning(let resetAt, _) = idle {
             if now >= resetAt { return forgetPerson(now: now, policy: policy) }
             idle = .warning(resetAt: resetAt, secondsLeft: Int((resetAt.timeIntervalSince(now)).rounded(.up)))
@@ -142,6 +147,16 @@ extension KioskState {
         return ended + [.forgetPerson]
     }
 
+    /// "Finish": everything of the person is forgotten at once, but the goodbye is said in
+    /// their language for `goodbyeDuration` seconds before home comes back in the default one.
+    mutating func sayGoodbye(now: Date, policy: KioskPolicy) -> [Effect] {
+        let language = self.language
+        let effects = forgetPerson(now: now, policy: policy, reason: .completed)
+        self.language = language
+        screen = .goodbye(until: now.addingTimeInterval(policy.goodbyeDuration))
+        return effects
+    }
+
     /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
     /// How long this screen waits before "are you still there?": never less than its content
     /// needs. The ticket is copied or photographed (`ticketTimeout`); a diagnostic item gets
@@ -162,6 +177,7 @@ extension KioskState {
         var deadlines: [Date] = []
         if let lockedUntil = admin.lockedUntil { deadlines.append(lockedUntil) }
         if screen == .attract { return deadlines.min() }
+        if case .goodbye(let until) = screen { return (deadlines + [until]).min() }
         if case .warning(let resetAt, let secondsLeft) = idle {
             deadlines.append(resetAt.addingTimeInterval(-Double(max(secondsLeft - 1, 0))))
         } else if holdsTraces(policy: policy) {

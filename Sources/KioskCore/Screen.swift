@@ -1,3 +1,5 @@
+import Foundation
+
 // The screens of the kiosk: the shell's, and one case per journey (see `JourneyID`).
 
 public enum Screen: Equatable, Sendable {
@@ -7,6 +9,9 @@ public enum Screen: Equatable, Sendable {
     case help(from: HelpContext)
     /// Shown after a long idle on a pristine home; any touch wakes the kiosk.
     case attract
+    /// "Goodbye", in the person's language, after "Finish"; until `until`, then home in the
+    /// default language. Nothing of the person is kept but the language.
+    case goodbye(until: Date)
     /// The hidden admin entry: a PIN on a keypad.
     case adminPin
     case adminMenu
@@ -21,6 +26,7 @@ public enum Screen: Equatable, Sendable {
         case .home: return "home"
         case .help: return "help"
         case .attract: return "attract"
+        case .goodbye: return "goodbye"
         case .adminPin: return "admin-pin"
         case .adminMenu: return "admin-menu"
         case .adminStatus: return "admin-status"
@@ -58,7 +64,7 @@ public enum Screen: Equatable, Sendable {
     /// The journey whose screen this is; nil for the shell's screens.
     public var journeyID: JourneyID? {
         switch self {
-        case .home, .help, .attract, .adminPin, .adminMenu, .adminStatus: return nil
+        case .home, .help, .attract, .goodbye, .adminPin, .adminMenu, .adminStatus: return nil
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
@@ -75,7 +81,7 @@ public enum Screen: Equatable, Sendable {
     public var isAdmin: Bool {
         switch self {
         case .adminPin, .adminMenu, .adminStatus: return true
-        case .home, .help, .attract, .diagnostic, .booking, .myAppointment: return false
+        case .home, .help, .attract, .goodbye, .diagnostic, .booking, .myAppointment: return false
         }
     }
 }

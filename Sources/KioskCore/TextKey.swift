@@ -32,6 +32,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case idleCountdown = "idle.countdown"
     case idleStay = "idle.stay"
     case attractTouch = "attract.touch"
+    case goodbyeTitle = "goodbye.title"
+    case goodbyeBody = "goodbye.body"
 
     // MARK: - Admin
     case adminPinTitle = "admin.pinTitle"

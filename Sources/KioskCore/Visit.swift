@@ -48,6 +48,9 @@ extension KioskState {
     /// Opens a visit at the first choice and notes each journey entered.
     mutating func trackVisit(after action: Action, before: KioskState, now: Date) -> [Effect] {
         guard !screen.isAdmin, !before.screen.isAdmin else { return [] }
+        // "Finish" closed the visit; the goodbye, and the touch that ends it, open none.
+        if case .goodbye = screen { return [] }
+        if case .goodbye = before.screen { return [] }
         var effects: [Effect] = []
         if visit == nil, action.isPersonChoice {
             visit = VisitTrace(startedAt: now)

@@ -18,7 +18,10 @@ enum TopBar {
             id: "help", label: t(.help), icon: .help, frame: help, style: .primary, action: .helpTapped,
             textSize: theme.smallSize)
 
-        if screen != .home {
+        // Home and the goodbye are starts: nothing to go back to.
+        var isStart = screen == .home
+        if case .goodbye = screen { isStart = true }
+        if !isStart {
             let back = bar.sliceLeft(theme.px(180), gap: theme.px(16))
             b.button(
                 id: "back", label: t(.back), icon: .arrowBack, frame: back, style: .secondary,

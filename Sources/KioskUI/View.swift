@@ -24,6 +24,7 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
     case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
     case .attract: break
+    case .goodbye: GoodbyeScreen.draw(&b, in: content, t: t)
     case .diagnostic(.intro): DiagnosticScreens.drawIntro(&b, in: content, t: t)
     case .diagnostic(.item):
         if let journey = state.diagnostic {

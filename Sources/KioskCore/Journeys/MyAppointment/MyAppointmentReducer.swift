@@ -130,6 +130,6 @@ extension KioskState {
     /// "Back" after a cancellation would show a list that no longer holds it: the visit ends.
     mutating func myAppointmentBack(env: Environment) -> [Effect]? {
         guard screen == .myAppointment(.cancelled) else { return nil }
-        return forgetPerson(now: env.now, policy: env.policy, reason: .completed)
+        return sayGoodbye(now: env.now, policy: env.policy)
     }
 }
