@@ -36,6 +36,10 @@ public enum Action: Equatable, Sendable {
     case languageTapped(Language)
     case largeTextToggled
     case highContrastToggled
+    /// "Display" in the top bar: larger text and stronger colours on any screen.
+    case displayTapped
+    /// "Yes, erase it all" on "Go back to the start?".
+    case leaveConfirmed
 
     // MARK: - Idle
     case stayTapped
@@ -72,7 +76,9 @@ extension Action {
         case .booking: return .booking
         case .myAppointment: return .myAppointment
         case .helpTapped, .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
-            .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
+            .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled,
+            .displayTapped,
+            .leaveConfirmed, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:
@@ -87,7 +93,8 @@ extension Action {
         case .keyTyped, .keyErased, .shiftTapped: return .typing
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
-            .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped, .attractTouched,
+            .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .displayTapped, .leaveConfirmed,
+            .stayTapped, .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:

@@ -41,12 +41,8 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         state.show(previous)
         return []
 
-    case .homeTapped:
-        // On the goodbye: start again now, in the default language.
-        if case .goodbye = state.screen { return state.forgetPerson(now: now, policy: policy) }
-        state.history = []
-        state.show(.home)
-        return []
+    case .homeTapped, .leaveConfirmed, .displayTapped:
+        return state.reduceLeaving(action, now: now, policy: policy)
 
     // MARK: - Home
     case .languageTapped(let language):
@@ -157,7 +153,49 @@ extension KioskState {
         return effects
     }
 
-    /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
+    /// "Home" (asking first when progress is at stake), its answer, and the display options.
+    mutating func reduceLeaving(_ action: Action, now: Date, policy: KioskPolicy) -> [Effect] {
+        switch action {
+        case .homeTapped:
+            // On the goodbye: start again now, in the default language.
+            if case .goodbye = screen { return forgetPerson(now: now, policy: policy) }
+            if screen == .leaveConfirmation { return [] }
+            // A diagnostic or a booking under way is not thrown away by a stray touch.
+            if progressAtStake {
+                go(to: .leaveConfirmation)
+                return []
+            }
+            history = []
+            show(.home)
+        case .leaveConfirmed:
+            guard screen == .leaveConfirmation else { return [] }
+            history = []
+            show(.home)
+        case .displayTapped:
+            guard screen != .displayOptions else { return [] }
+            go(to: .displayOptions)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Whether "Home" would throw away something the person did: a diagnostic with answers,
+    /// a booking with a kind of help or a time chosen (not yet saved).
+    /// Asked from help or the display options, it is the journey screen under them that counts.
+    var progressAtStake: Bool {
+        var underneath = screen
+        if case .help = screen { underneath = history.last ?? screen }
+        if screen == .displayOptions { underneath = history.last ?? screen }
+        switch underneath {
+        case .diagnostic(.item): return diagnostic?.session.answers.isEmpty == false
+        case .booking(.when), .booking(.time), .booking(.name), .booking(.phone), .booking(.consent),
+            .booking(.confirm):
+            return true
+        default: return false
+        }
+    }
+
     /// How long this screen waits before "are you still there?": never less than its content
     /// needs. The ticket is copied or photographed (`ticketTimeout`); a diagnostic item gets
     /// the time its pack says a slow, careful person needs.
@@ -173,6 +211,7 @@ extension KioskState {
         }
     }
 
+    /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
     public func nextDeadline(policy: KioskPolicy) -> Date? {
         var deadlines: [Date] = []
         if let lockedUntil = admin.lockedUntil { deadlines.append(lockedUntil) }

@@ -7,6 +7,10 @@ public enum Screen: Equatable, Sendable {
     case home
     /// Human help, with a hint about the screen the person came from.
     case help(from: HelpContext)
+    /// Larger text and stronger colours, from any screen; back returns with nothing lost.
+    case displayOptions
+    /// "Go back to the start?": "Home" asked during a diagnostic or a booking under way.
+    case leaveConfirmation
     /// Shown after a long idle on a pristine home; any touch wakes the kiosk.
     case attract
     /// "Goodbye", in the person's language, after "Finish"; until `until`, then home in the
@@ -25,6 +29,8 @@ public enum Screen: Equatable, Sendable {
         switch self {
         case .home: return "home"
         case .help: return "help"
+        case .displayOptions: return "display-options"
+        case .leaveConfirmation: return "leave-confirmation"
         case .attract: return "attract"
         case .goodbye: return "goodbye"
         case .adminPin: return "admin-pin"
@@ -64,7 +70,9 @@ public enum Screen: Equatable, Sendable {
     /// The journey whose screen this is; nil for the shell's screens.
     public var journeyID: JourneyID? {
         switch self {
-        case .home, .help, .attract, .goodbye, .adminPin, .adminMenu, .adminStatus: return nil
+        case .home, .help, .displayOptions, .leaveConfirmation, .attract, .goodbye, .adminPin, .adminMenu,
+            .adminStatus:
+            return nil
         case .diagnostic: return .diagnostic
         case .booking: return .booking
         case .myAppointment: return .myAppointment
@@ -81,7 +89,9 @@ public enum Screen: Equatable, Sendable {
     public var isAdmin: Bool {
         switch self {
         case .adminPin, .adminMenu, .adminStatus: return true
-        case .home, .help, .attract, .goodbye, .diagnostic, .booking, .myAppointment: return false
+        case .home, .help, .displayOptions, .leaveConfirmation, .attract, .goodbye, .diagnostic, .booking,
+            .myAppointment:
+            return false
         }
     }
 }

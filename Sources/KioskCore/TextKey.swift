@@ -19,6 +19,14 @@ public enum TextKey: String, CaseIterable, Sendable {
     case languagesHeading = "languages.heading"
     case largeText = "toggle.largeText"
     case highContrast = "toggle.highContrast"
+    case display = "display"
+    case displayTitle = "display.title"
+    case displayBody = "display.body"
+    case displayDone = "display.done"
+    case leaveTitle = "leave.title"
+    case leaveBody = "leave.body"
+    case leaveStay = "leave.stay"
+    case leaveGo = "leave.go"
 
     // MARK: - Help
     case helpTitle = "help.title"

@@ -34,7 +34,7 @@ extension Action {
             .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped:
             return false
         case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
-            .highContrastToggled:
+            .highContrastToggled, .displayTapped, .leaveConfirmed:
             return true
         // Answers of effects may arrive after the person left: each journey says which are.
         case .diagnostic(let action): return action.isPersonChoice

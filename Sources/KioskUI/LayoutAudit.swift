@@ -76,6 +76,11 @@ public enum LayoutAudit {
         warning.idle = .warning(resetAt: .init(timeIntervalSince1970: 120), secondsLeft: 30)
         var attract = start
         attract.screen = .attract
+        var display = start
+        display.screen = .displayOptions
+        display.highContrast = true
+        var leaving = start
+        leaving.screen = .leaveConfirmation
         var goodbye = start
         goodbye.screen = .goodbye(until: .init(timeIntervalSince1970: 5))
         var pin = start
@@ -90,7 +95,7 @@ public enum LayoutAudit {
         status.admin.status = (0..<12).map { StatusLine("Line \($0)", "value \($0)") }
         return [
             ("home", start), ("help", help), ("help-admin", helpAdmin), ("idle-warning", warning), ("attract", attract),
-            ("goodbye", goodbye),
+            ("goodbye", goodbye), ("display-options", display), ("leave-confirmation", leaving),
             ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status),
         ]
     }

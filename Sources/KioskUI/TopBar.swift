@@ -17,10 +17,13 @@ enum TopBar {
         b.button(
             id: "help", label: t(.help), icon: .help, frame: help, style: .primary, action: .helpTapped,
             textSize: theme.smallSize)
-
         // Home and the goodbye are starts: nothing to go back to.
         var isStart = screen == .home
         if case .goodbye = screen { isStart = true }
+        // Larger text and stronger colours from every screen (home has them in full).
+        let showDisplay = !isStart && screen != .displayOptions && !screen.isAdmin
+        let display = showDisplay ? bar.sliceRight(theme.px(220), gap: theme.px(16)) : nil
+
         if !isStart {
             let back = bar.sliceLeft(theme.px(180), gap: theme.px(16))
             b.button(
@@ -31,9 +34,18 @@ enum TopBar {
                 id: "home", label: t(.home), icon: .home, frame: home, style: .secondary,
                 action: .homeTapped, shape: .stacked, textSize: theme.smallSize)
         }
-        b.text(
-            context.policy.siteName, in: bar, size: theme.smallSize, weight: .bold, b.palette.onTopBar,
-            align: .center, centerVertically: true, maxLines: 3)
+        // After back and home in the focus order, as it is read.
+        if let display {
+            b.button(
+                id: "display", label: t(.display), icon: .textSize, frame: display, style: .secondary,
+                action: .displayTapped, shape: .stacked, textSize: theme.smallSize)
+        }
+        // The place's name where there is room for it; the hidden admin zone stays.
+        if bar.width >= theme.px(200) {
+            b.text(
+                context.policy.siteName, in: bar, size: theme.smallSize, weight: .bold, b.palette.onTopBar,
+                align: .center, centerVertically: true, maxLines: 3)
+        }
         b.secretZone = bar
         return rest
     }

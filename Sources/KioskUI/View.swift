@@ -23,6 +23,8 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .adminPin: AdminScreens.drawPin(&b, in: content, state: state, t: t)
     case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
     case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
+    case .displayOptions: DisplayOptionsScreen.draw(&b, in: content, state: state, t: t)
+    case .leaveConfirmation: LeaveConfirmationScreen.draw(&b, in: content, t: t)
     case .attract: break
     case .goodbye: GoodbyeScreen.draw(&b, in: content, t: t)
     case .diagnostic(.intro): DiagnosticScreens.drawIntro(&b, in: content, t: t)

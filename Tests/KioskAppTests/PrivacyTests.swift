@@ -15,7 +15,7 @@ final class PrivacyTests: XCTestCase {
                 """
                 tap "العربية"
                 tap "نص أكبر"
-                tap "تباين عال"
+                tap "ألوان أقوى"
                 tap "هل تحتاج إلى مساعدة؟"
                 """, file: "p"))
         let zone = kiosk.scene.secretZone!
@@ -48,6 +48,7 @@ final class PrivacyTests: XCTestCase {
                 tap "Commencer"
                 tap "Je ne sais pas"
                 tap "Accueil"
+                tap "Oui, tout effacer"
                 tap "Prendre rendez-vous"
                 tap "Aide pour une démarche"
                 tap "Le plus tôt"
