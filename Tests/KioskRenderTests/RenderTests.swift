@@ -58,7 +58,8 @@ final class RenderTests: XCTestCase {
         for language in Language.allCases {
             for key in TextKey.allCases {
                 let text = Self.catalogue.text(
-                    key, language, ["seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3"])
+                    key, language,
+                    ["seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3", "day": "1", "time": "9"])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
                 XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")
             }

@@ -39,4 +39,28 @@ final class PersonAtTheScreenTests: XCTestCase {
             }
         }
     }
+
+    func test_the_earliest_time_is_on_its_button_and_in_its_label_in_every_language() throws {
+        for language in Language.allCases {
+            for size in Fixtures.sizes {
+                let state = Self.sample("booking-booking-when", language)
+                let scene = JourneySnapshotTests.scene(state, size: size)
+                let button = try XCTUnwrap(scene.node(id: "first-slot"), "\(language) \(size)")
+                let first = try XCTUnwrap(state.booking?.slots?.first)
+                let time = SpokenDates.time(first.start, language)
+                XCTAssertTrue(button.label.contains(time), "\(language): \(button.label)")
+                XCTAssertNil(scene.node(id: "first-slot-time"), "no time drawn apart from its button")
+                let measurer = FixedAdvanceMeasurer()
+                for command in scene.commands {
+                    guard case .text(let text, let origin, let style, _) = command, text.contains(time) else {
+                        continue
+                    }
+                    let rect = Rect(
+                        x: origin.x, y: origin.y, width: measurer.width(of: text, style: style),
+                        height: measurer.lineHeight(style))
+                    XCTAssertTrue(button.frame.contains(rect), "\(language) \(size): \"\(text)\" outside its button")
+                }
+            }
+        }
+    }
 }

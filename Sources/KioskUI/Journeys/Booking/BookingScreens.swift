@@ -73,26 +73,18 @@ enum BookingScreens {
             note(&b, t(.bookNoSlot), id: "no-slot", in: &rest, problem: true)
             return
         }
-        let firstLabel =
-            t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", "
-            + SpokenDates.time(first.start, language)
+        // The day and the time on the button, in every language: what is seen is what is said
+        // (the renderer sets digits left to right inside Arabic text).
+        let firstLabel = t(
+            .bookFirstFree,
+            ["day": SpokenDates.day(first.start, language), "time": SpokenDates.time(first.start, language)])
         var left = rest
         if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
         let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
         b.button(
-            id: "first-slot",
-            label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
-            icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen),
-            textSize: theme.px(50 * theme.textScale))
-        if language == .ar {
-            // Digits and Arabic words are set apart so each is drawn in its own script.
-            b.label(
-                SpokenDates.time(first.start, language), id: "first-slot-time",
-                in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text,
-                align: .center)
-            if theme.size.isPortrait { rest = left }
-        }
-        if theme.size.isPortrait && language != .ar { rest = left }
+            id: "first-slot", label: firstLabel, icon: .event, frame: big, style: .primary,
+            action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
+        if theme.size.isPortrait { rest = left }
         let days = slots.groupedByDay().map(\.day)
         let others = Array(days.dropFirst().prefix(6))
         guard !others.isEmpty else { return }
