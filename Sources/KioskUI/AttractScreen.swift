@@ -20,7 +20,7 @@ enum AttractScreen {
             context.policy.siteName, in: area.sliceTop(theme.px(90), gap: theme.gap), size: theme.bodySize,
             weight: .bold, b.palette.onPrimary, align: .center)
         for (index, language) in Language.allCases.enumerated() {
-            let line = area.sliceTop(theme.px(110), gap: theme.px(10))
+            let line = area.sliceTop(theme.px(110 * theme.textScale), gap: theme.px(10))
             b.text(
                 context.catalogue.text(.attractTouch, language), in: line,
                 size: index == 0 ? theme.titleSize : theme.bodySize,

@@ -13,6 +13,11 @@ public struct Scene: Equatable, Sendable {
     /// Texts that did not fit their box even at the smallest allowed size. Empty on every
     /// shipped screen; the layout tests assert it.
     public var overflows: [String]
+    /// Texts with a word cut between two lines even at the smallest allowed size ("Continu/er").
+    public var cutWords: [String] = []
+    /// The size each text was drawn at (the smallest, if drawn more than once): the layout
+    /// audit checks that larger text never draws a text smaller than the normal mode does.
+    public var textSizes: [String: Int] = [:]
     /// Laid out right to left (Arabic): arrow keys follow the reading direction.
     public var rightToLeft: Bool
 

@@ -13,6 +13,8 @@ public struct SceneBuilder {
     private(set) var commands: [DrawCommand] = []
     private(set) var nodes: [SemanticNode] = []
     private(set) var overflows: [String] = []
+    private(set) var cutWords: [String] = []
+    private(set) var textSizes: [String: Int] = [:]
     var secretZone: Rect?
 
     public init(theme: Theme, measurer: TextMeasurer, rightToLeft: Bool, focusID: String?) {
@@ -63,15 +65,17 @@ public struct SceneBuilder {
 
     public enum Align { case leading, center }
 
-    /// Wraps `text` into `box`, shrinking from `size` down to the theme's minimum until it
-    /// fits; a text that never fits is drawn at the minimum and reported in `overflows`.
+    /// Wraps `text` into `box` between words, shrinking from `size` down to the theme's
+    /// minimum until it fits; a text that never fits is drawn at the minimum and reported in
+    /// `overflows` (and in `cutWords` when a word had to be cut). With larger text the
+    /// minimum is the size the normal mode asks for: larger text never draws smaller.
     /// Returns the rect the lines occupy.
     @discardableResult
     mutating func text(
         _ text: String, in box: Rect, size: Int, weight: FontWeight = .regular, _ color: Color,
         align: Align = .leading, centerVertically: Bool = false, maxLines: Int = 6
     ) -> Rect {
-        let minimum = min(size, theme.minimumTextSize)
+        let minimum = minimumSize(for: size)
         var current = size
         var lines: [String] = []
         let direction = TextDirection.isRightToLeft(text)
@@ -80,16 +84,19 @@ public struct SceneBuilder {
             style = TextStyle(size: current, weight: weight, rightToLeft: direction)
             lines = TextWrapper.wrap(text, width: box.width, style: style, measurer: measurer)
             let height = lines.count * measurer.lineHeight(style)
+            let keepsWords = !TextWrapper.cutsWords(text, into: lines)
             let fits =
-                height <= box.height && lines.count <= maxLines
+                height <= box.height && lines.count <= maxLines && keepsWords
                 && lines.allSatisfy { measurer.width(of: $0, style: style) <= box.width }
             if fits { break }
             if current <= minimum {
                 overflows.append(text)
+                if !keepsWords { cutWords.append(text) }
                 break
             }
             current = max(minimum, current - max(1, current / 16))
         }
+        textSizes[text] = min(textSizes[text] ?? current, current)
         let lineHeight = measurer.lineHeight(style)
         let total = lines.count * lineHeight
         var y = centerVertically ? box.y + max(0, (box.height - total) / 2) : box.y
@@ -102,6 +109,20 @@ public struct SceneBuilder {
             y += lineHeight
         }
         return used
+    }
+
+    /// The smallest size a text asked at `size` may shrink to: the theme's minimum, and with
+    /// larger text the size the normal mode asks for.
+    func minimumSize(for size: Int) -> Int {
+        let normal = Int((Double(size) / theme.textScale).rounded(.up))
+        return min(size, max(theme.minimumTextSize, theme.textScale > 1 ? normal : 0))
+    }
+
+    /// Whether every word of `text` fits `width` at the smallest size it may take.
+    func wordsFit(_ text: String, width: Int, size: Int, weight: FontWeight) -> Bool {
+        let style = TextStyle(
+            size: minimumSize(for: size), weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
+        return text.split(separator: " ").allSatisfy { measurer.width(of: String($0), style: style) <= width }
     }
 
     /// Text plus a `text` or `heading` node, so it is spoken and found by scenarios.
@@ -157,6 +178,13 @@ public struct SceneBuilder {
         case (let icon?, .row):
             var rest = inner
             let iconBox = rest.sliceLeft(theme.iconSize, gap: theme.px(16))
+            // A narrow button keeps its words whole: the label takes the icon's room.
+            guard wordsFit(label, width: rest.width, size: size, weight: .bold) else {
+                text(
+                    label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true,
+                    maxLines: 3)
+                break
+            }
             self.icon(icon, in: iconBox, size: theme.iconSize, textColor)
             text(label, in: rest, size: size, weight: .bold, textColor, centerVertically: true, maxLines: 3)
         case (let icon?, .stacked):
@@ -197,7 +225,8 @@ public struct SceneBuilder {
             self.icon(icon, in: inner.sliceLeft(iconSide, gap: theme.gap), size: iconSide, palette.onPrimary)
             text(label, in: inner, size: size, weight: .bold, palette.onPrimary, centerVertically: true, maxLines: 3)
         } else {
-            let iconSide = min(inner.height / 2, inner.width / 2, theme.px(180))
+            // Larger text takes room from the pictogram, never the other way round.
+            let iconSide = min(inner.height / (theme.textScale > 1 ? 3 : 2), inner.width / 2, theme.px(180))
             self.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, palette.onPrimary)
             text(
                 label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true,
@@ -224,6 +253,8 @@ public struct SceneBuilder {
         var scene = Scene(
             screenID: screenID, size: theme.size, background: background, commands: commands, nodes: nodes,
             secretZone: secretZone, overflows: overflows, rightToLeft: rightToLeft)
+        scene.cutWords = cutWords
+        scene.textSizes = textSizes
         if rightToLeft { scene = mirror(scene) }
         return scene
     }
@@ -254,8 +285,16 @@ public struct SceneBuilder {
     }
 }
 
-/// Greedy word wrapping; a word longer than the width is cut between characters.
+/// Greedy word wrapping; a word longer than the width is cut between characters (which
+/// `SceneBuilder.text` refuses while it can still shrink: `cutsWords`).
 public enum TextWrapper {
+    /// Whether the lines cut a word of `text` in two.
+    public static func cutsWords(_ text: String, into lines: [String]) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        let wrapped = lines.flatMap { $0.split(separator: " ") }
+        return words != wrapped
+    }
+
     public static func wrap(_ text: String, width: Int, style: TextStyle, measurer: TextMeasurer) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

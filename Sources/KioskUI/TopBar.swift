@@ -6,6 +6,9 @@ enum TopBar {
     /// Draws the bar and returns the rect left for the screen's content.
     static func draw(_ b: inout SceneBuilder, screen: Screen, context: ViewContext, t: Texts) -> Rect {
         let theme = b.theme
+        // The bar keeps its size with larger text: it is the same on every screen, and its
+        // words stay whole in its fixed height.
+        let barText = theme.px(34)
         var rest = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
         var bar = rest.sliceTop(theme.topBarHeight)
         b.fill(bar, b.palette.topBar)
@@ -16,7 +19,7 @@ enum TopBar {
         let help = bar.sliceRight(theme.px(340), gap: theme.gap)
         b.button(
             id: "help", label: t(.help), icon: .help, frame: help, style: .primary, action: .helpTapped,
-            textSize: theme.smallSize)
+            textSize: barText)
         // Home and the goodbye are starts: nothing to go back to.
         var isStart = screen == .home
         if case .goodbye = screen { isStart = true }
@@ -28,22 +31,22 @@ enum TopBar {
             let back = bar.sliceLeft(theme.px(180), gap: theme.px(16))
             b.button(
                 id: "back", label: t(.back), icon: .arrowBack, frame: back, style: .secondary,
-                action: .backTapped, shape: .stacked, textSize: theme.smallSize)
+                action: .backTapped, shape: .stacked, textSize: barText)
             let home = bar.sliceLeft(theme.px(180), gap: theme.gap)
             b.button(
                 id: "home", label: t(.home), icon: .home, frame: home, style: .secondary,
-                action: .homeTapped, shape: .stacked, textSize: theme.smallSize)
+                action: .homeTapped, shape: .stacked, textSize: barText)
         }
         // After back and home in the focus order, as it is read.
         if let display {
             b.button(
                 id: "display", label: t(.display), icon: .textSize, frame: display, style: .secondary,
-                action: .displayTapped, shape: .stacked, textSize: theme.smallSize)
+                action: .displayTapped, shape: .stacked, textSize: barText)
         }
         // The place's name where there is room for it; the hidden admin zone stays.
         if bar.width >= theme.px(200) {
             b.text(
-                context.policy.siteName, in: bar, size: theme.smallSize, weight: .bold, b.palette.onTopBar,
+                context.policy.siteName, in: bar, size: barText, weight: .bold, b.palette.onTopBar,
                 align: .center, centerVertically: true, maxLines: 3)
         }
         b.secretZone = bar

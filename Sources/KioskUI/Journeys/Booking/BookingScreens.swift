@@ -162,7 +162,11 @@ enum BookingScreens {
         if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
         note(&b, t(.bookNameHint), id: "name-hint", in: &left)
         var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
-        let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+        // Landscape: the field takes the whole row (a long name stays whole), "next" below it.
+        let next =
+            theme.size.isPortrait
+            ? fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+            : left.sliceTop(theme.buttonHeight, gap: theme.gap)
         Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
@@ -279,6 +283,18 @@ enum BookingScreens {
             ? rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
             : card.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
         b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
+        // Landscape: the compact card has no room for the service; it heads the right column,
+        // so the ticket says what the appointment is for at every size.
+        if !theme.size.isPortrait, let service = journey.service?.name[language] {
+            let lines = TextWrapper.wrap(
+                service, width: rest.width,
+                style: TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: language == .ar),
+                measurer: b.measurer
+            ).count
+            b.label(
+                service, id: "detail-service", in: rest.sliceTop(b.lineHeight(service, size: theme.bodySize) * lines),
+                size: theme.bodySize, weight: .bold, b.palette.primary)
+        }
         if let bring = journey.service?.whatToBring?[language] {
             // Landscape: what is left of the right-hand column.
             let row =

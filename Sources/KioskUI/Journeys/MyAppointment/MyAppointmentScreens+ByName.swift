@@ -15,7 +15,11 @@ extension MyAppointmentScreens {
         if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
         note(&b, t(.myNameHint), id: "my-name-hint", in: &left)
         var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
-        let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+        // Landscape: the field takes the whole row (a long name stays whole), "next" below it.
+        let next =
+            theme.size.isPortrait
+            ? fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+            : left.sliceTop(theme.buttonHeight, gap: theme.gap)
         Keyboard.drawField(&b, id: "my-name-field", in: fieldRow, text: journey.name.text, placeholder: "")
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
