@@ -191,7 +191,8 @@ public final class ScenarioRunner {
     }
 
     private func find(_ label: String, exactOnly: Bool = false) throws -> SemanticNode {
-        let nodes = kiosk.scene.interactiveNodes
+        // A control not usable yet can be tapped too: it says what it needs.
+        let nodes = kiosk.scene.nodes.filter { $0.action != nil && ($0.enabled || $0.missing != nil) }
         let exact = nodes.filter { $0.label == label }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 {

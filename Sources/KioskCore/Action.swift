@@ -40,6 +40,8 @@ public enum Action: Equatable, Sendable {
     case displayTapped
     /// "Yes, erase it all" on "Go back to the start?".
     case leaveConfirmed
+    /// A control that is not usable yet was tapped (its node id): the screen says what is missing.
+    case unavailableTapped(String)
 
     // MARK: - Idle
     case stayTapped
@@ -78,7 +80,7 @@ extension Action {
         case .helpTapped, .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled,
             .displayTapped,
-            .leaveConfirmed, .stayTapped,
+            .leaveConfirmed, .unavailableTapped, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:
@@ -94,7 +96,7 @@ extension Action {
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
             .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .displayTapped, .leaveConfirmed,
-            .stayTapped, .attractTouched,
+            .unavailableTapped, .stayTapped, .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:

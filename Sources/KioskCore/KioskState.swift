@@ -25,6 +25,9 @@ public struct KioskState: Equatable, Sendable {
     public var booking: BookingJourney?
     /// "My appointment" under way.
     public var myAppointment: MyAppointmentJourney?
+    /// The control not usable yet that was just tapped (its node id): what it needs is shown
+    /// until the next thing the person does.
+    public var unavailable: String? = nil
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(

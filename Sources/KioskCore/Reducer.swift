@@ -4,6 +4,13 @@ import Foundation
 /// It changes `state` and returns the effects the edges must run.
 public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environment) -> [Effect] {
     let before = state
+    switch action {
+    case .unavailableTapped(let id):
+        state.unavailable = id
+        return []
+    case .personActed, .timeElapsed, .focusMoved: break
+    default: state.unavailable = nil
+    }
     var effects = state.reduceJourney(action, env: env) ?? reduceShell(&state, action, env)
     if before.screen == .diagnostic(.result), state.screen != .diagnostic(.result), state.screen != .diagnostic(.item) {
         effects = state.settleDiagnostic() + effects
@@ -74,6 +81,9 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         .adminQuitTapped, .adminScreenshotTapped, .screenshotFinished, .adminStatusTapped, .statusCollected,
         .adminLeaveTapped:
         return reduceAdmin(&state, action, env)
+
+    case .unavailableTapped:
+        return []
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
     case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking,

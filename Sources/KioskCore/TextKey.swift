@@ -27,6 +27,10 @@ public enum TextKey: String, CaseIterable, Sendable {
     case leaveBody = "leave.body"
     case leaveStay = "leave.stay"
     case leaveGo = "leave.go"
+    case missingName = "missing.name"
+    case missingPhone = "missing.phone"
+    case missingPhoneOrSkip = "missing.phoneOrSkip"
+    case missingWord = "missing.word"
 
     // MARK: - Help
     case helpTitle = "help.title"

@@ -27,6 +27,10 @@ public enum Announcement {
             }
         } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
             text = catalogue.text(.diagTryAgain, state.language)
+        } else if state.unavailable != nil, state.unavailable != before.unavailable,
+            let node = scene.node(id: "missing")
+        {
+            text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
             text = node.label
         }

@@ -67,13 +67,15 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
     public static let volume = Icon("volume_up")
     public static let qrCode = Icon("qr_code_2")
     public static let cancel = Icon("event_busy")
+    /// On a control that is not usable yet: its shape says so, not only its colour.
+    public static let unavailable = Icon("block")
 
     /// Every icon the shell draws by itself (the status page checks the font has them).
     public static let shellIcons: [Icon] = [
         .help, .home, .arrowBack, .arrowForward, .language, .textSize, .contrast, .touch, .lock, .camera,
         .info, .power, .backspace, .check, .timer, .person, .exit, .warning, .handshake, .place, .close,
         .event, .schedule, .phone, .print, .school, .groups, .description_, .supportAgent, .quiz, .edit,
-        .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel,
+        .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel, .unavailable,
     ]
 
     /// The icon to show in a right-to-left layout: arrows point the other way.

@@ -46,6 +46,11 @@ public struct Scene: Equatable, Sendable {
 
     public func node(id: String) -> SemanticNode? { nodes.first { $0.id == id } }
 
+    /// The top-most control under `point` that is not usable yet but says what it needs.
+    public func unavailableNode(at point: Point) -> SemanticNode? {
+        nodes.last { $0.action != nil && !$0.enabled && $0.missing != nil && $0.frame.contains(point) }
+    }
+
     /// Every text a person can see, in order: node labels and drawn text lines.
     public var visibleTexts: [String] {
         var seen: [String] = []
@@ -73,6 +78,8 @@ public struct SemanticNode: Equatable, Sendable {
     public var action: Action?
     /// Whether a finger can drag it (hands-on tasks): moves become `.dragMoved`.
     public var draggable: Bool
+    /// For a control not usable yet: what is missing, shown and said when it is tapped.
+    public var missing: String? = nil
 
     public init(
         id: String, role: Role, label: String, frame: Rect, enabled: Bool = true,

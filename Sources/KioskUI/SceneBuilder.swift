@@ -156,20 +156,28 @@ public struct SceneBuilder {
     mutating func button(
         id: String, label: String, icon: Icon?, frame: Rect, style: ButtonStyle, action: Action,
         shape: ButtonShape = .row, role: SemanticNode.Role = .button, selected: Bool = false,
-        enabled: Bool = true, textSize: Int? = nil
+        enabled: Bool = true, missing: String? = nil, textSize: Int? = nil
     ) {
-        let (fillColor, textColor): (Color, Color)
+        var (fillColor, textColor): (Color, Color)
         switch style {
         case .primary: (fillColor, textColor) = (palette.primary, palette.onPrimary)
         case .secondary: (fillColor, textColor) = (palette.secondary, palette.onSecondary)
         case .selected: (fillColor, textColor) = (palette.selected, palette.onSelected)
+        }
+        // Not usable yet: hollow, and a "no entry" sign instead of its pictogram, so more than
+        // the colour says it (a row button without a pictogram gets the sign too).
+        var icon = icon
+        if !enabled && role != .key {
+            (fillColor, textColor) = (palette.background, palette.mutedText)
+            if icon != nil || shape == .row { icon = .unavailable }
         }
         if focusID == id {
             let ring = theme.focusWidth
             rounded(frame.inset(by: -ring * 2), palette.focus, radius: theme.radius + ring * 2)
             rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
         }
-        bordered(frame, fill: fillColor, border: style == .secondary ? palette.border : fillColor, width: theme.px(3))
+        let border = style == .secondary || (!enabled && role != .key) ? palette.border : fillColor
+        bordered(frame, fill: fillColor, border: border, width: theme.px(3))
         let size = textSize ?? theme.buttonSize
         // Keys are narrow: their single letter gets the whole key.
         let pad = role == .key ? theme.px(4) : theme.px(20)
@@ -203,10 +211,28 @@ public struct SceneBuilder {
                 label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true,
                 maxLines: 3)
         }
-        nodes.append(
-            SemanticNode(
-                id: id, role: role, label: label, frame: frame, enabled: enabled, selected: selected,
-                action: action))
+        var node = SemanticNode(
+            id: id, role: role, label: label, frame: frame, enabled: enabled, selected: selected, action: action)
+        node.missing = enabled ? nil : missing
+        nodes.append(node)
+    }
+
+    /// What the control not usable yet that was just tapped needs, in a box under it (above
+    /// it when it sits at the bottom), spoken as a status.
+    mutating func drawMissing(of id: String?, within area: Rect) {
+        guard let id, let node = nodes.first(where: { $0.id == id }), let missing = node.missing else { return }
+        let style = TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(missing))
+        let width = min(area.width, max(node.frame.width, theme.px(700)))
+        let lines = TextWrapper.wrap(missing, width: width - theme.px(48), style: style, measurer: measurer).count
+        let height = lines * measurer.lineHeight(style) + theme.px(40)
+        let x = min(max(area.x, node.frame.maxX - width), area.maxX - width)
+        let below = node.frame.maxY + theme.px(12)
+        let y = below + height <= area.maxY ? below : max(area.y, node.frame.y - height - theme.px(12))
+        let box = Rect(x: x, y: y, width: width, height: height)
+        bordered(box, fill: palette.panel, border: palette.problem, width: theme.px(5))
+        label(
+            missing, id: "missing", role: .status, in: box.inset(by: theme.px(20)), size: theme.bodySize, weight: .bold,
+            palette.problem, centerVertically: true)
     }
 
     /// A journey tile on the home screen: a large pictogram and two to four words, the

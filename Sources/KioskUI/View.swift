@@ -43,6 +43,7 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
         }
     }
 
+    b.drawMissing(of: state.unavailable, within: content)
     if case .warning(_, let secondsLeft) = state.idle {
         IdleOverlay.draw(
             &b, secondsLeft: secondsLeft, context: context, t: t, keepVisible: state.screen == .booking(.ticket))

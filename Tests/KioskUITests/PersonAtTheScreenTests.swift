@@ -63,4 +63,27 @@ final class PersonAtTheScreenTests: XCTestCase {
             }
         }
     }
+
+    func test_a_button_not_usable_yet_shows_it_by_its_shape_and_says_what_it_needs() throws {
+        var state = Self.sample("booking-booking-name", .fr)
+        state.booking?.name = TextEntry(kind: .name)
+        let scene = JourneySnapshotTests.scene(state)
+        let next = try XCTUnwrap(scene.node(id: "next"))
+        XCTAssertFalse(next.enabled)
+        XCTAssertEqual(next.missing, "Écrivez d'abord votre prénom avec les touches.")
+        let signs = scene.commands.filter {
+            if case .icon(let icon, let frame, _, _) = $0 { return icon == .unavailable && next.frame.contains(frame) }
+            return false
+        }
+        XCTAssertEqual(signs.count, 1, "a 'no entry' sign, not only a colour")
+        XCTAssertNotEqual(
+            Self.fill(of: next, in: scene), Theme.Palette.standard.primary, "not filled like a usable one")
+        XCTAssertEqual(scene.unavailableNode(at: Point(x: next.frame.midX, y: next.frame.midY))?.id, "next")
+
+        state.unavailable = "next"
+        let told = JourneySnapshotTests.scene(state)
+        let missing = try XCTUnwrap(told.node(id: "missing"))
+        XCTAssertEqual(missing.role, .status)
+        XCTAssertEqual(missing.label, next.missing)
+    }
 }

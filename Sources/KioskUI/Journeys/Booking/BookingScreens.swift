@@ -170,7 +170,8 @@ enum BookingScreens {
         Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
-            action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
+            action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty,
+            missing: t(.missingName))
         if theme.size.isPortrait { right = left }
         let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
         Keyboard.draw(
@@ -198,7 +199,8 @@ enum BookingScreens {
             action: .booking(.noPhoneTapped))
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary,
-            action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
+            action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty,
+            missing: t(.missingPhoneOrSkip))
         if theme.size.isPortrait { right = left }
         Keyboard.drawKeypad(&b, in: right, t: t)
     }

@@ -109,7 +109,8 @@ extension DiagnosticScreens {
         Keyboard.drawField(&b, id: "diag-field", in: field, text: task.entry.text, placeholder: "")
         b.button(
             id: "diag-validate", label: t(.diagValidate), icon: .check, frame: validate, style: .primary,
-            action: .diagnostic(.wordSubmitted), enabled: !task.entry.text.isEmpty)
+            action: .diagnostic(.wordSubmitted), enabled: !task.entry.text.isEmpty,
+            missing: t(.missingWord))
         if theme.size.isPortrait { right = left }
         let height = Keyboard.height(for: layout, width: right.width, theme: theme)
         let keyboardArea = Rect(

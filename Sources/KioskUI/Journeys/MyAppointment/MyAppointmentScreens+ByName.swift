@@ -23,7 +23,8 @@ extension MyAppointmentScreens {
         Keyboard.drawField(&b, id: "my-name-field", in: fieldRow, text: journey.name.text, placeholder: "")
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
-            action: .myAppointment(.nameEntered), enabled: !journey.name.trimmed.isEmpty)
+            action: .myAppointment(.nameEntered), enabled: !journey.name.trimmed.isEmpty,
+            missing: t(.missingName))
         if theme.size.isPortrait { right = left }
         let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
         Keyboard.draw(

@@ -43,7 +43,8 @@ enum MyAppointmentScreens {
             let search = left.sliceBottom(theme.buttonHeight, gap: theme.gap)
             b.button(
                 id: "search", label: t(.mySearch), icon: .arrowForward, frame: search, style: .primary,
-                action: .myAppointment(.searchTapped), enabled: !journey.phone.text.isEmpty && !journey.searching)
+                action: .myAppointment(.searchTapped), enabled: !journey.phone.text.isEmpty && !journey.searching,
+                missing: journey.searching ? nil : t(.missingPhone))
             if theme.size.isPortrait { right = left }
             Keyboard.drawKeypad(&b, in: right, t: t)
 
