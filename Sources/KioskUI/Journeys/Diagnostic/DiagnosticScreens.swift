@@ -89,7 +89,7 @@ enum DiagnosticScreens {
                 b.lineHeight(t(.diagTryAgain), size: theme.bodySize) + theme.px(8), gap: theme.px(12))
             b.label(
                 t(.diagTryAgain), id: "diag-try-again", role: .status, in: note, size: theme.bodySize, weight: .bold,
-                b.palette.problem, align: .center)
+                b.palette.primary, align: .center)
         }
 
         switch item.kind {
@@ -156,7 +156,14 @@ enum DiagnosticScreens {
             helpArea = rest.sliceRight(rest.width * 9 / 20, gap: theme.gap)
         }
         var buttonArea = helpArea ?? rest
-        let button = buttonArea.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
+        var button = buttonArea.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
+        // The list is not the only way: booking stays one tap away (no printer, no list).
+        if case .printResources = journey.followUp(content: content), content.bookingAvailable {
+            let book = button.sliceRight(button.width / 2, gap: theme.gap)
+            b.button(
+                id: "diag-book-too", label: t(.diagBookIt), icon: .event, frame: book, style: .secondary,
+                action: .journeyTapped(.booking(nil)))
+        }
         b.button(id: "diag-follow", label: label, icon: icon, frame: button, style: .primary, action: action)
         if let printed = journey.resourcesPrinted {
             let note = buttonArea.sliceBottom(theme.px(110), gap: theme.px(12))
@@ -167,28 +174,20 @@ enum DiagnosticScreens {
         if helpArea != nil { helpArea = buttonArea } else { rest = buttonArea }
 
         drawPath(&b, in: &rest, report: report, t: t)
-        let stepTitle = rest.sliceTop(
+        var stepTitle = rest.sliceTop(
             b.lineHeight(report.stepText.title[language], size: theme.bodySize, weight: .bold) * 2, gap: theme.px(8))
+        // The step's pictogram, which the path's circles gave up for their numbers.
+        b.icon(
+            Icon(material: report.stepText.pictogram) ?? .person,
+            in: stepTitle.sliceLeft(theme.px(72), gap: theme.px(12)),
+            size: theme.px(64), b.palette.primary)
         b.label(
             report.stepText.title[language], id: "diag-step-title", role: .heading, in: stepTitle, size: theme.bodySize,
             weight: .bold, b.palette.primary, align: .center, centerVertically: true)
 
         // What they already do well, and the help that fits.
         let blocks = helpArea.map { [rest, $0] } ?? rest.rows(2, gap: theme.gap)
-        b.bordered(blocks[0], fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
-        var strengths = blocks[0].inset(by: theme.px(24))
-        let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)
-        b.label(
-            t(.diagYouCan), id: "diag-you-can", role: .heading, in: strengths.sliceTop(headHeight, gap: theme.px(8)),
-            size: theme.bodySize, weight: .bold, b.palette.text)
-        let lines =
-            report.strengths.isEmpty ? [report.encouragement?[language] ?? ""] : report.strengths.map { $0[language] }
-        for (i, row) in strengths.rows(max(lines.count, 1), gap: theme.px(8)).enumerated() where i < lines.count {
-            var r = row
-            b.icon(.check, in: r.sliceLeft(theme.px(56), gap: theme.px(12)), size: theme.px(48), b.palette.primary)
-            b.label(
-                lines[i], id: "diag-strength-\(i)", in: r, size: theme.bodySize, b.palette.text, centerVertically: true)
-        }
+        drawStrengths(&b, in: blocks[0], report: report, language: language, t: t)
         b.bordered(blocks[1], fill: b.palette.panel, border: b.palette.primary, width: theme.px(5))
         var help = blocks[1].inset(by: theme.px(24))
         let helpIcon = Icon(material: report.help.pictogram) ?? .supportAgent
@@ -200,6 +199,34 @@ enum DiagnosticScreens {
             report.help.title[language], id: "diag-help-title", role: .heading, in: helpHead, size: theme.bodySize,
             weight: .bold, b.palette.text, centerVertically: true)
         b.label(report.help.text[language], id: "diag-help-text", in: help, size: theme.bodySize, b.palette.text)
+    }
+
+    /// What the person already does well; with nothing yet, the encouragement alone.
+    static func drawStrengths(
+        _ b: inout SceneBuilder, in block: Rect, report: DiagnosticReport, language: Language, t: Texts
+    ) {
+        let theme = b.theme
+        b.bordered(block, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
+        var strengths = block.inset(by: theme.px(24))
+        // "You already know:" only over real strengths; with none, the encouragement alone,
+        // under a thumb rather than a tick (nothing was ticked off).
+        if !report.strengths.isEmpty {
+            let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)
+            b.label(
+                t(.diagYouCan), id: "diag-you-can", role: .heading,
+                in: strengths.sliceTop(headHeight, gap: theme.px(8)),
+                size: theme.bodySize, weight: .bold, b.palette.text)
+        }
+        let lines =
+            report.strengths.isEmpty ? [report.encouragement?[language] ?? ""] : report.strengths.map { $0[language] }
+        for (i, row) in strengths.rows(max(lines.count, 1), gap: theme.px(8)).enumerated() where i < lines.count {
+            var r = row
+            b.icon(
+                report.strengths.isEmpty ? .thumbUp : .check, in: r.sliceLeft(theme.px(56), gap: theme.px(12)),
+                size: theme.px(48), b.palette.primary)
+            b.label(
+                lines[i], id: "diag-strength-\(i)", in: r, size: theme.bodySize, b.palette.text, centerVertically: true)
+        }
     }
 
     /// The three-step path, the current step marked.
@@ -217,16 +244,19 @@ enum DiagnosticScreens {
             let here = i + 1 == stepIndex
             let side = here ? pathHeight : pathHeight * 2 / 3
             let circle = Rect(x: cell.midX - side / 2, y: path.midY - side / 2, width: side, height: side)
-            let icon = Icon(material: report.stepText.pictogram) ?? .person
+            // Each step shows its number; the current one is filled.
+            let number = "\(i + 1)"
             if here {
                 b.rounded(circle, b.palette.primary, radius: side / 2)
-                b.icon(icon, in: circle, size: side * 3 / 5, b.palette.onPrimary)
             } else {
                 b.bordered(
                     circle, fill: b.palette.background,
                     border: i + 1 < stepIndex ? b.palette.primary : b.palette.border, width: theme.px(5),
                     radius: side / 2)
             }
+            b.text(
+                number, in: circle, size: side / 2, weight: .bold, here ? b.palette.onPrimary : b.palette.text,
+                align: .center, centerVertically: true, maxLines: 1)
         }
         b.add(
             SemanticNode(id: "diag-path", role: .status, label: t(.diagPathStep, ["step": "\(stepIndex)"]), frame: path)
