@@ -87,8 +87,11 @@ public final class Kiosk {
         let beforeScene = currentScene
         let effectList = reduce(&state, action, Environment(now: clock(), policy: config.policy, content: content))
         var announcement: String?
-        if state != before {
-            refreshScene()
+        // Speech stops as soon as the person acts (EN 301 549, 5.1.3.5); what the action
+        // brings is said next.
+        if action == .personActed, config.speech { effects.clients.speech.silence() }
+        if state != before || action == .listenAgainTapped {
+            if state != before { refreshScene() }
             if config.speech {
                 announcement = Announcement.text(
                     after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,

@@ -40,6 +40,8 @@ public enum Action: Equatable, Sendable {
     case displayTapped
     /// "Yes, erase it all" on "Go back to the start?".
     case leaveConfirmed
+    /// "Listen again": the screen is read again from its title.
+    case listenAgainTapped
     /// A control that is not usable yet was tapped (its node id): the screen says what is missing.
     case unavailableTapped(String)
 
@@ -80,7 +82,7 @@ extension Action {
         case .helpTapped, .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled,
             .displayTapped,
-            .leaveConfirmed, .unavailableTapped, .stayTapped,
+            .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:
@@ -96,7 +98,7 @@ extension Action {
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
             .myAppointment, .languageTapped, .largeTextToggled, .highContrastToggled, .displayTapped, .leaveConfirmed,
-            .unavailableTapped, .stayTapped, .attractTouched,
+            .unavailableTapped, .listenAgainTapped, .stayTapped, .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:

@@ -8,7 +8,7 @@ public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environme
     case .unavailableTapped(let id):
         state.unavailable = id
         return []
-    case .personActed, .timeElapsed, .focusMoved: break
+    case .personActed, .timeElapsed, .focusMoved, .listenAgainTapped: break
     default: state.unavailable = nil
     }
     var effects = state.reduceJourney(action, env: env) ?? reduceShell(&state, action, env)
@@ -82,7 +82,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         .adminLeaveTapped:
         return reduceAdmin(&state, action, env)
 
-    case .unavailableTapped:
+    case .unavailableTapped, .listenAgainTapped:
         return []
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.

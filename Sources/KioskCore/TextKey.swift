@@ -31,6 +31,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case missingPhone = "missing.phone"
     case missingPhoneOrSkip = "missing.phoneOrSkip"
     case missingWord = "missing.word"
+    case listenAgain = "speech.listenAgain"
+    case speechChoices = "speech.choices"
 
     // MARK: - Help
     case helpTitle = "help.title"
@@ -83,6 +85,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case diagTarget = "diag.target"
     case diagDragObject = "diag.dragObject"
     case diagDropBox = "diag.dropBox"
+    case diagTaskArea = "diag.taskArea"
+    case diagScrollList = "diag.scrollList"
     case diagResultTitle = "diag.resultTitle"
     case diagYouCan = "diag.youCan"
     case diagHelpForYou = "diag.helpForYou"

@@ -31,7 +31,8 @@ extension Action {
         case .personActed, .timeElapsed, .focusMoved, .secretZoneTapped, .attractTouched, .stayTapped,
             .adminPinChecked, .adminPinHistoryLoaded, .screenshotFinished, .statusCollected, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminQuitTapped,
-            .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped, .unavailableTapped:
+            .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped, .unavailableTapped,
+            .listenAgainTapped:
             return false
         case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
             .highContrastToggled, .displayTapped, .leaveConfirmed:

@@ -1,7 +1,8 @@
 import KioskCore
 
-/// The bar on every screen: back and home (leading), the place's name, help (trailing).
-/// The help button never moves: same size, same corner, on every screen.
+/// The bar on every screen: back and home (leading), the place's name, "listen again", the
+/// text and colours, help (trailing). The help button never moves: same size, same corner,
+/// on every screen.
 enum TopBar {
     /// Draws the bar and returns the rect left for the screen's content.
     static func draw(_ b: inout SceneBuilder, screen: Screen, context: ViewContext, t: Texts) -> Rect {
@@ -25,19 +26,26 @@ enum TopBar {
         if case .goodbye = screen { isStart = true }
         // Larger text and stronger colours from every screen (home has them in full).
         let showDisplay = !isStart && screen != .displayOptions && !screen.isAdmin
-        let display = showDisplay ? bar.sliceRight(theme.px(220), gap: theme.px(16)) : nil
+        let display = showDisplay ? bar.sliceRight(theme.px(150), gap: theme.px(12)) : nil
+        // "Listen again" on every person's screen: the screen read from the start.
+        let listen = screen.isAdmin ? nil : bar.sliceRight(theme.px(112), gap: theme.px(12))
 
         if !isStart {
-            let back = bar.sliceLeft(theme.px(180), gap: theme.px(16))
+            let back = bar.sliceLeft(theme.px(170), gap: theme.px(12))
             b.button(
                 id: "back", label: t(.back), icon: .arrowBack, frame: back, style: .secondary,
                 action: .backTapped, shape: .stacked, textSize: barText)
-            let home = bar.sliceLeft(theme.px(180), gap: theme.gap)
+            let home = bar.sliceLeft(theme.px(180), gap: theme.px(12))
             b.button(
                 id: "home", label: t(.home), icon: .home, frame: home, style: .secondary,
                 action: .homeTapped, shape: .stacked, textSize: barText)
         }
         // After back and home in the focus order, as it is read.
+        if let listen {
+            b.button(
+                id: "listen", label: t(.listenAgain), icon: .volume, frame: listen, style: .secondary,
+                action: .listenAgainTapped, shape: .iconOnly)
+        }
         if let display {
             b.button(
                 id: "display", label: t(.display), icon: .textSize, frame: display, style: .secondary,

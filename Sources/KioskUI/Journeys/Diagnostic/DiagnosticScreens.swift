@@ -95,10 +95,10 @@ enum DiagnosticScreens {
         switch item.kind {
         case .tapTarget(let target): drawTapTarget(&b, in: rest, target: target, task: journey.task, t: t)
         case .drag(let drag): drawDrag(&b, in: rest, drag: drag, task: journey.task, t: t)
-        case .scroll(let scroll): drawScroll(&b, in: rest, scroll: scroll, task: journey.task)
+        case .scroll(let scroll): drawScroll(&b, in: rest, scroll: scroll, task: journey.task, language: language, t: t)
         case .typeWord(let word):
             drawTypeWord(&b, in: rest, word: word.word[language], task: journey.task, language: language, t: t)
-        case .findIcon(let find): drawFindIcon(&b, in: rest, find: find)
+        case .findIcon(let find): drawFindIcon(&b, in: rest, find: find, language: language)
         case .spotFraud(let fraud): drawFraud(&b, in: rest, fraud: fraud, language: language, t: t)
         case .question: drawQuestion(&b, in: rest, t: t)
         case .selfRating(let rating): drawRating(&b, in: rest, rating: rating, language: language)
