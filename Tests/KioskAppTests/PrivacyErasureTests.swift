@@ -102,7 +102,7 @@ final class PrivacyErasureTests: XCTestCase {
         let scenario = work.appendingPathComponent("book.scenario")
         try """
         tap "Prendre rendez-vous"
-        tap "Aide pour une démarche"
+        tap "Aide pour vos papiers en ligne"
         tap "mardi 24 novembre"
         tap "9:45"
         type "\(firstName)"

@@ -50,7 +50,7 @@ final class PrivacyTests: XCTestCase {
                 tap "Accueil"
                 tap "Oui, tout effacer"
                 tap "Prendre rendez-vous"
-                tap "Aide pour une démarche"
+                tap "Aide pour vos papiers en ligne"
                 tap "Le plus tôt"
                 type "Zoé"
                 tap "Continuer"

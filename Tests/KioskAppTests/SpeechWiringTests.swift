@@ -57,7 +57,7 @@ final class SpeechWiringTests: XCTestCase {
         XCTAssertEqual(said.count, 2)
         XCTAssertEqual(said[0], said[1])
         XCTAssertTrue(said[1].hasPrefix("De quoi avez-vous besoin ?"), said[1])
-        XCTAssertTrue(said[1].contains("Vous pouvez choisir : Aide pour une démarche"), said[1])
+        XCTAssertTrue(said[1].contains("Vous pouvez choisir : Aide pour vos papiers en ligne"), said[1])
     }
 
     func test_speech_can_be_turned_off() throws {
