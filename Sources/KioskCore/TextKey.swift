@@ -125,6 +125,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case bookNo = "book.no"
     case bookConfirmTitle = "book.confirmTitle"
     case bookIsItOk = "book.isItOk"
+    case bookForName = "book.forName"
+    case bookSmsTo = "book.smsTo"
     case bookChange = "book.change"
     case bookSavedTitle = "book.savedTitle"
     case bookPrinting = "book.printing"

@@ -73,6 +73,14 @@ public enum Announcement {
         for node in scene.nodes where roles.contains(node.role) && !node.label.isEmpty && !parts.contains(node.label) {
             parts.append(node.label)
         }
-        return parts.joined(separator: ". ").replacingOccurrences(of: "..", with: ".")
+        // A part that ends its own sentence ("?", ":") is not given another full stop.
+        var text = ""
+        for part in parts {
+            if !text.isEmpty {
+                text += [".", "?", "!", ":", "؟"].contains(text.last.map(String.init) ?? "") ? " " : ". "
+            }
+            text += part
+        }
+        return text
     }
 }

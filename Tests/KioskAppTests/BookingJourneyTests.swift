@@ -55,7 +55,7 @@ final class BookingJourneyTests: XCTestCase {
         tap "Prendre rendez-vous"
         tap "Être conseillé par une personne"
         tap "mardi 24 novembre"
-        tap "10:00"
+        tap "10 h"
         type "Nadia"
         tap "Continuer"
         type "0611223344"

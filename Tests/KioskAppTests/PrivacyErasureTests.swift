@@ -104,7 +104,7 @@ final class PrivacyErasureTests: XCTestCase {
         tap "Prendre rendez-vous"
         tap "Aide pour vos papiers en ligne"
         tap "mardi 24 novembre"
-        tap "9:45"
+        tap "9 h 45"
         type "\(firstName)"
         tap "Continuer"
         type "\(phone)"

@@ -17,7 +17,7 @@ final class SpeechWiringTests: XCTestCase {
 
         try runner.run(Scenario.parse("tap \"Besoin d'aide\"\n", file: "t"))
         XCTAssertEqual(said.last?.1, .fr)
-        XCTAssertTrue(said.last?.0.hasPrefix("Besoin d'aide ?. Une personne peut vous aider.") ?? false, "\(said)")
+        XCTAssertTrue(said.last?.0.hasPrefix("Besoin d'aide ? Une personne peut vous aider.") ?? false, "\(said)")
 
         try runner.run(Scenario.parse("tap \"Accueil\"\ntap \"العربية\"\n", file: "t"))
         XCTAssertEqual(said.last?.1, .ar)

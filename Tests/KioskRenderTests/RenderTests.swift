@@ -72,7 +72,7 @@ final class RenderTests: XCTestCase {
                     key, language,
                     [
                         "seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3", "day": "1", "time": "9",
-                        "choices": "1",
+                        "choices": "1", "name": "1", "phone": "1",
                     ])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
                 XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")

@@ -11,7 +11,9 @@ enum BookingScreens {
         t: Texts
     ) {
         guard let journey = state.booking else { return }
-        let screen = Step(journey: journey, language: state.language, catalogue: catalogue, t: t)
+        let screen = Step(
+            journey: journey, language: state.language, catalogue: catalogue, t: t,
+            today: ParisTime.day(of: state.lastActivity))
         switch step {
         case .need: drawNeed(&b, in: area, screen)
         case .when: drawWhen(&b, in: area, screen)
@@ -31,6 +33,8 @@ enum BookingScreens {
         var language: Language
         var catalogue: BookableAgenda?
         var t: Texts
+        /// The day the person is at the kiosk: near days are "aujourd'hui", "demain".
+        var today: LocalDay
     }
 
     static func drawNeed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
@@ -77,7 +81,10 @@ enum BookingScreens {
         // (the renderer sets digits left to right inside Arabic text).
         let firstLabel = t(
             .bookFirstFree,
-            ["day": SpokenDates.day(first.start, language), "time": SpokenDates.time(first.start, language)])
+            [
+                "day": SpokenDates.day(first.start, today: screen.today, t: t, inSentence: true),
+                "time": SpokenDates.time(first.start, language),
+            ])
         var left = rest
         if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
         let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
@@ -104,7 +111,8 @@ enum BookingScreens {
         for (i, day) in fitting.enumerated() {
             let cells = rowRects[i / columns].columns(columns, gap: theme.gap)
             b.button(
-                id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns],
+                id: "day-\(day)", label: SpokenDates.day(day, today: screen.today, t: t), icon: nil,
+                frame: cells[i % columns],
                 style: .secondary, action: .booking(.dayChosen(day)))
         }
     }
@@ -115,7 +123,7 @@ enum BookingScreens {
         let language = screen.language
         let t = screen.t
         var rest = area
-        title(&b, SpokenDates.day(day, language), icon: .schedule, in: &rest)
+        title(&b, SpokenDates.day(day, today: screen.today, t: t), icon: .schedule, in: &rest)
         // One button per time: the person chooses a time; the place and the helper are
         // read back on the next screen, where "Change" is one tap away.
         var seenStarts = Set<Date>()
@@ -143,7 +151,7 @@ enum BookingScreens {
             for (i, slot) in shown.enumerated() {
                 let cell = rows[i / columns].columns(columns, gap: theme.gap)[i % columns]
                 b.button(
-                    id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language),
+                    id: "time-\(SpokenDates.time(slot.start, .en))", label: SpokenDates.time(slot.start, language),
                     icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)),
                     textSize: theme.px(50))
             }
@@ -234,12 +242,14 @@ enum BookingScreens {
         let buttons = side.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
         let question = side.sliceBottom(
             b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+        forWhom(&b, journey: journey, t: t, in: &side)
         if theme.size.isPortrait { rest = side }
         b.label(
             t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold,
             b.palette.text, align: .center)
         details(
-            &b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
+            &b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false,
+            today: screen.today, t: t)
         b.button(
             id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary,
             action: .booking(.confirmTapped))
@@ -321,7 +331,7 @@ enum BookingScreens {
         if theme.size.isPortrait { card = rest }
         details(
             &b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
-            compact: !theme.size.isPortrait)
+            compact: !theme.size.isPortrait, today: screen.today, t: t)
     }
 
     static func drawFailed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
