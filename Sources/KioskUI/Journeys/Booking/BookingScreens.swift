@@ -331,7 +331,7 @@ enum BookingScreens {
         if theme.size.isPortrait { card = rest }
         details(
             &b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
-            compact: !theme.size.isPortrait, today: screen.today, t: t)
+            compact: !theme.size.isPortrait)
     }
 
     static func drawFailed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
