@@ -18,7 +18,10 @@ extension BookingScreens {
 
     static func note(_ b: inout SceneBuilder, _ text: String, id: String, in rest: inout Rect, problem: Bool = false) {
         let theme = b.theme
-        let lines = max(1, min(4, text.count / 38 + 1))
+        // As many lines as the text takes at its size (larger text takes more), up to five.
+        let style = TextStyle(
+            size: theme.bodySize, weight: problem ? .bold : .regular, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = max(1, min(5, TextWrapper.wrap(text, width: rest.width, style: style, measurer: b.measurer).count))
         let height = b.lineHeight(text, size: theme.bodySize) * lines + theme.px(8)
         b.label(
             text, id: id, role: problem ? .status : .text,
