@@ -75,6 +75,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case diagStart = "diag.start"
     case diagDontKnow = "diag.dontKnow"
     case diagTryAgain = "diag.tryAgain"
+    case diagSuccess = "diag.success"
     case diagValidate = "diag.validate"
     case diagYes = "diag.yes"
     case diagNo = "diag.no"

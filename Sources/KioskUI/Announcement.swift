@@ -46,6 +46,9 @@ public enum Announcement {
         var text = spokenText(of: scene, roles: [.heading, .text])
         if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
             text = item.spoken[state.language]
+            if state.diagnostic?.lastSucceeded == true {
+                text = catalogue.text(.diagSuccess, state.language) + " " + text
+            }
         }
         let choices = choiceLabels(of: scene)
         guard !choices.isEmpty else { return text }

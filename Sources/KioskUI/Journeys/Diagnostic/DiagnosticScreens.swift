@@ -56,6 +56,19 @@ enum DiagnosticScreens {
                     .diagProgress,
                     ["done": "\(progress.done + 1)", "total": "\(max(progress.expectedTotal, progress.done + 1))"]),
                 frame: dotsRow))
+        // The task just done went well: said in the dots' row, so nothing below moves.
+        if journey.lastSucceeded {
+            let total = max(progress.expectedTotal, progress.done + 1)
+            let dotsWidth = min(dotsRow.width, total * theme.px(30) + (total - 1) * theme.px(18))
+            var cheer = Rect(
+                x: dotsRow.x, y: dotsRow.y, width: (dotsRow.width - dotsWidth) / 2 - theme.px(16),
+                height: dotsRow.height)
+            let side = min(cheer.height, theme.px(44))
+            b.icon(.check, in: cheer.sliceLeft(side, gap: theme.px(8)), size: side, b.palette.primary)
+            b.label(
+                t(.diagSuccess), id: "diag-success", role: .status, in: cheer, size: theme.px(34), weight: .bold,
+                b.palette.primary, centerVertically: true, maxLines: 1)
+        }
 
         // Pictogram and prompt.
         let promptHeight = min(theme.px(260 * theme.textScale), rest.height / 4)
