@@ -51,6 +51,8 @@ public struct StoreClient: Sendable {
     public var save: @Sendable (AppointmentRequest) -> AppointmentOutcome
     public var appointmentsByPhone: @Sendable (String) -> [AppointmentSummary]?
     public var appointmentByCode: @Sendable (UUID) -> [AppointmentSummary]?
+    /// The appointments to come for a first name on a day (no number, no ticket).
+    public var appointmentsByName: @Sendable (_ firstName: String, LocalDay) -> [AppointmentSummary]?
     public var cancel: @Sendable (UUID) -> Bool
     public var visitStarted: @Sendable (Language) -> Void
     public var visitEnded: @Sendable (_ journeys: [String], Language, VisitEnd) -> Void
@@ -73,6 +75,7 @@ public struct StoreClient: Sendable {
             save: { services.save($0) },
             appointmentsByPhone: { services.appointments(phone: $0) },
             appointmentByCode: { services.appointment($0) },
+            appointmentsByName: { services.appointments(firstName: $0, day: $1) },
             cancel: { services.cancel($0) },
             visitStarted: { services.visitStarted(language: $0) },
             visitEnded: { services.visitEnded(journeys: $0, language: $1, reason: $2) },
@@ -86,7 +89,8 @@ public struct StoreClient: Sendable {
     /// A store that keeps nothing and finds nothing (tests replace the closures they need).
     public static let empty = StoreClient(
         saveDiagnostic: { _, _ in nil }, freeSlots: { _, _ in [] }, save: { _ in .failed },
-        appointmentsByPhone: { _ in [] }, appointmentByCode: { _ in [] }, cancel: { _ in false },
+        appointmentsByPhone: { _ in [] }, appointmentByCode: { _ in [] }, appointmentsByName: { _, _ in [] },
+        cancel: { _ in false },
         visitStarted: { _ in }, visitEnded: { _, _, _ in }, recordAdminPin: { _, _ in },
         adminPinHistory: { (0, nil) }, ticket: { _, _ in nil }, bookableAgenda: { _ in nil }, stopped: {})
 }

@@ -73,6 +73,8 @@ final class EffectHandler {
             worker.submit { [.myAppointment(.found(store.appointmentsByPhone(phone)))] }
         case .findAppointment(let uuid):
             worker.submit { [.myAppointment(.found(store.appointmentByCode(uuid)))] }
+        case .findAppointmentsByName(let firstName, let day):
+            worker.submit { [.myAppointment(.foundByName(store.appointmentsByName(firstName, day)))] }
         case .cancelAppointment(let uuid):
             worker.submit { [.myAppointment(.cancelFinished(store.cancel(uuid)))] }
         case .requestHelp(let kind, let language):

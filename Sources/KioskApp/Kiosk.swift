@@ -96,19 +96,30 @@ public final class Kiosk {
         let before = state
         let beforeScene = currentScene
         let effectList = reduce(&state, action, Environment(now: clock(), policy: config.policy, content: content))
-        if state != before {
-            refreshScene()
-            if config.speech,
-                let text = Announcement.text(
+        var announcement: String?
+        // Speech stops as soon as the person acts (EN 301 549, 5.1.3.5); what the action
+        // brings is said next.
+        if action == .personActed, config.speech { effects.clients.speech.silence() }
+        if state != before || action == .listenAgainTapped {
+            if state != before { refreshScene() }
+            if config.speech {
+                announcement = Announcement.text(
                     after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,
                     catalogue: catalogue)
-            {
-                lastAnnouncement = text
-                effects.clients.speech.speak(text, state.language)
             }
         }
+        // Forgetting the person silences their speech: the goodbye is said after it.
+        let forgets = effectList.contains(.forgetPerson)
+        if !forgets { speak(announcement) }
         for effect in effectList { effects.run(effect, runtime: self) }
+        if forgets { speak(announcement) }
         if worker.mode == .inline { takeWorkerResults() }
+    }
+
+    private func speak(_ text: String?) {
+        guard let text else { return }
+        lastAnnouncement = text
+        effects.clients.speech.speak(text, state.language)
     }
 
     /// Feeds the reducer with what finished background jobs sent back, and runs their

@@ -18,6 +18,8 @@ public struct KioskConfig: Equatable, Sendable {
     public var idleTimeout: Double = 90
     /// Seconds without input on the saved appointment's screen (copying the ticket).
     public var ticketTimeout: Double = 180
+    /// Seconds the goodbye stays, in the person's language, after "Finish".
+    public var goodbyeDuration: Double = 5
     public var warningDuration: Double = 30
     public var attractAfter: Double = 120
     /// "sha256:<iterations>:<salt hex>:<hash hex>"; empty disables admin mode.
@@ -68,6 +70,7 @@ public struct KioskConfig: Equatable, Sendable {
         policy.remote.maxDuration = assist.maxMinutes * 60
         policy.placesPosition = placesPosition
         policy.alsaceMoselle = alsaceMoselle
+        policy.goodbyeDuration = goodbyeDuration
         return policy
     }
 
@@ -215,8 +218,8 @@ public struct KioskConfig: Equatable, Sendable {
     public static let keys =
         [
             "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
-            "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.warning",
-            "idle.attract_after", "admin.pin_hash",
+            "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.goodbye",
+            "idle.warning", "idle.attract_after", "admin.pin_hash",
             "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
             "printer.kind", "printer.queue", "printer.device", "places.position", "places.alsace_moselle",
         ] + helpKeys
@@ -282,6 +285,7 @@ public struct KioskConfig: Equatable, Sendable {
             moveUntilDays = days
         case "idle.timeout": idleTimeout = try Self.seconds(value, min: 10, max: 3600)
         case "idle.ticket_timeout": ticketTimeout = try Self.seconds(value, min: 30, max: 3600)
+        case "idle.goodbye": goodbyeDuration = try Self.seconds(value, min: 2, max: 30)
         case "idle.warning":
             warningDuration = try Self.seconds(
                 value, min: 20, max: 600, why: " (a person must be warned at least 20 seconds before a reset)")

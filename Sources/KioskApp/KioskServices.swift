@@ -216,6 +216,12 @@ public final class KioskServices: @unchecked Sendable {
         }
     }
 
+    func appointments(firstName: String, day: LocalDay) -> [AppointmentSummary]? {
+        attempt("appointments not read", else: nil) { store throws(StoreProblem) in
+            try store.appointments(firstName: firstName, day: day).map(Self.summary)
+        }
+    }
+
     func appointment(_ uuid: UUID) -> [AppointmentSummary]? {
         let now = now()
         return attempt("appointment not read", else: nil) { store throws(StoreProblem) in

@@ -148,9 +148,9 @@ public final class ScenarioRunner {
     /// Any node (touchable or not) whose label is `label`, else contains it.
     private func findAny(_ label: String) throws -> SemanticNode {
         let nodes = kiosk.scene.nodes.filter { !$0.label.isEmpty }
-        let exact = nodes.filter { $0.label == label }
+        let exact = nodes.filter { plain($0.label) == plain(label) }
         if let one = exact.first, exact.count == 1 { return one }
-        let partial = nodes.filter { $0.label.contains(label) }
+        let partial = nodes.filter { plain($0.label).contains(plain(label)) }
         if let one = partial.first, partial.count == 1 { return one }
         throw StepFailure(
             message:
@@ -163,8 +163,12 @@ public final class ScenarioRunner {
         kiosk.handle(.pointerUp(point))
     }
 
+    /// Texts as a scenario writes them: French puts a no-break space before "?" and ":" so
+    /// they never start a line; a scenario types an ordinary space.
+    private func plain(_ text: String) -> String { text.replacingOccurrences(of: "\u{00A0}", with: " ") }
+
     private func isVisible(_ text: String) -> Bool {
-        kiosk.scene.visibleTexts.contains { $0.contains(text) }
+        kiosk.scene.visibleTexts.contains { plain($0).contains(plain(text)) }
     }
 
     /// The interactive node whose label equals `label`, else the only one that contains it.
@@ -191,15 +195,16 @@ public final class ScenarioRunner {
     }
 
     private func find(_ label: String, exactOnly: Bool = false) throws -> SemanticNode {
-        let nodes = kiosk.scene.interactiveNodes
-        let exact = nodes.filter { $0.label == label }
+        // A control not usable yet can be tapped too: it says what it needs.
+        let nodes = kiosk.scene.nodes.filter { $0.action != nil && ($0.enabled || $0.missing != nil) }
+        let exact = nodes.filter { plain($0.label) == plain(label) }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 {
             throw StepFailure(
                 message: "\"\(label)\" is ambiguous: \(exact.map { "\($0.id) at \($0.frame)" }.joined(separator: ", "))"
             )
         }
-        let partial = exactOnly ? [] : nodes.filter { $0.label.contains(label) }
+        let partial = exactOnly ? [] : nodes.filter { plain($0.label).contains(plain(label)) }
         if partial.count == 1 { return partial[0] }
         if partial.count > 1 {
             throw StepFailure(

@@ -39,6 +39,14 @@ public enum Action: Equatable, Sendable {
     case languageTapped(Language)
     case largeTextToggled
     case highContrastToggled
+    /// "Display" in the top bar: larger text and stronger colours on any screen.
+    case displayTapped
+    /// "Yes, erase it all" on "Go back to the start?".
+    case leaveConfirmed
+    /// "Listen again": the screen is read again from its title.
+    case listenAgainTapped
+    /// A control that is not usable yet was tapped (its node id): the screen says what is missing.
+    case unavailableTapped(String)
 
     // MARK: - Idle
     case stayTapped
@@ -77,7 +85,8 @@ extension Action {
         case .helpTapped, .help: return .help
         case .places: return .places
         case .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
-            .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
+            .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled,
+            .displayTapped, .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:
@@ -92,8 +101,8 @@ extension Action {
         case .keyTyped, .keyErased, .shiftTapped: return .typing
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
-            .myAppointment, .help, .places, .languageTapped, .largeTextToggled, .highContrastToggled, .stayTapped,
-            .attractTouched,
+            .myAppointment, .help, .places, .languageTapped, .largeTextToggled, .highContrastToggled, .displayTapped,
+            .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped, .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected:

@@ -11,11 +11,13 @@ public struct Catalogue: Equatable, Sendable {
         self.texts = texts
     }
 
-    /// The text for `key` in `language`, with `{name}` placeholders replaced.
+    /// The text for `key` in `language`, with `{name}` placeholders replaced, and counts in
+    /// the language's plural form: `{seconds|# seconde|# secondes}` (see `Plural`).
     public func text(_ key: TextKey, _ language: Language, _ values: [String: String] = [:]) -> String {
         var result = texts[language]?[key] ?? texts[.fr]?[key] ?? key.rawValue
         for (name, value) in values {
             result = result.replacingOccurrences(of: "{\(name)}", with: value)
+            result = Plural.fill(result, name: name, value: value, language: language)
         }
         return result
     }
@@ -73,6 +75,10 @@ public struct Catalogue: Equatable, Sendable {
         }
         if let missing = TextKey.allCases.first(where: { result[$0] == nil }) {
             throw LoadError(file: file, problem: "missing key \"\(missing.rawValue)\"")
+        }
+        let language = Language.allCases.first { file.hasSuffix("\($0.rawValue).json") }
+        if let language, let problem = Plural.problems(in: result, language: language).first {
+            throw LoadError(file: file, problem: problem)
         }
         return result
     }

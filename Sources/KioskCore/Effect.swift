@@ -34,6 +34,9 @@ public enum Effect: Equatable, Sendable {
     case findAppointments(phone: String)
     /// One appointment, from the ticket's QR code (answers `.myAppointment(.found)`).
     case findAppointment(UUID)
+    /// The appointments to come for a first name on a day, with no phone number or ticket
+    /// (answers `.myAppointment(.foundByName)`).
+    case findAppointmentsByName(firstName: String, day: LocalDay)
     /// Cancel at the person's request (answers `.myAppointment(.cancelFinished)`).
     case cancelAppointment(UUID)
     /// Raise a help request through the configured hook (by the outbox), and for remote help

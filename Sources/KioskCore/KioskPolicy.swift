@@ -7,6 +7,9 @@ public struct KioskPolicy: Equatable, Sendable {
     /// Seconds without input on the saved appointment's screen, where the person copies or
     /// photographs the details (never less than `idleTimeout`).
     public var ticketTimeout: Double = 180
+    /// Seconds the goodbye stays after "Finish", in the person's language, before the kiosk
+    /// starts again in the default one: an Arabic reader's last sight is not French.
+    public var goodbyeDuration: Double = 5
     /// Seconds the warning stays before the reset; at least 20 (WCAG 2.2.1).
     public var warningDuration: Double
     /// Seconds of idle on a pristine home before the attract screen.

@@ -31,6 +31,9 @@ public struct KioskState: Equatable, Sendable {
     public var remote: RemoteSession?
     /// "Where can I get help?" under way.
     public var places: PlacesJourney? = nil
+    /// The control not usable yet that was just tapped (its node id): what it needs is shown
+    /// until the next thing the person does.
+    public var unavailable: String? = nil
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(

@@ -4,6 +4,13 @@ import Foundation
 /// It changes `state` and returns the effects the edges must run.
 public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environment) -> [Effect] {
     let before = state
+    switch action {
+    case .unavailableTapped(let id):
+        state.unavailable = id
+        return []
+    case .personActed, .timeElapsed, .focusMoved, .listenAgainTapped: break
+    default: state.unavailable = nil
+    }
     var effects = state.reduceJourney(action, env: env) ?? reduceShell(&state, action, env)
     if before.screen == .diagnostic(.result), state.screen != .diagnostic(.result), state.screen != .diagnostic(.item) {
         effects = state.settleDiagnostic() + effects
@@ -40,10 +47,8 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         state.show(previous)
         return []
 
-    case .homeTapped:
-        state.history = []
-        state.show(.home)
-        return []
+    case .homeTapped, .leaveConfirmed, .displayTapped:
+        return state.reduceLeaving(action, now: now, policy: policy)
 
     // MARK: - Home
     case .languageTapped(let language):
@@ -76,6 +81,9 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         .adminLeaveTapped:
         return reduceAdmin(&state, action, env)
 
+    case .unavailableTapped, .listenAgainTapped:
+        return []
+
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
     case .keyTyped, .keyErased, .shiftTapped, .dragMoved, .dragEnded, .journeyTapped, .diagnostic, .booking,
         .myAppointment, .helpTapped, .help, .places:
@@ -105,6 +113,9 @@ extension KioskState {
     mutating func clockMoved(now: Date, policy: KioskPolicy) -> [Effect] {
         if let lockedUntil = admin.lockedUntil, now >= lockedUntil { admin.lockedUntil = nil }
         if screen == .attract { return [] }
+        if case .goodbye(let until) = screen {
+            return now >= until ? forgetPerson(now: now, policy: policy) : []
+        }
         let remoteEffects = remoteClockMoved(now: now, policy: policy.remote)
         helpClockMoved(now: now, policy: policy.remote)
         return remoteEffects + idleClockMoved(now: now, policy: policy)
@@ -147,7 +158,59 @@ extension KioskState {
         return ended + [.forgetPerson]
     }
 
-    /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
+    /// "Finish": everything of the person is forgotten at once, but the goodbye is said in
+    /// their language for `goodbyeDuration` seconds before home comes back in the default one.
+    mutating func sayGoodbye(now: Date, policy: KioskPolicy) -> [Effect] {
+        let language = self.language
+        let effects = forgetPerson(now: now, policy: policy, reason: .completed)
+        self.language = language
+        screen = .goodbye(until: now.addingTimeInterval(policy.goodbyeDuration))
+        return effects
+    }
+
+    /// "Home" (asking first when progress is at stake), its answer, and the display options.
+    mutating func reduceLeaving(_ action: Action, now: Date, policy: KioskPolicy) -> [Effect] {
+        switch action {
+        case .homeTapped:
+            // On the goodbye: start again now, in the default language.
+            if case .goodbye = screen { return forgetPerson(now: now, policy: policy) }
+            if screen == .leaveConfirmation { return [] }
+            // A diagnostic or a booking under way is not thrown away by a stray touch.
+            if progressAtStake {
+                go(to: .leaveConfirmation)
+                return []
+            }
+            history = []
+            show(.home)
+        case .leaveConfirmed:
+            guard screen == .leaveConfirmation else { return [] }
+            history = []
+            show(.home)
+        case .displayTapped:
+            guard screen != .displayOptions else { return [] }
+            go(to: .displayOptions)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Whether "Home" would throw away something the person did: a diagnostic with answers,
+    /// a booking with a kind of help or a time chosen (not yet saved).
+    /// Asked from help or the display options, it is the journey screen under them that counts.
+    var progressAtStake: Bool {
+        var underneath = screen
+        if case .help = screen { underneath = history.last ?? screen }
+        if screen == .displayOptions { underneath = history.last ?? screen }
+        switch underneath {
+        case .diagnostic(.item): return diagnostic?.session.answers.isEmpty == false
+        case .booking(.when), .booking(.time), .booking(.name), .booking(.phone), .booking(.consent),
+            .booking(.confirm):
+            return true
+        default: return false
+        }
+    }
+
     /// How long this screen waits before "are you still there?": never less than its content
     /// needs. The ticket is copied or photographed (`ticketTimeout`); a diagnostic item gets
     /// the time its pack says a slow, careful person needs.
@@ -171,12 +234,14 @@ extension KioskState {
         }
     }
 
+    /// When the reducer next needs `.timeElapsed`, or nil if nothing is due.
     public func nextDeadline(policy: KioskPolicy) -> Date? {
         var deadlines: [Date] = []
         if let lockedUntil = admin.lockedUntil { deadlines.append(lockedUntil) }
         if screen == .attract { return deadlines.min() }
         if let remoteDeadline = remote?.nextDeadline(policy: policy.remote) { deadlines.append(remoteDeadline) }
         if let helpDeadline = helpDeadline(policy: policy.remote) { deadlines.append(helpDeadline) }
+        if case .goodbye(let until) = screen { return (deadlines + [until]).min() }
         if case .warning(let resetAt, let secondsLeft) = idle {
             deadlines.append(resetAt.addingTimeInterval(-Double(max(secondsLeft - 1, 0))))
         } else if holdsTraces(policy: policy) {

@@ -1,3 +1,5 @@
+import Foundation
+
 // The screens of the kiosk: the shell's, and one case per journey (see `JourneyID`).
 
 public enum Screen: Equatable, Sendable {
@@ -5,8 +7,15 @@ public enum Screen: Equatable, Sendable {
     case home
     /// Human help: a person here or an aidant from afar (the help journey).
     case help(HelpStep)
+    /// Larger text and stronger colours, from any screen; back returns with nothing lost.
+    case displayOptions
+    /// "Go back to the start?": "Home" asked during a diagnostic or a booking under way.
+    case leaveConfirmation
     /// Shown after a long idle on a pristine home; any touch wakes the kiosk.
     case attract
+    /// "Goodbye", in the person's language, after "Finish"; until `until`, then home in the
+    /// default language. Nothing of the person is kept but the language.
+    case goodbye(until: Date)
     /// The hidden admin entry: a PIN on a keypad.
     case adminPin
     case adminMenu
@@ -23,7 +32,10 @@ public enum Screen: Equatable, Sendable {
         case .help(.choose): return "help"
         case .help(.looking): return "help-looking"
         case .help(.nobodyCame): return "help-nobody"
+        case .displayOptions: return "display-options"
+        case .leaveConfirmation: return "leave-confirmation"
         case .attract: return "attract"
+        case .goodbye: return "goodbye"
         case .adminPin: return "admin-pin"
         case .adminMenu: return "admin-menu"
         case .adminStatus: return "admin-status"
@@ -45,6 +57,10 @@ public enum Screen: Equatable, Sendable {
         case .myAppointment(let step):
             switch step {
             case .phone: return "my-appointment-phone"
+            case .name: return "my-appointment-name"
+            case .day: return "my-appointment-day"
+            case .time: return "my-appointment-time"
+            case .notFound: return "my-appointment-not-found"
             case .list: return "my-appointment-list"
             case .confirmCancel: return "my-appointment-cancel"
             case .cancelled: return "my-appointment-cancelled"
@@ -64,7 +80,8 @@ public enum Screen: Equatable, Sendable {
     /// The journey whose screen this is; nil for the shell's screens.
     public var journeyID: JourneyID? {
         switch self {
-        case .home, .attract, .adminPin, .adminMenu, .adminStatus: return nil
+        case .home, .displayOptions, .leaveConfirmation, .attract, .goodbye, .adminPin, .adminMenu, .adminStatus:
+            return nil
         case .help: return .help
         case .diagnostic: return .diagnostic
         case .booking: return .booking
@@ -80,7 +97,9 @@ public enum Screen: Equatable, Sendable {
     public var isAdmin: Bool {
         switch self {
         case .adminPin, .adminMenu, .adminStatus: return true
-        case .home, .help, .attract, .diagnostic, .booking, .myAppointment, .places: return false
+        case .home, .help, .displayOptions, .leaveConfirmation, .attract, .goodbye, .diagnostic, .booking,
+            .myAppointment, .places:
+            return false
         }
     }
 }

@@ -31,10 +31,11 @@ extension Action {
         case .personActed, .timeElapsed, .focusMoved, .secretZoneTapped, .attractTouched, .stayTapped,
             .adminPinChecked, .adminPinHistoryLoaded, .screenshotFinished, .statusCollected, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminQuitTapped,
-            .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped:
+            .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped, .unavailableTapped,
+            .listenAgainTapped:
             return false
         case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
-            .highContrastToggled:
+            .highContrastToggled, .displayTapped, .leaveConfirmed:
             return true
         // Answers of effects may arrive after the person left: each journey says which are.
         case .diagnostic(let action): return action.isPersonChoice
@@ -50,6 +51,9 @@ extension KioskState {
     /// Opens a visit at the first choice and notes each journey entered.
     mutating func trackVisit(after action: Action, before: KioskState, now: Date) -> [Effect] {
         guard !screen.isAdmin, !before.screen.isAdmin else { return [] }
+        // "Finish" closed the visit; the goodbye, and the touch that ends it, open none.
+        if case .goodbye = screen { return [] }
+        if case .goodbye = before.screen { return [] }
         var effects: [Effect] = []
         if visit == nil, action.isPersonChoice {
             visit = VisitTrace(startedAt: now)

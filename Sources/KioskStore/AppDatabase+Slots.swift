@@ -110,6 +110,33 @@ extension AppDatabase {
         }
     }
 
+    /// The appointments still to come on `day` (Paris time) whose first name is `firstName`,
+    /// however it is typed: case, accents and spaces do not count ("zoe" finds "Zoé").
+    /// For a person with neither a phone number nor a ticket; the kiosk then asks the time.
+    public func appointments(firstName: String, day: LocalDay) throws(StoreProblem) -> [BookedAppointment] {
+        let wanted = Self.foldedName(firstName)
+        guard !wanted.isEmpty, let from = ParisTime.date(day, minute: 0),
+            let to = ParisTime.date(day.adding(days: 1), minute: 0)
+        else { return [] }
+        let now = clock.now()
+        return try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT uuid, personName FROM appointment
+                    WHERE status = 'unknown' AND startsAt >= ? AND startsAt < ? AND endsAt > ? ORDER BY startsAt
+                    """, arguments: [from, to, now])
+            return try rows.filter { Self.foldedName($0["personName"] ?? "") == wanted }
+                .compactMap { try Self.fetchBooked(UUID(uuidString: $0["uuid"])!, in: db) }
+        }
+    }
+
+    /// A first name as compared: lower case, no accents, no spaces, hyphens or apostrophes.
+    static func foldedName(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+            .filter { $0.isLetter }
+    }
+
     /// One appointment with its service, helper and place, or nil.
     public func bookedAppointment(_ uuid: UUID) throws(StoreProblem) -> BookedAppointment? {
         try read { db in try Self.fetchBooked(uuid, in: db) }

@@ -5,8 +5,12 @@ enum AdminScreens {
     static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
         let theme = b.theme
         let height = b.lineHeight(text, size: theme.titleSize, weight: .bold)
-        var row = rest.sliceTop(height, gap: theme.gap)
-        b.icon(icon, in: row.sliceLeft(height, gap: theme.px(16)), size: height, b.palette.primary)
+        let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = TextWrapper.wrap(
+            text, width: rest.width - height - theme.px(16), style: style, measurer: b.measurer)
+        var row = rest.sliceTop(height * min(lines.count, 3), gap: theme.gap)
+        var iconBox = row.sliceLeft(height, gap: theme.px(16))
+        b.icon(icon, in: iconBox.sliceTop(height), size: height, b.palette.primary)
         b.label(text, id: "admin-title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text)
     }
 
@@ -113,7 +117,12 @@ enum AdminScreens {
             b.label(
                 t(.adminScreenshotSaved), id: "admin-screenshot-result", role: .status,
                 in: column.sliceTop(lineHeight, gap: theme.px(8)), size: theme.smallSize, b.palette.text)
-            b.label(path, id: "admin-screenshot-path", role: .status, in: column, size: theme.smallSize, b.palette.text)
+            // A path has no spaces: its folder and its file name on two lines, neither cut.
+            let folder = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
+            let wrappable = folder.isEmpty ? path : folder + "\n" + String(path.dropFirst(folder.count))
+            b.label(
+                wrappable, id: "admin-screenshot-path", role: .status, in: column, size: theme.smallSize,
+                b.palette.text)
         case .failed?:
             b.label(
                 t(.adminScreenshotFailed), id: "admin-screenshot-result", role: .status,

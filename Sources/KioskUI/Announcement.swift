@@ -1,11 +1,17 @@
 import KioskCore
 
 /// What the person hears after an action: a pure function of the states and scenes before
-/// and after, so the speech policy is tested without a voice. A new screen's headings and
-/// texts (a diagnostic item's own spoken prompt), the idle warning, a kind "try again", the
-/// control the keypad moved to. A timer tick, a reset, the attract screen and the admin's
-/// screens say nothing (nobody may be there, or it is not for the person).
+/// and after, so the speech policy is tested without a voice. A new screen's title, its
+/// instruction and its choices (a diagnostic item's own spoken prompt, then its choices), the
+/// idle warning, a kind "try again", what a control not usable yet needs, the control the
+/// keypad moved to, and the whole screen again on "listen again". A timer tick, a reset, the
+/// attract screen and the admin's screens say nothing (nobody may be there, or it is not for
+/// the person).
 public enum Announcement {
+    /// The bar's controls, the same on every screen: named when focused, not in every screen's
+    /// list of choices.
+    public static let chromeIDs: Set<String> = ["help", "back", "home", "display", "listen"]
+
     public static func text(
         after action: Action, before: KioskState, state: KioskState, beforeScene: Scene, scene: Scene,
         catalogue: Catalogue
@@ -20,19 +26,19 @@ public enum Announcement {
             text = spokenText(of: scene, roles: [.heading, .status])
         } else if action == .timeElapsed {
             return nil
-        } else if scene.screenID != beforeScene.screenID || state.language != before.language
-            || state.screen != before.screen
+        } else if action == .listenAgainTapped || scene.screenID != beforeScene.screenID
+            || state.language != before.language || state.screen != before.screen
             || state.diagnostic?.session.answers.count != before.diagnostic?.session.answers.count
         {
-            text = spokenText(of: scene, roles: [.heading, .text])
-            // A diagnostic item has a spoken prompt of its own, written to be heard.
-            if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
-                text = item.spoken[state.language]
-            }
+            text = screenText(of: scene, state: state, catalogue: catalogue)
         } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
             text = catalogue.text(.diagTryAgain, state.language)
         } else if state.places?.print != before.places?.print, let node = scene.node(id: "places-print-status") {
             // Printing a place: whether to take the paper, or a photo.
+            text = node.label
+        } else if state.unavailable != nil, state.unavailable != before.unavailable,
+            let node = scene.node(id: "missing")
+        {
             text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
             text = node.label
@@ -54,12 +60,50 @@ public enum Announcement {
         return asked(after) != nil && asked(after) != asked(before)
     }
 
+    /// A screen as it is read: its title and instruction (a diagnostic item's spoken prompt,
+    /// written to be heard), then "You can choose: …" with its choices, in the screen's words.
+    public static func screenText(of scene: Scene, state: KioskState, catalogue: Catalogue) -> String {
+        var text = spokenText(of: scene, roles: [.heading, .text])
+        if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
+            text = item.spoken[state.language]
+            if state.diagnostic?.lastSucceeded == true {
+                text = catalogue.text(.diagSuccess, state.language) + " " + text
+            }
+        }
+        let choices = choiceLabels(of: scene)
+        guard !choices.isEmpty else { return text }
+        let list = catalogue.text(.speechChoices, state.language, ["choices": choices.joined(separator: ", ")])
+        return text.isEmpty ? list : text + (text.hasSuffix(".") || text.hasSuffix("?") ? " " : ". ") + list
+    }
+
+    /// The screen's own controls, in reading order: not the bar's, not the keyboard's keys,
+    /// not what a hands-on task has the person drag or touch around (its prompt says it).
+    public static func choiceLabels(of scene: Scene) -> [String] {
+        var labels: [String] = []
+        for node in scene.nodes
+        where node.action != nil && node.role != .key && node.role != .image && !node.draggable
+            && !node.id.hasPrefix("task-")
+            && !chromeIDs.contains(node.id) && !node.label.isEmpty && !labels.contains(node.label)
+        {
+            labels.append(node.label)
+        }
+        return labels
+    }
+
     /// The labels of a scene's nodes of these roles, in reading order, as one utterance.
     public static func spokenText(of scene: Scene, roles: Set<SemanticNode.Role>) -> String {
         var parts: [String] = []
         for node in scene.nodes where roles.contains(node.role) && !node.label.isEmpty && !parts.contains(node.label) {
             parts.append(node.label)
         }
-        return parts.joined(separator: ". ").replacingOccurrences(of: "..", with: ".")
+        // A part that ends its own sentence ("?", ":") is not given another full stop.
+        var text = ""
+        for part in parts {
+            if !text.isEmpty {
+                text += [".", "?", "!", ":", "؟"].contains(text.last.map(String.init) ?? "") ? " " : ". "
+            }
+            text += part
+        }
+        return text
     }
 }

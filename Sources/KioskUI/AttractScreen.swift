@@ -17,13 +17,14 @@ enum AttractScreen {
         area.y += theme.gap * 2
         area.height -= theme.gap * 2
         b.text(
-            context.policy.siteName, in: area.sliceTop(theme.px(90), gap: theme.gap), size: theme.bodySize,
+            context.policy.siteName, in: area.sliceTop(theme.px(90), gap: theme.gap), size: theme.px(42),
             weight: .bold, b.palette.onPrimary, align: .center)
         for (index, language) in Language.allCases.enumerated() {
             let line = area.sliceTop(theme.px(110), gap: theme.px(10))
             b.text(
                 context.catalogue.text(.attractTouch, language), in: line,
-                size: index == 0 ? theme.titleSize : theme.bodySize,
+                // Nobody has chosen larger text on the attract screen: the normal sizes.
+                size: index == 0 ? theme.px(64) : theme.px(42),
                 weight: index == 0 ? .bold : .regular, b.palette.onPrimary, align: .center, centerVertically: true)
         }
         b.add(

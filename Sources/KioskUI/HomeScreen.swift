@@ -11,7 +11,8 @@ enum HomeScreen {
         // Bottom rows first, so the greeting takes whatever height is left.
         let languageButtons: [(Language, Rect)]
         let toggleRects: [Rect]
-        if theme.size.isPortrait {
+        // Portrait, or larger text (five in a row would cut their words): two rows.
+        if theme.size.isPortrait || theme.textScale > 1 {
             let toggles = rest.sliceBottom(buttonHeight, gap: theme.gap)
             let languages = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
             languageButtons = Array(zip(Language.allCases, languages.columns(3, gap: theme.gap)))

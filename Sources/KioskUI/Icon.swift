@@ -73,13 +73,15 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
     public static let panTool = Icon("pan_tool")
     /// The aidant's "look here" ring.
     public static let ring = Icon("radio_button_unchecked")
+    /// On a control that is not usable yet: its shape says so, not only its colour.
+    public static let unavailable = Icon("block")
 
     /// Every icon the shell draws by itself (the status page checks the font has them).
     public static let shellIcons: [Icon] = [
         .help, .home, .arrowBack, .arrowForward, .language, .textSize, .contrast, .touch, .lock, .camera,
         .info, .power, .backspace, .check, .timer, .person, .exit, .warning, .handshake, .place, .close,
         .event, .schedule, .phone, .print, .school, .groups, .description_, .supportAgent, .quiz, .edit,
-        .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel,
+        .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel, .unavailable,
         .screenShare, .stopScreenShare, .visibility, .panTool, .ring,
     ]
 

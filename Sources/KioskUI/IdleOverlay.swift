@@ -29,8 +29,8 @@ enum IdleOverlay {
         } else {
             b.beginModal(opaque: true)
             b.fill(screen, b.palette.background)
-            let width = min(screen.width - theme.margin * 2, theme.px(900))
-            let height = min(screen.height - theme.margin * 2, theme.px(760))
+            let width = min(screen.width - theme.margin * 2, theme.px(900 * theme.textScale))
+            let height = min(screen.height - theme.margin * 2, theme.px(760 * theme.textScale))
             panel = screen.centered(width, height)
         }
         b.bordered(panel, fill: b.palette.panel, border: b.palette.focus, width: theme.px(6))

@@ -35,6 +35,8 @@ public struct InputRouter: Sendable {
     private var pressScreen = -1
     private var pressedAt = Date.distantPast
     private var pressedNodeID: String?
+    /// A control not usable yet, pressed: released over it, it says what it needs.
+    private var pressedUnavailableID: String?
     private var pressedInSecretZone = false
     /// Where the press began, while a draggable node is held.
     private var dragStart: Point?
@@ -64,6 +66,7 @@ public struct InputRouter: Sendable {
             pressedAt = now
             let pressed = scene.node(at: point)
             pressedNodeID = pressed?.id
+            pressedUnavailableID = pressed == nil ? scene.unavailableNode(at: point)?.id : nil
             pressedInSecretZone = pressedNodeID == nil && (scene.secretZone?.contains(point) ?? false)
             dragStart = (pressed?.draggable ?? false) ? point : nil
             dragMoved = false
@@ -77,7 +80,10 @@ public struct InputRouter: Sendable {
             return [.dragMoved(id: id, dx: dx, dy: dy)]
 
         case .pointerUp(let point):
-            defer { pressedNodeID = nil; pressedInSecretZone = false; dragStart = nil; dragMoved = false }
+            defer {
+                pressedNodeID = nil; pressedUnavailableID = nil; pressedInSecretZone = false; dragStart = nil
+                dragMoved = false
+            }
             if let start = dragStart, let id = pressedNodeID, dragMoved {
                 let under = scene.nodes.last { $0.id != id && $0.frame.contains(point) }
                 return [.dragEnded(id: id, dx: point.x - start.x, dy: point.y - start.y, droppedOn: under?.id)]
@@ -85,6 +91,9 @@ public struct InputRouter: Sendable {
             let released = scene.node(at: point)
             if let pressed = pressedNodeID, let released, released.id == pressed, let action = released.action {
                 return settled(now: now) ? [action] : []
+            }
+            if let id = pressedUnavailableID, released == nil, scene.unavailableNode(at: point)?.id == id {
+                return settled(now: now) ? [.unavailableTapped(id)] : []
             }
             if pressedInSecretZone, released == nil, scene.secretZone?.contains(point) ?? false {
                 return [.secretZoneTapped]

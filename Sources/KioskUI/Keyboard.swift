@@ -160,6 +160,8 @@ enum Keyboard {
 
     /// The typed text in a large box, with a caret; the placeholder when empty.
     static func drawField(_ b: inout SceneBuilder, id: String, in frame: Rect, text: String, placeholder: String) {
+        // A phone number is read in pairs, as French people say and write it.
+        let text = id.hasSuffix("phone-field") ? PhonePairs.format(text) : text
         let theme = b.theme
         b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(5))
         let inner = frame.inset(dx: theme.px(28), dy: theme.px(8))

@@ -12,6 +12,8 @@ public enum LayoutAudit {
 
     /// With `content` (the shipped pack and agenda), every journey screen is audited too:
     /// each diagnostic item type, the result, every booking step and "my appointment".
+    /// Each screen is laid out in the normal and the larger-text mode, and larger text must
+    /// draw no text smaller than the normal mode does.
     public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil, content: KioskContent = KioskContent())
         -> [String]
     {
@@ -20,11 +22,12 @@ public enum LayoutAudit {
         let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
         for size in sizes {
             for language in Language.allCases {
-                for largeText in [false, true] {
-                    for (name, var state) in sampleStates(policy: policy)
-                        + journeyStates(content: content, language: language)
-                    {
-                        state.language = language
+                for (name, var state) in sampleStates(policy: policy)
+                    + journeyStates(content: content, language: language)
+                {
+                    state.language = language
+                    var scenes: [Scene] = []
+                    for largeText in [false, true] {
                         state.largeText = largeText
                         let scene = view(
                             state,
@@ -35,6 +38,11 @@ public enum LayoutAudit {
                         problems += audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey).map {
                             "\(place): \($0)"
                         }
+                        problems += missingFacts(scene, state: state).map { "\(place): \($0)" }
+                        scenes.append(scene)
+                    }
+                    problems += smallerWhenLarger(normal: scenes[0], large: scenes[1]).map {
+                        "\(name) \(language.rawValue) \(size) large: \($0)"
                     }
                 }
             }
@@ -42,8 +50,40 @@ public enum LayoutAudit {
         return problems
     }
 
+    /// Compares an audit with the problems known and written down (one a line; `#` starts a
+    /// comment): the list may only shrink. Returns the new problems and the ones now fixed.
+    public static func ratchet(_ problems: [String], known text: String) -> (new: [String], fixed: [String]) {
+        let known = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let found = Set(problems)
+        return (Array(Set(problems).subtracting(known)).sorted(), known.filter { !found.contains($0) })
+    }
+
+    /// The known-problems file for `problems`, keeping the comment lines of `text` (recorded
+    /// with `RECORD_SNAPSHOTS=1`, like the snapshots: look at what it lists first).
+    public static func knownProblemsFile(_ problems: [String], previous text: String) -> String {
+        let comments = text.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init)
+        return (comments + Array(Set(problems)).sorted()).joined(separator: "\n") + "\n"
+    }
+
+    /// Texts the larger-text mode draws smaller than the normal mode.
+    static func smallerWhenLarger(normal: Scene, large: Scene) -> [String] {
+        large.textSizes.sorted { $0.key < $1.key }.compactMap { text, size in
+            guard let before = normal.textSizes[text], size < before else { return nil }
+            return "larger text draws \"\(text)\" at \(size) px, smaller than \(before) px"
+        }
+    }
+
+    /// What a screen must show at every size: the saved appointment names its service.
+    static func missingFacts(_ scene: Scene, state: KioskState) -> [String] {
+        guard state.screen == .booking(.ticket), let service = state.booking?.service?.name[state.language] else {
+            return []
+        }
+        return scene.nodes.contains { $0.label.contains(service) } ? [] : ["the ticket leaves out the service"]
+    }
+
     public static func audit(_ scene: Scene, minimumTarget: Int, minimumKey: Int? = nil) -> [String] {
-        var problems = scene.overflows.map { "text does not fit: \"\($0)\"" }
+        var problems = scene.overflows.filter { !scene.cutWords.contains($0) }.map { "text does not fit: \"\($0)\"" }
+        problems += scene.cutWords.map { "a word is cut: \"\($0)\"" }
         let screen = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height)
         for node in scene.nodes where !screen.contains(node.frame) {
             problems.append("\(node.id) leaves the screen: \(node.frame)")
@@ -76,6 +116,13 @@ public enum LayoutAudit {
         warning.idle = .warning(resetAt: .init(timeIntervalSince1970: 120), secondsLeft: 30)
         var attract = start
         attract.screen = .attract
+        var display = start
+        display.screen = .displayOptions
+        display.highContrast = true
+        var leaving = start
+        leaving.screen = .leaveConfirmation
+        var goodbye = start
+        goodbye.screen = .goodbye(until: .init(timeIntervalSince1970: 5))
         var pin = start
         pin.screen = .adminPin
         pin.admin.pinDigits = "12345678"
@@ -88,6 +135,7 @@ public enum LayoutAudit {
         status.admin.status = (0..<12).map { StatusLine("Line \($0)", "value \($0)") }
         return [
             ("home", start), ("help", help), ("help-admin", helpAdmin), ("idle-warning", warning), ("attract", attract),
+            ("goodbye", goodbye), ("display-options", display), ("leave-confirmation", leaving),
             ("admin-pin", pin), ("admin-menu", menu), ("admin-status", status),
         ]
     }

@@ -13,6 +13,11 @@ public struct Scene: Equatable, Sendable {
     /// Texts that did not fit their box even at the smallest allowed size. Empty on every
     /// shipped screen; the layout tests assert it.
     public var overflows: [String]
+    /// Texts with a word cut between two lines even at the smallest allowed size ("Continu/er").
+    public var cutWords: [String] = []
+    /// The size each text was drawn at (the smallest, if drawn more than once): the layout
+    /// audit checks that larger text never draws a text smaller than the normal mode does.
+    public var textSizes: [String: Int] = [:]
     /// Laid out right to left (Arabic): arrow keys follow the reading direction.
     public var rightToLeft: Bool
 
@@ -41,6 +46,11 @@ public struct Scene: Equatable, Sendable {
 
     public func node(id: String) -> SemanticNode? { nodes.first { $0.id == id } }
 
+    /// The top-most control under `point` that is not usable yet but says what it needs.
+    public func unavailableNode(at point: Point) -> SemanticNode? {
+        nodes.last { $0.action != nil && !$0.enabled && $0.missing != nil && $0.frame.contains(point) }
+    }
+
     /// Every text a person can see, in order: node labels and drawn text lines.
     public var visibleTexts: [String] {
         var seen: [String] = []
@@ -68,6 +78,8 @@ public struct SemanticNode: Equatable, Sendable {
     public var action: Action?
     /// Whether a finger can drag it (hands-on tasks): moves become `.dragMoved`.
     public var draggable: Bool
+    /// For a control not usable yet: what is missing, shown and said when it is tapped.
+    public var missing: String? = nil
 
     public init(
         id: String, role: Role, label: String, frame: Rect, enabled: Bool = true,

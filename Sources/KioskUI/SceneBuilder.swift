@@ -13,6 +13,8 @@ public struct SceneBuilder {
     private(set) var commands: [DrawCommand] = []
     private(set) var nodes: [SemanticNode] = []
     private(set) var overflows: [String] = []
+    private(set) var cutWords: [String] = []
+    private(set) var textSizes: [String: Int] = [:]
     var secretZone: Rect?
 
     public init(theme: Theme, measurer: TextMeasurer, rightToLeft: Bool, focusID: String?) {
@@ -63,15 +65,17 @@ public struct SceneBuilder {
 
     public enum Align { case leading, center }
 
-    /// Wraps `text` into `box`, shrinking from `size` down to the theme's minimum until it
-    /// fits; a text that never fits is drawn at the minimum and reported in `overflows`.
+    /// Wraps `text` into `box` between words, shrinking from `size` down to the theme's
+    /// minimum until it fits; a text that never fits is drawn at the minimum and reported in
+    /// `overflows` (and in `cutWords` when a word had to be cut). With larger text the
+    /// minimum is the size the normal mode asks for: larger text never draws smaller.
     /// Returns the rect the lines occupy.
     @discardableResult
     mutating func text(
         _ text: String, in box: Rect, size: Int, weight: FontWeight = .regular, _ color: Color,
         align: Align = .leading, centerVertically: Bool = false, maxLines: Int = 6
     ) -> Rect {
-        let minimum = min(size, theme.minimumTextSize)
+        let minimum = minimumSize(for: size)
         var current = size
         var lines: [String] = []
         let direction = TextDirection.isRightToLeft(text)
@@ -80,16 +84,19 @@ public struct SceneBuilder {
             style = TextStyle(size: current, weight: weight, rightToLeft: direction)
             lines = TextWrapper.wrap(text, width: box.width, style: style, measurer: measurer)
             let height = lines.count * measurer.lineHeight(style)
+            let keepsWords = !TextWrapper.cutsWords(text, into: lines)
             let fits =
-                height <= box.height && lines.count <= maxLines
+                height <= box.height && lines.count <= maxLines && keepsWords
                 && lines.allSatisfy { measurer.width(of: $0, style: style) <= box.width }
             if fits { break }
             if current <= minimum {
                 overflows.append(text)
+                if !keepsWords { cutWords.append(text) }
                 break
             }
             current = max(minimum, current - max(1, current / 16))
         }
+        textSizes[text] = min(textSizes[text] ?? current, current)
         let lineHeight = measurer.lineHeight(style)
         let total = lines.count * lineHeight
         var y = centerVertically ? box.y + max(0, (box.height - total) / 2) : box.y
@@ -102,6 +109,20 @@ public struct SceneBuilder {
             y += lineHeight
         }
         return used
+    }
+
+    /// The smallest size a text asked at `size` may shrink to: the theme's minimum, and with
+    /// larger text the size the normal mode asks for.
+    func minimumSize(for size: Int) -> Int {
+        let normal = Int((Double(size) / theme.textScale).rounded(.up))
+        return min(size, max(theme.minimumTextSize, theme.textScale > 1 ? normal : 0))
+    }
+
+    /// Whether every word of `text` fits `width` at the smallest size it may take.
+    func wordsFit(_ text: String, width: Int, size: Int, weight: FontWeight) -> Bool {
+        let style = TextStyle(
+            size: minimumSize(for: size), weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
+        return text.split(separator: " ").allSatisfy { measurer.width(of: String($0), style: style) <= width }
     }
 
     /// Text plus a `text` or `heading` node, so it is spoken and found by scenarios.
@@ -135,20 +156,28 @@ public struct SceneBuilder {
     mutating func button(
         id: String, label: String, icon: Icon?, frame: Rect, style: ButtonStyle, action: Action,
         shape: ButtonShape = .row, role: SemanticNode.Role = .button, selected: Bool = false,
-        enabled: Bool = true, textSize: Int? = nil
+        enabled: Bool = true, missing: String? = nil, textSize: Int? = nil
     ) {
-        let (fillColor, textColor): (Color, Color)
+        var (fillColor, textColor): (Color, Color)
         switch style {
         case .primary: (fillColor, textColor) = (palette.primary, palette.onPrimary)
         case .secondary: (fillColor, textColor) = (palette.secondary, palette.onSecondary)
         case .selected: (fillColor, textColor) = (palette.selected, palette.onSelected)
+        }
+        // Not usable yet: hollow, and a "no entry" sign instead of its pictogram, so more than
+        // the colour says it (a row button without a pictogram gets the sign too).
+        var icon = icon
+        if !enabled && role != .key {
+            (fillColor, textColor) = (palette.background, palette.mutedText)
+            if icon != nil || shape == .row { icon = .unavailable }
         }
         if focusID == id {
             let ring = theme.focusWidth
             rounded(frame.inset(by: -ring * 2), palette.focus, radius: theme.radius + ring * 2)
             rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
         }
-        bordered(frame, fill: fillColor, border: style == .secondary ? palette.border : fillColor, width: theme.px(3))
+        let border = style == .secondary || (!enabled && role != .key) ? palette.border : fillColor
+        bordered(frame, fill: fillColor, border: border, width: theme.px(3))
         let size = textSize ?? theme.buttonSize
         // Keys are narrow: their single letter gets the whole key.
         let pad = role == .key ? theme.px(4) : theme.px(20)
@@ -157,6 +186,13 @@ public struct SceneBuilder {
         case (let icon?, .row):
             var rest = inner
             let iconBox = rest.sliceLeft(theme.iconSize, gap: theme.px(16))
+            // A narrow button keeps its words whole: the label takes the icon's room.
+            guard wordsFit(label, width: rest.width, size: size, weight: .bold) else {
+                text(
+                    label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true,
+                    maxLines: 3)
+                break
+            }
             self.icon(icon, in: iconBox, size: theme.iconSize, textColor)
             text(label, in: rest, size: size, weight: .bold, textColor, centerVertically: true, maxLines: 3)
         case (let icon?, .stacked):
@@ -175,10 +211,28 @@ public struct SceneBuilder {
                 label, in: inner, size: size, weight: .bold, textColor, align: .center, centerVertically: true,
                 maxLines: 3)
         }
-        nodes.append(
-            SemanticNode(
-                id: id, role: role, label: label, frame: frame, enabled: enabled, selected: selected,
-                action: action))
+        var node = SemanticNode(
+            id: id, role: role, label: label, frame: frame, enabled: enabled, selected: selected, action: action)
+        node.missing = enabled ? nil : missing
+        nodes.append(node)
+    }
+
+    /// What the control not usable yet that was just tapped needs, in a box under it (above
+    /// it when it sits at the bottom), spoken as a status.
+    mutating func drawMissing(of id: String?, within area: Rect) {
+        guard let id, let node = nodes.first(where: { $0.id == id }), let missing = node.missing else { return }
+        let style = TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(missing))
+        let width = min(area.width, max(node.frame.width, theme.px(700)))
+        let lines = TextWrapper.wrap(missing, width: width - theme.px(48), style: style, measurer: measurer).count
+        let height = lines * measurer.lineHeight(style) + theme.px(40)
+        let x = min(max(area.x, node.frame.maxX - width), area.maxX - width)
+        let below = node.frame.maxY + theme.px(12)
+        let y = below + height <= area.maxY ? below : max(area.y, node.frame.y - height - theme.px(12))
+        let box = Rect(x: x, y: y, width: width, height: height)
+        bordered(box, fill: palette.panel, border: palette.problem, width: theme.px(5))
+        label(
+            missing, id: "missing", role: .status, in: box.inset(by: theme.px(20)), size: theme.bodySize, weight: .bold,
+            palette.problem, centerVertically: true)
     }
 
     /// A journey tile on the home screen: a large pictogram and two to four words, the
@@ -197,7 +251,8 @@ public struct SceneBuilder {
             self.icon(icon, in: inner.sliceLeft(iconSide, gap: theme.gap), size: iconSide, palette.onPrimary)
             text(label, in: inner, size: size, weight: .bold, palette.onPrimary, centerVertically: true, maxLines: 3)
         } else {
-            let iconSide = min(inner.height / 2, inner.width / 2, theme.px(180))
+            // Larger text takes room from the pictogram, never the other way round.
+            let iconSide = min(inner.height / (theme.textScale > 1 ? 3 : 2), inner.width / 2, theme.px(180))
             self.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, palette.onPrimary)
             text(
                 label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true,
@@ -215,7 +270,13 @@ public struct SceneBuilder {
     mutating func beginModal(opaque: Bool = false) {
         nodes.removeAll()
         secretZone = nil
-        if opaque { commands.removeAll() }
+        // An opaque layer hides what lies under it: its texts are not seen, so neither are
+        // their overflows (each screen is audited on its own).
+        if opaque {
+            commands.removeAll()
+            overflows.removeAll()
+            cutWords.removeAll()
+        }
     }
 
     // MARK: - Result
@@ -224,6 +285,8 @@ public struct SceneBuilder {
         var scene = Scene(
             screenID: screenID, size: theme.size, background: background, commands: commands, nodes: nodes,
             secretZone: secretZone, overflows: overflows, rightToLeft: rightToLeft)
+        scene.cutWords = cutWords
+        scene.textSizes = textSizes
         if rightToLeft { scene = mirror(scene) }
         return scene
     }
@@ -251,32 +314,5 @@ public struct SceneBuilder {
         }
         result.secretZone = scene.secretZone?.mirrored(in: w)
         return result
-    }
-}
-
-/// Greedy word wrapping; a word longer than the width is cut between characters.
-public enum TextWrapper {
-    public static func wrap(_ text: String, width: Int, style: TextStyle, measurer: TextMeasurer) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if measurer.width(of: candidate, style: style) <= width {
-                    line = candidate
-                    continue
-                }
-                if !line.isEmpty { lines.append(line) }
-                line = String(word)
-                while measurer.width(of: line, style: style) > width && line.count > 1 {
-                    var cut = line.count - 1
-                    while cut > 1 && measurer.width(of: String(line.prefix(cut)), style: style) > width { cut -= 1 }
-                    lines.append(String(line.prefix(cut)))
-                    line = String(line.dropFirst(cut))
-                }
-            }
-            lines.append(line)
-        }
-        return lines
     }
 }

@@ -28,7 +28,10 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .adminPin: AdminScreens.drawPin(&b, in: content, state: state, t: t)
     case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
     case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
+    case .displayOptions: DisplayOptionsScreen.draw(&b, in: content, state: state, t: t)
+    case .leaveConfirmation: LeaveConfirmationScreen.draw(&b, in: content, t: t)
     case .attract: break
+    case .goodbye: GoodbyeScreen.draw(&b, in: content, t: t)
     case .diagnostic(.intro): DiagnosticScreens.drawIntro(&b, in: content, t: t)
     case .diagnostic(.item):
         if let journey = state.diagnostic {
@@ -52,6 +55,7 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
         }
     }
 
+    b.drawMissing(of: state.unavailable, within: content)
     if case .warning(_, let secondsLeft) = state.idle {
         IdleOverlay.draw(
             &b, secondsLeft: secondsLeft, context: context, t: t,

@@ -29,7 +29,7 @@ final class BookingJourneyTests: XCTestCase {
         let calendar = dataDir.appendingPathComponent("calendars/sophie.ics")
         let ics = try String(contentsOf: calendar, encoding: .utf8)
         let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "")
-        XCTAssertTrue(unfolded.contains("SUMMARY:Parler avec un conseiller numérique – Fatima"), unfolded)
+        XCTAssertTrue(unfolded.contains("SUMMARY:Parler avec une personne qui connaît le numérique – Fatima"), unfolded)
         XCTAssertTrue(unfolded.contains("Diagnostic à la borne : Avec guidage."), unfolded)
         XCTAssertTrue(unfolded.contains("DTSTART;TZID=Europe/Paris:20261118T140000"), unfolded)
         try checkWithPython(calendar, expecting: 1)
@@ -53,9 +53,9 @@ final class BookingJourneyTests: XCTestCase {
         let next = dataDir.appendingPathComponent("next.scenario")
         try """
         tap "Prendre rendez-vous"
-        tap "Parler à un conseiller"
+        tap "Être conseillé par une personne"
         tap "mardi 24 novembre"
-        tap "10:00"
+        tap "10 h"
         type "Nadia"
         tap "Continuer"
         type "0611223344"
@@ -112,7 +112,7 @@ final class BookingJourneyTests: XCTestCase {
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         try """
         tap "Prendre rendez-vous"
-        tap "Parler à un conseiller"
+        tap "Être conseillé par une personne"
         tap "Le plus tôt"
         type "Lea"
         tap "Continuer"

@@ -102,9 +102,9 @@ final class PrivacyErasureTests: XCTestCase {
         let scenario = work.appendingPathComponent("book.scenario")
         try """
         tap "Prendre rendez-vous"
-        tap "Aide pour une démarche"
+        tap "Aide pour vos papiers en ligne"
         tap "mardi 24 novembre"
-        tap "9:45"
+        tap "9 h 45"
         type "\(firstName)"
         tap "Continuer"
         type "\(phone)"

@@ -15,7 +15,7 @@ final class PrivacyTests: XCTestCase {
                 """
                 tap "العربية"
                 tap "نص أكبر"
-                tap "تباين عال"
+                tap "ألوان أقوى"
                 tap "هل تحتاج إلى مساعدة؟"
                 """, file: "p"))
         let zone = kiosk.scene.secretZone!
@@ -48,8 +48,9 @@ final class PrivacyTests: XCTestCase {
                 tap "Commencer"
                 tap "Je ne sais pas"
                 tap "Accueil"
+                tap "Oui, tout effacer"
                 tap "Prendre rendez-vous"
-                tap "Aide pour une démarche"
+                tap "Aide pour vos papiers en ligne"
                 tap "Le plus tôt"
                 type "Zoé"
                 tap "Continuer"
@@ -57,11 +58,13 @@ final class PrivacyTests: XCTestCase {
                 """, file: "p"))
         kiosk.render()
         XCTAssertTrue(kiosk.renderer.cachesContain("Zoé"))
-        XCTAssertTrue(kiosk.renderer.cachesContain("0612345678"))
+        // The field shows the number in pairs, held by no-break spaces.
+        let shown = "06\u{00A0}12\u{00A0}34\u{00A0}56\u{00A0}78"
+        XCTAssertTrue(kiosk.renderer.cachesContain(shown))
         try runner.run(try Scenario.parse("advance 90\nadvance 30\n", file: "p"))
         XCTAssertEqual(kiosk.state, KioskState.initial(now: clock.now, policy: kiosk.policy))
         kiosk.render()
-        for trace in ["Zoé", "0612345678", "Touchez"] {
+        for trace in ["Zoé", shown, "Touchez"] {
             XCTAssertFalse(kiosk.renderer.cachesContain(trace), "the text cache still holds \(trace)")
         }
         // Nothing was booked: a half-finished booking saves nothing.

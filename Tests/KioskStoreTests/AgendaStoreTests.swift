@@ -111,6 +111,26 @@ final class AgendaStoreTests: XCTestCase {
         XCTAssertEqual(first.personPhone, "+33612345678")
     }
 
+    func test_a_person_with_no_phone_finds_their_appointment_by_first_name_and_day() throws {
+        let clock = ManualClock(paris("2026-11-23 08:00"))
+        let database = try AppDatabase.inMemory(clock: clock.storeClock)
+        try database.importAgenda(try smallAgenda())
+        let slots = SlotFinder.freeSlots(
+            for: "demarches", in: try snapshot(database, clock.now), from: clock.now, days: 3)
+        let zoe = try database.book(slots[1], for: PersonContact(name: "Zoé"))
+        _ = try database.book(slots[2], for: PersonContact(name: "Paul"))
+        let day = ParisTime.day(of: slots[1].start)
+        for typed in ["Zoé", "zoe", " ZOE ", "Zo-é"] {
+            XCTAssertEqual(
+                try database.appointments(firstName: typed, day: day).map(\.appointment.uuid), [zoe.uuid], typed)
+        }
+        XCTAssertEqual(try database.appointments(firstName: "Zoé", day: day.adding(days: 1)), [], "another day")
+        XCTAssertEqual(try database.appointments(firstName: "Zoë-Anne", day: day), [], "another name")
+        XCTAssertEqual(try database.appointments(firstName: "", day: day), [], "no name finds nothing")
+        try database.cancelAppointment(zoe.uuid, byPerson: true)
+        XCTAssertEqual(try database.appointments(firstName: "Zoé", day: day), [], "a cancelled one is not found")
+    }
+
     func test_moving_frees_the_old_slot_takes_the_new_one_and_reschedules_the_reminder() throws {
         let clock = ManualClock(paris("2026-11-23 08:00"))
         let database = try AppDatabase.inMemory(clock: clock.storeClock)

@@ -18,9 +18,9 @@ final class CalDAVKioskTests: XCTestCase {
         let book = dataDir.appendingPathComponent("book.scenario")
         try """
         tap "Prendre rendez-vous"
-        tap "Aide pour une démarche"
+        tap "Aide pour vos papiers en ligne"
         tap "mardi 24 novembre"
-        tap "9:45"
+        tap "9 h 45"
         type "Zoé"
         tap "Continuer"
         type "0612345678"

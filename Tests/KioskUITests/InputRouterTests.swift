@@ -135,3 +135,24 @@ final class InputRouterTests: XCTestCase {
             "a second Enter")
     }
 }
+
+extension InputRouterTests {
+    func test_a_tap_on_a_control_not_usable_yet_reports_it() {
+        var router = InputRouter(newScreenGuard: 0)
+        var node = SemanticNode(
+            id: "next", role: .button, label: "Continuer", frame: Rect(x: 0, y: 0, width: 200, height: 200),
+            enabled: false, action: .booking(.continueTapped))
+        node.missing = "Écrivez d'abord votre prénom."
+        let scene = Scene(
+            screenID: "s", size: Size(width: 400, height: 400), background: Color(hex: 0), nodes: [node])
+        let now = Date(timeIntervalSince1970: 10)
+        _ = router.route(.pointerDown(Point(x: 50, y: 50)), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(
+            router.route(.pointerUp(Point(x: 60, y: 60)), scene: scene, focus: nil, now: now),
+            [.unavailableTapped("next")])
+        node.missing = nil
+        let silent = Scene(screenID: "s", size: Size(width: 400, height: 400), background: Color(hex: 0), nodes: [node])
+        _ = router.route(.pointerDown(Point(x: 50, y: 50)), scene: silent, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerUp(Point(x: 60, y: 60)), scene: silent, focus: nil, now: now), [])
+    }
+}

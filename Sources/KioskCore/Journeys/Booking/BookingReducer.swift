@@ -65,7 +65,7 @@ extension KioskState {
             return []
 
         case .booking(.finishTapped):
-            return forgetPerson(now: now, policy: env.policy, reason: .completed)
+            return sayGoodbye(now: now, policy: env.policy)
 
         case .keyTyped, .keyErased, .shiftTapped:
             typeInBooking(action)
@@ -176,7 +176,7 @@ extension KioskState {
     /// "Back" on the ticket would reopen a finished booking: it ends the visit instead.
     mutating func bookingBack(env: Environment) -> [Effect]? {
         guard screen == .booking(.ticket) else { return nil }
-        return forgetPerson(now: env.now, policy: env.policy, reason: .completed)
+        return sayGoodbye(now: env.now, policy: env.policy)
     }
 
     private mutating func choose(_ slot: Slot) -> [Effect] {

@@ -60,6 +60,9 @@ public struct DiagnosticJourney: Equatable, Sendable {
     public var savedID: UUID?
     /// Whether the list of resources came out of the printer, once asked.
     public var resourcesPrinted: Bool?
+    /// The hands-on task just done succeeded: the next screen says so ("C'est réussi !").
+    /// A task that failed says nothing (never a mark against the person).
+    public var lastSucceeded = false
 
     public init(pack: DiagnosticPack, now: Date) {
         session = DiagnosticSession(pack: pack)

@@ -61,6 +61,7 @@ extension KioskState {
             }
             journey.task = TaskState()
             journey.itemShownAt = env.now
+            journey.lastSucceeded = false
             diagnostic = journey
             focus = nil
             return []
@@ -138,19 +139,28 @@ extension KioskState {
             return []
         }
 
-        if let outcome {
-            journey.session.record(outcome, at: now)
-            journey.task = TaskState()
-            journey.itemShownAt = now
-            focus = nil
-            if journey.session.isFinished {
-                journey.resultPending = true
-                diagnostic = journey
-                show(.diagnostic(.result))
-                return []
-            }
+        if let outcome { return record(outcome, in: &journey, now: now) }
+        journey.task = task
+        diagnostic = journey
+        return []
+    }
+
+    /// An item answered: the engine records it, and the next item (or the result) shows.
+    private mutating func record(_ outcome: ItemOutcome, in journey: inout DiagnosticJourney, now: Date) -> [Effect] {
+        if case .task(success: true, _, _) = outcome {
+            journey.lastSucceeded = true
         } else {
-            journey.task = task
+            journey.lastSucceeded = false
+        }
+        journey.session.record(outcome, at: now)
+        journey.task = TaskState()
+        journey.itemShownAt = now
+        focus = nil
+        if journey.session.isFinished {
+            journey.resultPending = true
+            diagnostic = journey
+            show(.diagnostic(.result))
+            return []
         }
         diagnostic = journey
         return []

@@ -14,6 +14,12 @@ extension KioskState {
             guard screen == .myAppointment(.phone), var journey = myAppointment, !journey.phone.text.isEmpty else {
                 return []
             }
+            // "0612" or a digit too many: said at once, not searched as "no appointment".
+            guard FrenchPhone.normalised(journey.phone.text) != nil else {
+                journey.phoneInvalid = true
+                myAppointment = journey
+                return []
+            }
             journey.searching = true
             myAppointment = journey
             return [.findAppointments(phone: journey.phone.text)]
@@ -26,7 +32,9 @@ extension KioskState {
             if list == nil {
                 go(to: .myAppointment(.failed))
             } else if screen == .myAppointment(.phone) {
-                go(to: .myAppointment(.list))
+                // A ticket's code empties the number field: then it was the ticket.
+                let miss: MyAppointmentMiss = journey.phone.text.isEmpty ? .ticket : .phone
+                go(to: list?.isEmpty == true ? .myAppointment(.notFound(miss)) : .myAppointment(.list))
             }
             return []
 
@@ -58,9 +66,27 @@ extension KioskState {
         case .myAppointment(.moveTapped(let uuid)):
             return moveAppointment(uuid, catalogue: catalogue, now: now)
 
-        // The phone number, typed on the keypad or read by a scanner from the ticket's QR code.
+        case .myAppointment(.byNameTapped), .myAppointment(.nameEntered), .myAppointment(.dayChosen),
+            .myAppointment(.moreDaysTapped), .myAppointment(.foundByName), .myAppointment(.timeChosen),
+            .myAppointment(.tryAgainTapped):
+            return reduceFindByName(action, catalogue: catalogue, now: now)
+
+        case .keyTyped, .keyErased, .shiftTapped:
+            guard screen == .myAppointment(.name) else { return typePhone(action) }
+            typeName(action)
+            return []
+
+        default:
+            return []
+        }
+    }
+
+    /// The phone number, typed on the keypad or read by a scanner from the ticket's QR code.
+    private mutating func typePhone(_ action: Action) -> [Effect] {
+        switch action {
         case .keyTyped(let text):
             guard screen == .myAppointment(.phone), var journey = myAppointment else { return [] }
+            journey.phoneInvalid = false
             if let uuid = journey.scan(text) {
                 journey.searching = true
                 journey.phone = MyAppointmentJourney().phone
@@ -72,7 +98,10 @@ extension KioskState {
             myAppointment = journey
             return []
         case .keyErased:
-            if screen == .myAppointment(.phone) { myAppointment?.phone.erase() }
+            if screen == .myAppointment(.phone) {
+                myAppointment?.phone.erase()
+                myAppointment?.phoneInvalid = false
+            }
             return []
 
         default:
@@ -101,6 +130,6 @@ extension KioskState {
     /// "Back" after a cancellation would show a list that no longer holds it: the visit ends.
     mutating func myAppointmentBack(env: Environment) -> [Effect]? {
         guard screen == .myAppointment(.cancelled) else { return nil }
-        return forgetPerson(now: env.now, policy: env.policy, reason: .completed)
+        return sayGoodbye(now: env.now, policy: env.policy)
     }
 }

@@ -18,7 +18,10 @@ extension BookingScreens {
 
     static func note(_ b: inout SceneBuilder, _ text: String, id: String, in rest: inout Rect, problem: Bool = false) {
         let theme = b.theme
-        let lines = max(1, min(4, text.count / 38 + 1))
+        // As many lines as the text takes at its size (larger text takes more), up to five.
+        let style = TextStyle(
+            size: theme.bodySize, weight: problem ? .bold : .regular, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = max(1, min(5, TextWrapper.wrap(text, width: rest.width, style: style, measurer: b.measurer).count))
         let height = b.lineHeight(text, size: theme.bodySize) * lines + theme.px(8)
         b.label(
             text, id: id, role: problem ? .status : .text,
@@ -26,16 +29,35 @@ extension BookingScreens {
             weight: problem ? .bold : .regular, problem ? b.palette.problem : b.palette.text)
     }
 
+    /// Whose appointment it is, read back before "Yes": the first name, and the number the
+    /// reminder goes to (in pairs), or nothing about a number when there is none.
+    static func forWhom(_ b: inout SceneBuilder, journey: BookingJourney, t: Texts, in rest: inout Rect) {
+        let theme = b.theme
+        var text = t(.bookForName, ["name": journey.name.trimmed])
+        if !journey.phone.text.isEmpty {
+            text += "\n" + t(.bookSmsTo, ["phone": PhonePairs.format(journey.phone.text)])
+        }
+        guard !journey.name.trimmed.isEmpty else { return }
+        let style = TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = TextWrapper.wrap(text, width: rest.width, style: style, measurer: b.measurer).count
+        b.label(
+            text, id: "for-whom",
+            in: rest.sliceBottom(b.lineHeight(text, size: theme.bodySize) * lines, gap: theme.gap),
+            size: theme.bodySize, weight: .bold, b.palette.text)
+    }
+
     /// Rows of facts with a pictogram each: where, which day, what time, with whom.
     static func details(
         _ b: inout SceneBuilder, in frame: Rect, slot: Slot, catalogue: BookableAgenda?, service: AgendaService?,
-        language: Language, large: Bool, compact: Bool = false
+        language: Language, large: Bool, compact: Bool = false, today: LocalDay? = nil, t: Texts? = nil
     ) {
         let theme = b.theme
+        let dayText =
+            t.map { SpokenDates.day(slot.start, today: today, t: $0) } ?? SpokenDates.day(slot.start, language)
         let place = catalogue?.places[slot.place]
         let helper = catalogue?.helpers[slot.helper]
         var rows: [(String, Icon, String, String?)] = [
-            ("detail-day", .event, SpokenDates.day(slot.start, language), nil),
+            ("detail-day", .event, dayText, nil),
             ("detail-time", .schedule, SpokenDates.time(slot.start, language), nil),
             ("detail-place", .place, place?.name ?? slot.place, place?.address),
             ("detail-helper", .person, helper?.firstName ?? slot.helper, service?.name[language]),
@@ -43,7 +65,7 @@ extension BookingScreens {
         if compact {
             // Day and time on one row, the place without its address: a list of several.
             rows = [
-                ("detail-day", .event, SpokenDates.day(slot.start, language), SpokenDates.time(slot.start, language)),
+                ("detail-day", .event, dayText, SpokenDates.time(slot.start, language)),
                 ("detail-place", .place, place?.name ?? slot.place, large ? place?.address : nil),
                 ("detail-helper", .person, helper?.firstName ?? slot.helper, nil),
             ]

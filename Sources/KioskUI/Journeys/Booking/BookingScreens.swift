@@ -11,7 +11,9 @@ enum BookingScreens {
         t: Texts
     ) {
         guard let journey = state.booking else { return }
-        let screen = Step(journey: journey, language: state.language, catalogue: catalogue, t: t)
+        let screen = Step(
+            journey: journey, language: state.language, catalogue: catalogue, t: t,
+            today: ParisTime.day(of: state.lastActivity))
         switch step {
         case .need: drawNeed(&b, in: area, screen)
         case .when: drawWhen(&b, in: area, screen)
@@ -31,6 +33,8 @@ enum BookingScreens {
         var language: Language
         var catalogue: BookableAgenda?
         var t: Texts
+        /// The day the person is at the kiosk: near days are "aujourd'hui", "demain".
+        var today: LocalDay
     }
 
     static func drawNeed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
@@ -73,26 +77,21 @@ enum BookingScreens {
             note(&b, t(.bookNoSlot), id: "no-slot", in: &rest, problem: true)
             return
         }
-        let firstLabel =
-            t(.bookFirstFree) + " : " + SpokenDates.day(first.start, language) + ", "
-            + SpokenDates.time(first.start, language)
+        // The day and the time on the button, in every language: what is seen is what is said
+        // (the renderer sets digits left to right inside Arabic text).
+        let firstLabel = t(
+            .bookFirstFree,
+            [
+                "day": SpokenDates.day(first.start, today: screen.today, t: t, inSentence: true),
+                "time": SpokenDates.time(first.start, language),
+            ])
         var left = rest
         if !theme.size.isPortrait { rest = left.sliceRight(rest.width / 2, gap: theme.gap * 2) }
         let big = left.sliceTop(theme.buttonHeight * 2, gap: theme.gap * 2)
         b.button(
-            id: "first-slot",
-            label: language == .ar ? t(.bookFirstFree) + ": " + SpokenDates.day(first.start, language) : firstLabel,
-            icon: .event, frame: big, style: .primary, action: .booking(.firstSlotChosen),
-            textSize: theme.px(50 * theme.textScale))
-        if language == .ar {
-            // Digits and Arabic words are set apart so each is drawn in its own script.
-            b.label(
-                SpokenDates.time(first.start, language), id: "first-slot-time",
-                in: left.sliceTop(theme.px(70), gap: theme.gap), size: theme.bodySize, weight: .bold, b.palette.text,
-                align: .center)
-            if theme.size.isPortrait { rest = left }
-        }
-        if theme.size.isPortrait && language != .ar { rest = left }
+            id: "first-slot", label: firstLabel, icon: .event, frame: big, style: .primary,
+            action: .booking(.firstSlotChosen), textSize: theme.px(50 * theme.textScale))
+        if theme.size.isPortrait { rest = left }
         let days = slots.groupedByDay().map(\.day)
         let others = Array(days.dropFirst().prefix(6))
         guard !others.isEmpty else { return }
@@ -112,7 +111,8 @@ enum BookingScreens {
         for (i, day) in fitting.enumerated() {
             let cells = rowRects[i / columns].columns(columns, gap: theme.gap)
             b.button(
-                id: "day-\(day)", label: SpokenDates.day(day, language), icon: nil, frame: cells[i % columns],
+                id: "day-\(day)", label: SpokenDates.day(day, today: screen.today, t: t), icon: nil,
+                frame: cells[i % columns],
                 style: .secondary, action: .booking(.dayChosen(day)))
         }
     }
@@ -123,7 +123,7 @@ enum BookingScreens {
         let language = screen.language
         let t = screen.t
         var rest = area
-        title(&b, SpokenDates.day(day, language), icon: .schedule, in: &rest)
+        title(&b, SpokenDates.day(day, today: screen.today, t: t), icon: .schedule, in: &rest)
         // One button per time: the person chooses a time; the place and the helper are
         // read back on the next screen, where "Change" is one tap away.
         var seenStarts = Set<Date>()
@@ -151,7 +151,7 @@ enum BookingScreens {
             for (i, slot) in shown.enumerated() {
                 let cell = rows[i / columns].columns(columns, gap: theme.gap)[i % columns]
                 b.button(
-                    id: "time-\(SpokenDates.time(slot.start, .fr))", label: SpokenDates.time(slot.start, language),
+                    id: "time-\(SpokenDates.time(slot.start, .en))", label: SpokenDates.time(slot.start, language),
                     icon: nil, frame: cell, style: .secondary, action: .booking(.slotChosen(slot)),
                     textSize: theme.px(50))
             }
@@ -170,11 +170,16 @@ enum BookingScreens {
         if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
         note(&b, t(.bookNameHint), id: "name-hint", in: &left)
         var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
-        let next = fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+        // Landscape: the field takes the whole row (a long name stays whole), "next" below it.
+        let next =
+            theme.size.isPortrait
+            ? fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+            : left.sliceTop(theme.buttonHeight, gap: theme.gap)
         Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
-            action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty)
+            action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty,
+            missing: t(.missingName))
         if theme.size.isPortrait { right = left }
         let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
         Keyboard.draw(
@@ -202,7 +207,8 @@ enum BookingScreens {
             action: .booking(.noPhoneTapped))
         b.button(
             id: "next", label: t(.bookNext), icon: .arrowForward, frame: buttons[1], style: .primary,
-            action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty)
+            action: .booking(.continueTapped), enabled: !journey.phone.text.isEmpty,
+            missing: t(.missingPhoneOrSkip))
         if theme.size.isPortrait { right = left }
         Keyboard.drawKeypad(&b, in: right, t: t)
     }
@@ -236,82 +242,20 @@ enum BookingScreens {
         let buttons = side.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap).columns(2, gap: theme.gap)
         let question = side.sliceBottom(
             b.lineHeight(t(.bookIsItOk), size: theme.titleSize, weight: .bold), gap: theme.gap)
+        forWhom(&b, journey: journey, t: t, in: &side)
         if theme.size.isPortrait { rest = side }
         b.label(
             t(.bookIsItOk), id: "is-it-ok", role: .heading, in: question, size: theme.titleSize, weight: .bold,
             b.palette.text, align: .center)
         details(
-            &b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false)
+            &b, in: rest, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: false,
+            today: screen.today, t: t)
         b.button(
             id: "confirm-yes", label: t(.bookYes), icon: .check, frame: buttons[0], style: .primary,
             action: .booking(.confirmTapped))
         b.button(
             id: "confirm-change", label: t(.bookChange), icon: .edit, frame: buttons[1], style: .secondary,
             action: .booking(.changeTapped))
-    }
-
-    static func drawTicket(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
-        let theme = b.theme
-        let journey = screen.journey
-        let language = screen.language
-        let catalogue = screen.catalogue
-        let t = screen.t
-        var rest = area
-        guard let slot = journey.chosen else { return }
-        title(&b, t(.bookSavedTitle), icon: .check, in: &rest)
-        var card = rest
-        if !theme.size.isPortrait { card = rest.sliceLeft(rest.width / 2, gap: theme.gap) }
-        let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
-        b.button(
-            id: "done", label: t(.bookDone), icon: .check, frame: done, style: .primary, action: .booking(.finishTapped)
-        )
-        let printText: String
-        switch journey.print {
-        case .printed: printText = t(.bookPrinted)
-        case .unavailable: printText = t(.bookNoPrinter)
-        default: printText = t(.bookPrinting)
-        }
-        var statusFirst: Rect? = nil
-        if !theme.size.isPortrait {
-            let lines = TextWrapper.wrap(
-                printText, width: rest.width - theme.px(88),
-                style: TextStyle(size: theme.smallSize, weight: .bold, rightToLeft: language == .ar),
-                measurer: b.measurer
-            ).count
-            statusFirst = rest.sliceTop(
-                b.lineHeight(printText, size: theme.smallSize, weight: .bold) * lines + theme.px(8), gap: theme.gap)
-        }
-        // How to cancel: under the card in landscape, above the button in portrait.
-        let how =
-            theme.size.isPortrait
-            ? rest.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
-            : card.sliceBottom(b.lineHeight(t(.bookCancelHow), size: theme.smallSize) * 3, gap: theme.px(12))
-        b.label(t(.bookCancelHow), id: "cancel-how", in: how, size: theme.smallSize, b.palette.text)
-        if let bring = journey.service?.whatToBring?[language] {
-            // Landscape: what is left of the right-hand column.
-            let row =
-                theme.size.isPortrait
-                ? rest.sliceBottom(b.lineHeight(bring, size: theme.bodySize) * 2, gap: theme.px(12))
-                : rest
-            b.label(
-                t(.bookBring, ["what": bring]), id: "bring", in: row,
-                size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold, b.palette.text)
-        }
-        let status =
-            statusFirst
-            ?? rest.sliceBottom(b.lineHeight(printText, size: theme.bodySize) * 2 + theme.px(8), gap: theme.gap)
-        var statusRow = status
-        b.icon(
-            journey.print == .unavailable ? .camera : .print, in: statusRow.sliceLeft(theme.px(72), gap: theme.px(16)),
-            size: theme.px(64), journey.print == .unavailable ? b.palette.problem : b.palette.primary)
-        b.label(
-            printText, id: "print-status", role: .status, in: statusRow,
-            size: theme.size.isPortrait ? theme.bodySize : theme.smallSize, weight: .bold,
-            journey.print == .unavailable ? b.palette.problem : b.palette.text, centerVertically: true)
-        if theme.size.isPortrait { card = rest }
-        details(
-            &b, in: card, slot: slot, catalogue: catalogue, service: journey.service, language: language, large: true,
-            compact: !theme.size.isPortrait)
     }
 
     static func drawFailed(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {

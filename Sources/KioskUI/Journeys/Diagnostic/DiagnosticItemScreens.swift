@@ -9,7 +9,10 @@ extension DiagnosticScreens {
     ) {
         let theme = b.theme
         b.bordered(area, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
-        b.add(SemanticNode(id: "task-area", role: .image, label: "", frame: area, action: .diagnostic(.besideTapped)))
+        b.add(
+            SemanticNode(
+                id: "task-area", role: .image, label: t(.diagTaskArea), frame: area, action: .diagnostic(.besideTapped))
+        )
         let side = max(theme.px(24), min(millimetres(target.sizeMillimetres, theme), area.width / 2, area.height / 2))
         // The target moves after each touch, to places far apart.
         let places: [(Double, Double)] = [(0.5, 0.5), (0.2, 0.25), (0.78, 0.72), (0.75, 0.22), (0.25, 0.78)]
@@ -48,14 +51,19 @@ extension DiagnosticScreens {
                 id: TaskNode.dragObject, role: .image, label: t(.diagDragObject), frame: object, draggable: true))
     }
 
-    static func drawScroll(_ b: inout SceneBuilder, in area: Rect, scroll: DiagnosticItem.Scroll, task: TaskState) {
+    static func drawScroll(
+        _ b: inout SceneBuilder, in area: Rect, scroll: DiagnosticItem.Scroll, task: TaskState, language: Language,
+        t: Texts
+    ) {
         let theme = b.theme
         b.bordered(area, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
         let viewport = area.inset(by: theme.px(12))
         let rowHeight = max(theme.minimumTarget, theme.px(150))
         let total = scroll.entries.count * rowHeight
         let offset = min(max(0, task.currentScroll), max(0, total - viewport.height))
-        b.add(SemanticNode(id: TaskNode.scrollList, role: .image, label: "", frame: viewport, draggable: true))
+        b.add(
+            SemanticNode(
+                id: TaskNode.scrollList, role: .image, label: t(.diagScrollList), frame: viewport, draggable: true))
         b.pushClip(viewport)
         for (index, name) in scroll.entries.enumerated() {
             let frame = Rect(
@@ -72,7 +80,7 @@ extension DiagnosticScreens {
                 b.add(
                     SemanticNode(
                         id: TaskNode.scrollEntry(index), role: .button,
-                        label: name.replacingOccurrences(of: "_", with: " "),
+                        label: PictogramNames.name(name, language, position: index + 1),
                         frame: visible, action: .diagnostic(.choiceTapped(index)), draggable: true))
             }
         }
@@ -109,7 +117,8 @@ extension DiagnosticScreens {
         Keyboard.drawField(&b, id: "diag-field", in: field, text: task.entry.text, placeholder: "")
         b.button(
             id: "diag-validate", label: t(.diagValidate), icon: .check, frame: validate, style: .primary,
-            action: .diagnostic(.wordSubmitted), enabled: !task.entry.text.isEmpty)
+            action: .diagnostic(.wordSubmitted), enabled: !task.entry.text.isEmpty,
+            missing: t(.missingWord))
         if theme.size.isPortrait { right = left }
         let height = Keyboard.height(for: layout, width: right.width, theme: theme)
         let keyboardArea = Rect(
@@ -118,7 +127,9 @@ extension DiagnosticScreens {
         Keyboard.draw(&b, in: keyboardArea, layout: layout, shifted: task.entry.shifted, t: t)
     }
 
-    static func drawFindIcon(_ b: inout SceneBuilder, in area: Rect, find: DiagnosticItem.FindIcon) {
+    static func drawFindIcon(
+        _ b: inout SceneBuilder, in area: Rect, find: DiagnosticItem.FindIcon, language: Language
+    ) {
         let theme = b.theme
         let count = find.choices.count
         let columns = count <= 4 ? 2 : 3
@@ -143,7 +154,8 @@ extension DiagnosticScreens {
             }
             b.add(
                 SemanticNode(
-                    id: "choice-\(index)", role: .button, label: name.replacingOccurrences(of: "_", with: " "),
+                    id: "choice-\(index)", role: .button,
+                    label: PictogramNames.name(name, language, position: index + 1),
                     frame: frame,
                     action: .diagnostic(.choiceTapped(index))))
         }

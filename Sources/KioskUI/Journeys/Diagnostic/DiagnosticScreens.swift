@@ -56,6 +56,19 @@ enum DiagnosticScreens {
                     .diagProgress,
                     ["done": "\(progress.done + 1)", "total": "\(max(progress.expectedTotal, progress.done + 1))"]),
                 frame: dotsRow))
+        // The task just done went well: said in the dots' row, so nothing below moves.
+        if journey.lastSucceeded {
+            let total = max(progress.expectedTotal, progress.done + 1)
+            let dotsWidth = min(dotsRow.width, total * theme.px(30) + (total - 1) * theme.px(18))
+            var cheer = Rect(
+                x: dotsRow.x, y: dotsRow.y, width: (dotsRow.width - dotsWidth) / 2 - theme.px(16),
+                height: dotsRow.height)
+            let side = min(cheer.height, theme.px(44))
+            b.icon(.check, in: cheer.sliceLeft(side, gap: theme.px(8)), size: side, b.palette.primary)
+            b.label(
+                t(.diagSuccess), id: "diag-success", role: .status, in: cheer, size: theme.px(34), weight: .bold,
+                b.palette.primary, centerVertically: true, maxLines: 1)
+        }
 
         // Pictogram and prompt.
         let promptHeight = min(theme.px(260 * theme.textScale), rest.height / 4)
@@ -89,16 +102,16 @@ enum DiagnosticScreens {
                 b.lineHeight(t(.diagTryAgain), size: theme.bodySize) + theme.px(8), gap: theme.px(12))
             b.label(
                 t(.diagTryAgain), id: "diag-try-again", role: .status, in: note, size: theme.bodySize, weight: .bold,
-                b.palette.problem, align: .center)
+                b.palette.primary, align: .center)
         }
 
         switch item.kind {
         case .tapTarget(let target): drawTapTarget(&b, in: rest, target: target, task: journey.task, t: t)
         case .drag(let drag): drawDrag(&b, in: rest, drag: drag, task: journey.task, t: t)
-        case .scroll(let scroll): drawScroll(&b, in: rest, scroll: scroll, task: journey.task)
+        case .scroll(let scroll): drawScroll(&b, in: rest, scroll: scroll, task: journey.task, language: language, t: t)
         case .typeWord(let word):
             drawTypeWord(&b, in: rest, word: word.word[language], task: journey.task, language: language, t: t)
-        case .findIcon(let find): drawFindIcon(&b, in: rest, find: find)
+        case .findIcon(let find): drawFindIcon(&b, in: rest, find: find, language: language)
         case .spotFraud(let fraud): drawFraud(&b, in: rest, fraud: fraud, language: language, t: t)
         case .question: drawQuestion(&b, in: rest, t: t)
         case .selfRating(let rating): drawRating(&b, in: rest, rating: rating, language: language)
@@ -158,10 +171,7 @@ enum DiagnosticScreens {
         }
         var buttonArea = helpArea ?? rest
         var button = buttonArea.sliceBottom(theme.buttonHeight * 5 / 4, gap: theme.gap)
-        // The kiosk's helpers do not give this help: the places around that do.
-        PlacesScreens.otherPlaces(
-            &b, nextTo: &button, in: &buttonArea, need: .fitting(report.support),
-            unless: followUp.isBooking, places: content.places, t: t)
+        otherWays(&b, button: &button, area: &buttonArea, journey: journey, report: report, content: content, t: t)
         b.button(id: "diag-follow", label: label, icon: icon, frame: button, style: .primary, action: action)
         if let printed = journey.resourcesPrinted {
             let note = buttonArea.sliceBottom(theme.px(110), gap: theme.px(12))
@@ -172,28 +182,20 @@ enum DiagnosticScreens {
         if helpArea != nil { helpArea = buttonArea } else { rest = buttonArea }
 
         drawPath(&b, in: &rest, report: report, t: t)
-        let stepTitle = rest.sliceTop(
+        var stepTitle = rest.sliceTop(
             b.lineHeight(report.stepText.title[language], size: theme.bodySize, weight: .bold) * 2, gap: theme.px(8))
+        // The step's pictogram, which the path's circles gave up for their numbers.
+        b.icon(
+            Icon(material: report.stepText.pictogram) ?? .person,
+            in: stepTitle.sliceLeft(theme.px(72), gap: theme.px(12)),
+            size: theme.px(64), b.palette.primary)
         b.label(
             report.stepText.title[language], id: "diag-step-title", role: .heading, in: stepTitle, size: theme.bodySize,
             weight: .bold, b.palette.primary, align: .center, centerVertically: true)
 
         // What they already do well, and the help that fits.
         let blocks = helpArea.map { [rest, $0] } ?? rest.rows(2, gap: theme.gap)
-        b.bordered(blocks[0], fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
-        var strengths = blocks[0].inset(by: theme.px(24))
-        let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)
-        b.label(
-            t(.diagYouCan), id: "diag-you-can", role: .heading, in: strengths.sliceTop(headHeight, gap: theme.px(8)),
-            size: theme.bodySize, weight: .bold, b.palette.text)
-        let lines =
-            report.strengths.isEmpty ? [report.encouragement?[language] ?? ""] : report.strengths.map { $0[language] }
-        for (i, row) in strengths.rows(max(lines.count, 1), gap: theme.px(8)).enumerated() where i < lines.count {
-            var r = row
-            b.icon(.check, in: r.sliceLeft(theme.px(56), gap: theme.px(12)), size: theme.px(48), b.palette.primary)
-            b.label(
-                lines[i], id: "diag-strength-\(i)", in: r, size: theme.bodySize, b.palette.text, centerVertically: true)
-        }
+        drawStrengths(&b, in: blocks[0], report: report, language: language, t: t)
         b.bordered(blocks[1], fill: b.palette.panel, border: b.palette.primary, width: theme.px(5))
         var help = blocks[1].inset(by: theme.px(24))
         let helpIcon = Icon(material: report.help.pictogram) ?? .supportAgent
@@ -205,6 +207,34 @@ enum DiagnosticScreens {
             report.help.title[language], id: "diag-help-title", role: .heading, in: helpHead, size: theme.bodySize,
             weight: .bold, b.palette.text, centerVertically: true)
         b.label(report.help.text[language], id: "diag-help-text", in: help, size: theme.bodySize, b.palette.text)
+    }
+
+    /// What the person already does well; with nothing yet, the encouragement alone.
+    static func drawStrengths(
+        _ b: inout SceneBuilder, in block: Rect, report: DiagnosticReport, language: Language, t: Texts
+    ) {
+        let theme = b.theme
+        b.bordered(block, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
+        var strengths = block.inset(by: theme.px(24))
+        // "You already know:" only over real strengths; with none, the encouragement alone,
+        // under a thumb rather than a tick (nothing was ticked off).
+        if !report.strengths.isEmpty {
+            let headHeight = b.lineHeight(t(.diagYouCan), size: theme.bodySize, weight: .bold)
+            b.label(
+                t(.diagYouCan), id: "diag-you-can", role: .heading,
+                in: strengths.sliceTop(headHeight, gap: theme.px(8)),
+                size: theme.bodySize, weight: .bold, b.palette.text)
+        }
+        let lines =
+            report.strengths.isEmpty ? [report.encouragement?[language] ?? ""] : report.strengths.map { $0[language] }
+        for (i, row) in strengths.rows(max(lines.count, 1), gap: theme.px(8)).enumerated() where i < lines.count {
+            var r = row
+            b.icon(
+                report.strengths.isEmpty ? .thumbUp : .check, in: r.sliceLeft(theme.px(56), gap: theme.px(12)),
+                size: theme.px(48), b.palette.primary)
+            b.label(
+                lines[i], id: "diag-strength-\(i)", in: r, size: theme.bodySize, b.palette.text, centerVertically: true)
+        }
     }
 
     /// The three-step path, the current step marked.
@@ -222,16 +252,19 @@ enum DiagnosticScreens {
             let here = i + 1 == stepIndex
             let side = here ? pathHeight : pathHeight * 2 / 3
             let circle = Rect(x: cell.midX - side / 2, y: path.midY - side / 2, width: side, height: side)
-            let icon = Icon(material: report.stepText.pictogram) ?? .person
+            // Each step shows its number; the current one is filled.
+            let number = "\(i + 1)"
             if here {
                 b.rounded(circle, b.palette.primary, radius: side / 2)
-                b.icon(icon, in: circle, size: side * 3 / 5, b.palette.onPrimary)
             } else {
                 b.bordered(
                     circle, fill: b.palette.background,
                     border: i + 1 < stepIndex ? b.palette.primary : b.palette.border, width: theme.px(5),
                     radius: side / 2)
             }
+            b.text(
+                number, in: circle, size: side / 2, weight: .bold, here ? b.palette.onPrimary : b.palette.text,
+                align: .center, centerVertically: true, maxLines: 1)
         }
         b.add(
             SemanticNode(id: "diag-path", role: .status, label: t(.diagPathStep, ["step": "\(stepIndex)"]), frame: path)
@@ -278,5 +311,39 @@ extension DiagnosticScreens {
         result.screen = .diagnostic(.result)
         states.append(("diagnostic-result", result))
         return states
+    }
+}
+
+extension DiagnosticScreens {
+    /// Beside the result's own button: booking when the list is the follow-up, and the places
+    /// around that give the help the kiosk's helpers do not.
+    static func otherWays(
+        _ b: inout SceneBuilder, button: inout Rect, area buttonArea: inout Rect, journey: DiagnosticJourney,
+        report: DiagnosticReport, content: KioskContent, t: Texts
+    ) {
+        let theme = b.theme
+        let followUp = journey.followUp(content: content)
+        // The list is not the only way: booking stays one tap away (no printer, no list).
+        var bookToo = false
+        if case .printResources = journey.followUp(content: content), content.bookingAvailable {
+            bookToo = true
+            let book = button.sliceRight(button.width / 2, gap: theme.gap)
+            b.button(
+                id: "diag-book-too", label: t(.diagBookIt), icon: .event, frame: book, style: .secondary,
+                action: .journeyTapped(.booking(nil)))
+        }
+        // The kiosk's helpers do not give this help: the places around that do. Beside "print"
+        // and "book" a wide screen has no room for a third: it gets a row of its own.
+        let need: HelpService? = .fitting(report.support)
+        if bookToo && !theme.size.isPortrait {
+            if !followUp.isBooking, PlacesScreens.anyPlace(for: need, in: content.places) {
+                PlacesScreens.otherPlaces(
+                    &b, frame: buttonArea.sliceBottom(theme.buttonHeight, gap: theme.gap), need: need, t: t)
+            }
+        } else {
+            PlacesScreens.otherPlaces(
+                &b, nextTo: &button, in: &buttonArea, need: need, unless: followUp.isBooking, places: content.places,
+                t: t)
+        }
     }
 }

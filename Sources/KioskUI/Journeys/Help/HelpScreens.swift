@@ -31,8 +31,11 @@ enum HelpScreens {
         let theme = b.theme
         var rest = area
         title(&b, &rest, t(.helpTitle), icon: .help)
-        let contextHeight = theme.size.isPortrait ? min(rest.height / 4, theme.px(300)) : rest.height * 2 / 5
-        let context = rest.sliceBottom(contextHeight, gap: theme.gap)
+        // Wide screens: the word about this screen on the right, the help on the left.
+        let context =
+            theme.size.isPortrait
+            ? rest.sliceBottom(min(rest.height / 4, theme.px(300)), gap: theme.gap)
+            : rest.sliceRight(rest.width * 9 / 20, gap: theme.gap)
         // Staff here: a button when a hook can call them, else where the desk is.
         let here = offers.contains(.here)
         let count = offers.contains(.remote) ? 2 : 1
@@ -63,7 +66,8 @@ enum HelpScreens {
     ) {
         let theme = b.theme
         var rest = frame
-        let button = rest.sliceTop(min(rest.height * 3 / 5, theme.px(300)), gap: theme.px(12))
+        let button = rest.sliceTop(
+            min(rest.height / 2, max(theme.buttonHeight * 3 / 2, theme.px(240))), gap: theme.px(12))
         b.button(id: id, label: label, icon: icon, frame: button, style: .primary, action: action, shape: .stacked)
         b.label(detail, id: id + "-detail", in: rest, size: theme.bodySize, b.palette.text, align: .center, maxLines: 3)
     }

@@ -54,20 +54,20 @@ public enum RemoteOverlay {
         let screen = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
         b.beginModal(opaque: true)
         b.fill(screen, b.palette.background)
-        let width = min(screen.width - theme.margin * 2, theme.px(960))
-        let height = min(screen.height - theme.margin * 2, theme.px(1000))
-        let panel = screen.centered(width, height)
+        // The whole page: nothing else to read, room for larger text.
+        let panel = screen.inset(by: theme.margin)
         b.bordered(panel, fill: b.palette.panel, border: b.palette.focus, width: theme.px(8))
-        var inner = panel.inset(by: theme.px(40))
-        b.icon(icon, in: inner.sliceTop(theme.px(150), gap: theme.px(16)), size: theme.px(140), b.palette.focus)
+        var inner = panel.inset(by: theme.px(32))
+        let iconSide = min(theme.px(140), inner.height / 8)
+        b.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, b.palette.focus)
         let buttons = inner.sliceBottom(theme.buttonHeight, gap: theme.gap)
         // The name on a line of its own: a Latin name in an Arabic sentence keeps its own
         // script and direction.
-        let nameBox = inner.sliceTop(inner.height / 4, gap: theme.px(8))
+        let nameBox = inner.sliceTop(inner.height * 3 / 10, gap: theme.px(8))
         b.label(
             name, id: "remote-aidant", role: .heading, in: nameBox, size: theme.titleSize, weight: .bold,
-            b.palette.focus, align: .center, centerVertically: true, maxLines: 2)
-        let titleBox = inner.sliceTop(inner.height * 2 / 5, gap: theme.px(12))
+            b.palette.focus, align: .center, centerVertically: true, maxLines: 3)
+        let titleBox = inner.sliceTop(inner.height * 1 / 2, gap: theme.px(12))
         b.label(
             title, id: "remote-question", role: .heading, in: titleBox, size: theme.titleSize, weight: .bold,
             b.palette.text, align: .center, centerVertically: true)
@@ -105,28 +105,30 @@ public enum RemoteOverlay {
             b.palette.background)
         // Who, then what they may do: two labels, each in its own script and direction.
         let who = info.sliceTop(info.height / 2)
+        // The banner keeps the normal sizes (its rows do not grow with larger text).
+        let size = theme.px(34)
         b.label(
-            text ?? name, id: "remote-banner", role: .status, in: who, size: theme.smallSize, weight: .bold,
+            text ?? name, id: "remote-banner", role: .status, in: who, size: size, weight: .bold,
             b.palette.background, centerVertically: true, maxLines: 1)
         b.label(
             text == nil ? t(controlling ? .remoteControlling : .remoteViewing) : name, id: "remote-mode",
-            role: .status, in: info, size: theme.smallSize, b.palette.background, centerVertically: true, maxLines: 1)
+            role: .status, in: info, size: size, b.palette.background, centerVertically: true, maxLines: 1)
         if warning != nil {
             b.button(
                 id: "remote-extend", label: t(.remoteExtend), icon: .timer, frame: second, style: .secondary,
-                action: .help(.extendTapped), textSize: theme.smallSize)
+                action: .help(.extendTapped), textSize: size)
         } else if controlling {
             b.button(
                 id: "remote-take-back", label: t(.remoteTakeBack), icon: .touch, frame: second, style: .secondary,
-                action: .help(.controlWithdrawnTapped), textSize: theme.smallSize)
+                action: .help(.controlWithdrawnTapped), textSize: size)
         } else if session.phase == .viewing {
             b.button(
                 id: "remote-let-touch", label: t(.remoteLetTouch), icon: .panTool, frame: second, style: .secondary,
-                action: .help(.controlOfferTapped), textSize: theme.smallSize)
+                action: .help(.controlOfferTapped), textSize: size)
         }
         b.button(
             id: "remote-stop", label: t(.remoteStop), icon: .stopScreenShare, frame: stop, style: .primary,
-            action: .help(.stopTapped), textSize: theme.smallSize)
+            action: .help(.stopTapped), textSize: size)
         if let pointer = session.pointer, session.phase == .viewing {
             // "Look here": where the aidant points, drawn for the person (it presses nothing).
             let side = theme.px(140)

@@ -26,16 +26,32 @@ enum MyAppointmentScreens {
             title(&b, t(.myPhoneTitle), icon: .phone, in: &rest)
             var left = rest, right = rest
             if !theme.size.isPortrait { right = left.sliceRight(rest.width / 2, gap: theme.gap) }
-            note(&b, t(.myPhoneHint), id: "my-hint", in: &left)
+            note(
+                &b, journey.phoneInvalid ? t(.myPhoneInvalid) : t(.myPhoneHint), id: "my-hint", in: &left,
+                problem: journey.phoneInvalid)
             Keyboard.drawField(
                 &b, id: "my-phone-field", in: left.sliceTop(theme.px(130), gap: theme.gap), text: journey.phone.text,
                 placeholder: "")
+            // No number and no ticket: the first name and the day (under the keypad in landscape).
+            let byName =
+                theme.size.isPortrait
+                ? left.sliceBottom(theme.buttonHeight, gap: theme.gap)
+                : right.sliceBottom(theme.buttonHeight, gap: theme.gap)
+            b.button(
+                id: "by-name", label: t(.myByName), icon: .person, frame: byName, style: .secondary,
+                action: .myAppointment(.byNameTapped))
             let search = left.sliceBottom(theme.buttonHeight, gap: theme.gap)
             b.button(
                 id: "search", label: t(.mySearch), icon: .arrowForward, frame: search, style: .primary,
-                action: .myAppointment(.searchTapped), enabled: !journey.phone.text.isEmpty && !journey.searching)
+                action: .myAppointment(.searchTapped), enabled: !journey.phone.text.isEmpty && !journey.searching,
+                missing: journey.searching ? nil : t(.missingPhone))
             if theme.size.isPortrait { right = left }
             Keyboard.drawKeypad(&b, in: right, t: t)
+
+        case .name: drawName(&b, in: area, journey: journey, language: language, t: t)
+        case .day: drawDay(&b, in: area, journey: journey, language: language, t: t)
+        case .time: drawTime(&b, in: area, journey: journey, language: language, t: t)
+        case .notFound(let miss): drawNotFound(&b, in: area, miss: miss, t: t)
 
         case .list:
             drawList(&b, in: area, journey: journey, catalogue: catalogue, language: language, t: t)
@@ -128,12 +144,13 @@ enum MyAppointmentScreens {
                 &b, of: appointment, in: rest, catalogue: catalogue, language: language, compact: !theme.size.isPortrait
             )
         }
+        // Keeping is the safe answer: it comes first, filled; cancelling is the plain one.
         b.button(
-            id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[0], style: .primary,
-            action: .myAppointment(.cancelConfirmTapped))
-        b.button(
-            id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[1], style: .secondary,
+            id: "cancel-no", label: t(.myCancelNo), icon: .check, frame: buttons[0], style: .primary,
             action: .backTapped)
+        b.button(
+            id: "cancel-yes", label: t(.myCancelYes), icon: .cancel, frame: buttons[1], style: .secondary,
+            action: .myAppointment(.cancelConfirmTapped))
     }
 }
 
@@ -150,13 +167,18 @@ extension MyAppointmentScreens {
             helper: picks.helper,
             place: picks.place, start: picks.slots[0].start, end: picks.slots[0].end)
         mine.found = [summary, summary, summary]
+        mine.name.type("Marie-Clémentine")
+        mine.firstDay = ParisTime.day(of: now)
+        mine.matches = [summary]
         let steps: [MyAppointmentStep] = [
-            .phone, .list, .confirmCancel(summary.uuid), .cancelled, .refused(.tooLateToMove(daysBefore: 2)), .failed,
+            .phone, .name, .day, .time, .notFound(.phone), .notFound(.ticket), .notFound(.name), .notFound(.time),
+            .list, .confirmCancel(summary.uuid), .cancelled, .refused(.tooLateToMove(daysBefore: 2)), .failed,
         ]
         return steps.map { step in
             var s = home
             s.myAppointment = mine
             s.screen = .myAppointment(step)
+            if case .notFound(let miss) = step { return ("my-\(s.screen.id)-\(miss)", s) }
             return ("my-\(s.screen.id)", s)
         }
     }
