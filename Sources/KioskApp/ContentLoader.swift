@@ -38,7 +38,8 @@ public enum ContentLoader {
             }
         } else {
             problems.append(
-                "\(contentDir.appendingPathComponent("diagnostic").path): no diagnostic pack (*.json); the diagnostic is not offered"
+                "\(contentDir.appendingPathComponent("diagnostic").path): "
+                    + "no diagnostic pack (*.json); the diagnostic is not offered"
             )
         }
         for problem in problems {

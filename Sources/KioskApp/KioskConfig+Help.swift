@@ -90,7 +90,8 @@ extension KioskConfig {
             guard target.isLoopback else {
                 throw ValueError(
                     text:
-                        "plain RFB is not encrypted: dialling \(target.host) in clear is refused; use assist.dial_tls = \(target) (or a tunnel ending on 127.0.0.1)"
+                        "plain RFB is not encrypted: dialling \(target.host) in clear is refused; "
+                        + "use assist.dial_tls = \(target) (or a tunnel ending on 127.0.0.1)"
                 )
             }
             assist.dial = target
@@ -168,7 +169,8 @@ extension KioskConfig {
         guard address.isLoopback else {
             throw ValueError(
                 text:
-                    "plain RFB is not encrypted: the kiosk listens on loopback only (127.0.0.1:\(address.port)); reach it through an SSH tunnel, or use assist.dial_tls"
+                    "plain RFB is not encrypted: the kiosk listens on loopback only (127.0.0.1:\(address.port)); "
+                    + "reach it through an SSH tunnel, or use assist.dial_tls"
             )
         }
         return address.port

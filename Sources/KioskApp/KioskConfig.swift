@@ -162,7 +162,8 @@ public struct KioskConfig: Equatable, Sendable {
                         Problem(
                             file: file, line: lineNumber, key: "[\(section)]",
                             message:
-                                "unknown section; known sections: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))"
+                                "unknown section; known sections: "
+                                + "\(Self.sections.map { "[\($0)]" }.joined(separator: ", "))"
                         ))
                 }
                 continue
@@ -232,10 +233,8 @@ public struct KioskConfig: Equatable, Sendable {
         case "kiosk.help_desk": helpDesk = value
         case "kiosk.default_language":
             guard let language = Language(rawValue: value) else {
-                throw ValueError(
-                    text:
-                        "\"\(value)\" is not a language; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+                let languages = Language.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValueError(text: "\"\(value)\" is not a language; use one of \(languages)")
             }
             defaultLanguage = language
         case "kiosk.size":
@@ -294,7 +293,9 @@ public struct KioskConfig: Equatable, Sendable {
             guard value.isEmpty || PinHash(encoded: value) != nil else {
                 throw ValueError(
                     text:
-                        "is not a PIN hash (sha256 with \(PinHash.iterationRange.lowerBound) to \(PinHash.iterationRange.upperBound) iterations); make one with `passerelle --hash-pin` (it reads the PIN on standard input)"
+                        "is not a PIN hash (sha256 with \(PinHash.iterationRange.lowerBound) to "
+                        + "\(PinHash.iterationRange.upperBound) iterations); "
+                        + "make one with `passerelle --hash-pin` (it reads the PIN on standard input)"
                 )
             }
             adminPinHash = value
@@ -314,7 +315,8 @@ public struct KioskConfig: Equatable, Sendable {
         else {
             throw ValueError(
                 text:
-                    "\"\(value)\" is not a position; write the latitude and the longitude in degrees, with a dot: 43.6747, 4.1360"
+                    "\"\(value)\" is not a position; "
+                    + "write the latitude and the longitude in degrees, with a dot: 43.6747, 4.1360"
             )
         }
         return GeoPoint(latitude: latitude, longitude: longitude)

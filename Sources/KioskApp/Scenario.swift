@@ -140,7 +140,8 @@ public struct Scenario: Equatable {
         default:
             throw StepError(
                 message:
-                    "unknown step \"\(line)\"; steps are tap, double-tap, type, key, expect, expect-not, wait-for, advance, pace, screenshot, drag, swipe"
+                    "unknown step \"\(line)\"; steps are tap, double-tap, type, key, expect, expect-not, "
+                    + "wait-for, advance, pace, screenshot, drag, swipe"
             )
         }
     }
@@ -156,7 +157,9 @@ public struct Scenario: Equatable {
         guard ignored.contains(name.lowercased()) else {
             throw StepError(
                 message:
-                    "unknown key \"\(name)\"; known keys: \(Key.allCases.filter { $0 != .other }.map(\.rawValue).joined(separator: ", ")), \(ignored.joined(separator: ", "))"
+                    "unknown key \"\(name)\"; known keys: "
+                    + "\(Key.allCases.filter { $0 != .other }.map(\.rawValue).joined(separator: ", ")), "
+                    + "\(ignored.joined(separator: ", "))"
             )
         }
         return .other

@@ -14,7 +14,8 @@ public final class ScenarioRunner {
         public var texts: [String]
 
         public var description: String {
-            "\(file):\(line): \(step)\n  \(message)\n  on screen \"\(screen)\": \(texts.map { "\"\($0)\"" }.joined(separator: ", "))"
+            "\(file):\(line): \(step)\n  \(message)\n  on screen \"\(screen)\": "
+                + "\(texts.map { "\"\($0)\"" }.joined(separator: ", "))"
         }
     }
 
@@ -154,7 +155,8 @@ public final class ScenarioRunner {
         if let one = partial.first, partial.count == 1 { return one }
         throw StepFailure(
             message:
-                "no single thing on screen is labelled \"\(label)\"; labels: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+                "no single thing on screen is labelled \"\(label)\"; "
+                + "labels: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))"
         )
     }
 
@@ -209,12 +211,14 @@ public final class ScenarioRunner {
         if partial.count > 1 {
             throw StepFailure(
                 message:
-                    "\"\(label)\" is ambiguous; candidates: \(partial.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+                    "\"\(label)\" is ambiguous; "
+                    + "candidates: \(partial.map { "\"\($0.label)\"" }.joined(separator: ", "))"
             )
         }
         throw StepFailure(
             message:
-                "nothing to tap is labelled \"\(label)\"; targets: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))"
+                "nothing to tap is labelled \"\(label)\"; "
+                + "targets: \(nodes.map { "\"\($0.label)\"" }.joined(separator: ", "))"
         )
     }
 

@@ -168,7 +168,8 @@ public struct CalDAVConfiguration: Sendable {
         guard info.st_mode & 0o077 == 0 else {
             return .failure(
                 Message(
-                    "\(path) is readable or writable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))): chmod 600 it"
+                    "\(path) is readable or writable by group or others "
+                        + "(mode \(String(info.st_mode & 0o777, radix: 8))): chmod 600 it"
                 ))
         }
         guard let data = FileManager.default.contents(atPath: path) else {

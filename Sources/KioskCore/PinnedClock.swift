@@ -21,10 +21,12 @@ public enum PinnedClock {
             switch self {
             case .malformed(let value):
                 return
-                    "\(PinnedClock.variable)=\(value): write an ISO 8601 instant with its offset (2026-11-30T03:20:00+01:00) or seconds since 1970"
+                    "\(PinnedClock.variable)=\(value): write an ISO 8601 instant with its offset "
+                    + "(2026-11-30T03:20:00+01:00) or seconds since 1970"
             case .refusedInService:
                 return
-                    "\(PinnedClock.variable) is for tests only and is refused in a systemd service; unset it in the unit"
+                    "\(PinnedClock.variable) is for tests only and is refused in a systemd service; "
+                    + "unset it in the unit"
             }
         }
     }

@@ -13,7 +13,8 @@ public final class AudioOutput: @unchecked Sendable {
         if SDL_WasInit(SDL_INIT_AUDIO) == 0 && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0 {
             FileHandle.standardError.write(
                 Data(
-                    "passerelle: no audio (\(SDLError("SDL_InitSubSystem(AUDIO)"))); speech and the idle chime will be silent\n"
+                    ("passerelle: no audio (\(SDLError("SDL_InitSubSystem(AUDIO)"))); "
+                        + "speech and the idle chime will be silent\n")
                         .utf8))
             return
         }
@@ -27,7 +28,8 @@ public final class AudioOutput: @unchecked Sendable {
         if device == 0 {
             FileHandle.standardError.write(
                 Data(
-                    "passerelle: no audio device (\(SDLError("SDL_OpenAudioDevice"))); speech and the idle chime will be silent\n"
+                    ("passerelle: no audio device (\(SDLError("SDL_OpenAudioDevice"))); "
+                        + "speech and the idle chime will be silent\n")
                         .utf8))
         }
     }

@@ -42,7 +42,8 @@ public final class FontBook {
             throw SDLError(
                 "TTF_OpenFont",
                 message:
-                    "font file \(path) is missing (Debian packages fonts-noto-core and fonts-material-design-icons-iconfont)"
+                    "font file \(path) is missing "
+                    + "(Debian packages fonts-noto-core and fonts-material-design-icons-iconfont)"
             )
         }
         if TTF_WasInit() == 0 && TTF_Init() != 0 { throw SDLError("TTF_Init") }

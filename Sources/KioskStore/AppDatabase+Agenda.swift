@@ -16,7 +16,8 @@ public struct AgendaImportReport: Equatable, Sendable {
 
     public var summary: String {
         var text =
-            "\(places) places, \(services) services, \(helpers) helpers (\(added) new), \(openingRanges) opening ranges, \(absences) absences"
+            "\(places) places, \(services) services, \(helpers) helpers (\(added) new), "
+            + "\(openingRanges) opening ranges, \(absences) absences"
         if !deactivated.isEmpty {
             text += "; deactivated (appointments refer to them): \(deactivated.joined(separator: ", "))"
         }
@@ -103,7 +104,8 @@ extension AppDatabase {
         for range in document.ranges {
             try db.execute(
                 sql: """
-                    INSERT INTO opening_range (helperId, placeId, firstDay, startTime, endTime, recurrence, weekdays, untilDay)
+                    INSERT INTO opening_range
+                        (helperId, placeId, firstDay, startTime, endTime, recurrence, weekdays, untilDay)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
@@ -138,7 +140,8 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT t.id, t.key, EXISTS (SELECT 1 FROM appointment a WHERE a.\(column) = t.id) AS used FROM \(table) t
+                SELECT t.id, t.key, EXISTS (SELECT 1 FROM appointment a WHERE a.\(column) = t.id) AS used
+                FROM \(table) t
                 """)
         for row in rows where !keep.contains(row["key"]) {
             let id: Int64 = row["id"], key: String = row["key"]
@@ -244,7 +247,8 @@ extension AppDatabase {
             db,
             sql: """
                 SELECT r.*, h.key AS helperKey, p.key AS placeKey,
-                       (SELECT group_concat(s.key, char(31)) FROM opening_range_service rs JOIN service s ON s.id = rs.serviceId
+                       (SELECT group_concat(s.key, char(31))
+                        FROM opening_range_service rs JOIN service s ON s.id = rs.serviceId
                         WHERE rs.rangeId = r.id) AS serviceKeys
                 FROM opening_range r JOIN helper h ON h.id = r.helperId JOIN place p ON p.id = r.placeId
                 """

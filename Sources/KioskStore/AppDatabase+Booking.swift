@@ -10,7 +10,8 @@ extension AppDatabase {
         try write { db in
             try db.execute(
                 sql:
-                    "INSERT INTO place (name, address, latitude, longitude, phone, openingHours) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO place (name, address, latitude, longitude, phone, openingHours) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [
                     place.name, place.address, place.latitude, place.longitude, place.phone, place.openingHours,
                 ])
@@ -49,7 +50,8 @@ extension AppDatabase {
         return try write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO opening_range (helperId, placeId, firstDay, startTime, endTime, recurrence, weekdays, untilDay)
+                    INSERT INTO opening_range
+                        (helperId, placeId, firstDay, startTime, endTime, recurrence, weekdays, untilDay)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
@@ -131,7 +133,8 @@ extension AppDatabase {
             try Self.setStatus(status, of: uuid, at: now, from: [.unknown], in: db)
             try db.execute(
                 sql: """
-                    UPDATE outbox SET status = 'abandoned', leaseUntil = NULL, doneAt = ?, lastError = 'appointment cancelled'
+                    UPDATE outbox
+                    SET status = 'abandoned', leaseUntil = NULL, doneAt = ?, lastError = 'appointment cancelled'
                     WHERE status IN ('pending', 'in_flight')
                       AND appointmentId = (SELECT id FROM appointment WHERE uuid = ?)
                     """, arguments: [now, uuid.uuidString])

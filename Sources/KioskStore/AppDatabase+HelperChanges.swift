@@ -68,7 +68,8 @@ extension AppDatabase {
         guard phone != nil else {
             try db.execute(
                 sql: """
-                    UPDATE outbox SET status = 'abandoned', leaseUntil = NULL, doneAt = ?, lastError = 'changed by the helper'
+                    UPDATE outbox
+                    SET status = 'abandoned', leaseUntil = NULL, doneAt = ?, lastError = 'changed by the helper'
                     WHERE appointmentId = ? AND status IN ('pending', 'in_flight')
                     """, arguments: [now, appointmentID])
             return

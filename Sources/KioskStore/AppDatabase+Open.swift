@@ -78,7 +78,8 @@ extension AppDatabase {
         .corrupt(
             path: path,
             detail:
-                "\(reason) (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)"
+                "\(reason) (left as it is: the kiosk moves a damaged store aside "
+                + "and restores the newest backup when it starts)"
         )
     }
 

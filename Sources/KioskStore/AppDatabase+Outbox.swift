@@ -102,7 +102,8 @@ extension AppDatabase {
         try write { db in
             try db.execute(
                 sql:
-                    "UPDATE outbox SET status = 'sent', leaseUntil = NULL, doneAt = ?, lastError = NULL WHERE uuid = ? AND status = 'in_flight'",
+                    "UPDATE outbox SET status = 'sent', leaseUntil = NULL, doneAt = ?, lastError = NULL "
+                    + "WHERE uuid = ? AND status = 'in_flight'",
                 arguments: [now, uuid.uuidString])
         }
     }
@@ -123,7 +124,8 @@ extension AppDatabase {
             } else {
                 try db.execute(
                     sql:
-                        "UPDATE outbox SET status = 'pending', leaseUntil = NULL, lastError = ?, nextAttemptAt = ? WHERE uuid = ?",
+                        "UPDATE outbox SET status = 'pending', leaseUntil = NULL, lastError = ?, "
+                        + "nextAttemptAt = ? WHERE uuid = ?",
                     arguments: [
                         String(error.prefix(500)), now.addingTimeInterval(Self.outboxBackoff(afterAttempt: attempts)),
                         uuid.uuidString,
@@ -155,7 +157,8 @@ extension AppDatabase {
             decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
         try db.execute(
             sql:
-                "INSERT INTO outbox (uuid, kind, payload, appointmentId, createdAt, nextAttemptAt) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO outbox (uuid, kind, payload, appointmentId, createdAt, nextAttemptAt) "
+                + "VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [uuid.uuidString, kind.rawValue, json, appointmentID, now, notBefore])
         return uuid
     }

@@ -84,7 +84,8 @@ extension AppDatabase {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT importSource, count(*) AS n, max(importedAt) AS at FROM place_of_help GROUP BY importSource ORDER BY importSource
+                    SELECT importSource, count(*) AS n, max(importedAt) AS at
+                    FROM place_of_help GROUP BY importSource ORDER BY importSource
                     """
             ).map { PlaceSource(name: $0["importSource"], places: $0["n"], importedAt: $0["at"]) }
         }

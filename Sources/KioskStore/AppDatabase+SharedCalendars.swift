@@ -105,7 +105,8 @@ extension AppDatabase {
         try write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO calendar_sync (calendar, url, lastAttemptAt, lastSuccessAt, lastError, eventsRead, conflicts)
+                    INSERT INTO calendar_sync
+                        (calendar, url, lastAttemptAt, lastSuccessAt, lastError, eventsRead, conflicts)
                     VALUES (?1, ?2, ?3, CASE WHEN ?4 IS NULL THEN ?3 END, ?4, ?5, ?6)
                     ON CONFLICT(calendar) DO UPDATE SET url = ?2, lastAttemptAt = ?3,
                       lastSuccessAt = CASE WHEN ?4 IS NULL THEN ?3 ELSE lastSuccessAt END, lastError = ?4,
@@ -122,7 +123,8 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT s.*, (SELECT count(*) FROM appointment_remote r
-                                 WHERE r.calendar = s.calendar AND r.state IN ('pending_put', 'pending_delete')) AS queued
+                                 WHERE r.calendar = s.calendar
+                                   AND r.state IN ('pending_put', 'pending_delete')) AS queued
                     FROM calendar_sync s ORDER BY s.calendar
                     """
             ).map { row in
@@ -199,7 +201,8 @@ extension AppDatabase {
             db,
             sql: """
                 SELECT r.*, a.uuid, a.startsAt, a.endsAt, a.status, a.anonymisedAt, h.key AS helperKey
-                FROM appointment_remote r JOIN appointment a ON a.id = r.appointmentId JOIN helper h ON h.id = a.helperId
+                FROM appointment_remote r JOIN appointment a ON a.id = r.appointmentId
+                JOIN helper h ON h.id = a.helperId
                 WHERE \(condition) ORDER BY a.startsAt
                 """, arguments: arguments
         ).compactMap { row in

@@ -62,7 +62,8 @@ extension AppDatabase {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT a.id, a.status, s.key AS serviceKey FROM appointment a JOIN service s ON s.id = a.serviceId WHERE a.uuid = ?
+                        SELECT a.id, a.status, s.key AS serviceKey
+                        FROM appointment a JOIN service s ON s.id = a.serviceId WHERE a.uuid = ?
                         """, arguments: [uuid.uuidString])
             else { throw StoreProblem.notFound(what: "appointment \(uuid)") }
             guard row["status"] as String == AppointmentStatus.unknown.rawValue else {
@@ -104,7 +105,8 @@ extension AppDatabase {
             let uuids = try String.fetchAll(
                 db,
                 sql: """
-                    SELECT uuid FROM appointment WHERE personPhone = ? AND status = 'unknown' AND endsAt > ? ORDER BY startsAt
+                    SELECT uuid FROM appointment
+                    WHERE personPhone = ? AND status = 'unknown' AND endsAt > ? ORDER BY startsAt
                     """, arguments: [phone, now])
             return try uuids.compactMap { try Self.fetchBooked(UUID(uuidString: $0)!, in: db) }
         }

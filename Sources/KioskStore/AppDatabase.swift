@@ -182,7 +182,8 @@ extension AppDatabase {
         try write { db in
             try db.execute(
                 sql:
-                    "UPDATE visit SET endedAt = ?, endReason = ?, language = coalesce(?, language) WHERE id = ? AND endedAt IS NULL",
+                    "UPDATE visit SET endedAt = ?, endReason = ?, language = coalesce(?, language) "
+                    + "WHERE id = ? AND endedAt IS NULL",
                 arguments: [date, endReason.rawValue, language, id.rawValue])
             guard db.changesCount == 1 else {
                 let exists =

@@ -145,7 +145,8 @@ extension AppDatabase {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT startsAt, status FROM appointment WHERE status IN ('seen', 'noshow') AND startsAt >= ? AND startsAt < ?
+                SELECT startsAt, status FROM appointment
+                WHERE status IN ('seen', 'noshow') AND startsAt >= ? AND startsAt < ?
                 """, arguments: range)
         {
             let honoured = (row["status"] as String) == AppointmentStatus.seen.rawValue

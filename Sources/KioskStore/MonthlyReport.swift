@@ -45,6 +45,16 @@ public struct MonthlyReport: Sendable {
             + "<div class=\"hint\">\(escape(hint))</div></div>\n"
     }
 
+    /// What the report's figures are, said under its title.
+    private static let lead =
+        "Chiffres anonymes, comptés par la borne du 1er au dernier jour du mois (heure de Paris)."
+
+    /// What the report holds and where it comes from, said at its foot.
+    private static let footnote =
+        "Aucune donnée personnelle dans ce document. "
+        + "Les noms et téléphones des rendez-vous sont effacés 7 jours après le rendez-vous. "
+        + "Produit par passerellectl report."
+
     public func html() -> String {
         let t = daily.totals
         let title = "Passerelle — bilan de \(monthTitle)" + (placeName.map { " — \($0)" } ?? "")
@@ -57,8 +67,7 @@ public struct MonthlyReport: Sendable {
             ("Aides à distance", t.remoteSessions, "sessions avec un·e aidant·e"),
         ]
         var body = "<h1>\(escape(title))</h1>\n"
-        body +=
-            "<p class=\"lead\">Chiffres anonymes, comptés par la borne du 1er au dernier jour du mois (heure de Paris).</p>\n"
+        body += "<p class=\"lead\">\(Self.lead)</p>\n"
         body += "<div class=\"cards\">\n"
         for (label, value, hint) in cards { body += card(label, value, hint) }
         body += "</div>\n"
@@ -94,8 +103,7 @@ public struct MonthlyReport: Sendable {
                 languages.map { (languageName($0.key), $0.value) }, color: "#695240",
                 caption: "Visites par langue de l’interface")
         }
-        body +=
-            "<p class=\"foot\">Aucune donnée personnelle dans ce document. Les noms et téléphones des rendez-vous sont effacés 7 jours après le rendez-vous. Produit par passerellectl report.</p>\n"
+        body += "<p class=\"foot\">\(Self.footnote)</p>\n"
         return """
             <!DOCTYPE html>
             <html lang="fr">
@@ -104,7 +112,8 @@ public struct MonthlyReport: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
             <style>
-            body { font-family: "Marianne", "Noto Sans", Arial, sans-serif; color: #161616; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+            body { font-family: "Marianne", "Noto Sans", Arial, sans-serif; color: #161616; max-width: 60rem; \
+            margin: 2rem auto; padding: 0 1rem; }
             h1 { font-size: 1.9rem; margin-bottom: .2rem; }
             h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #000091; padding-bottom: .2rem; }
             .lead { color: #3a3a3a; }
@@ -132,18 +141,23 @@ public struct MonthlyReport: Sendable {
         let maxValue = max(1, data.map(\.1).max() ?? 1)
         let slot = (width - left) / Double(max(1, data.count))
         var svg =
-            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
+            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+            + "role=\"img\" aria-label=\"\(escape(caption))\">\n"
         svg +=
-            "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width)\" y2=\"\(height - bottom)\" stroke=\"#999\"/>\n"
+            "<line x1=\"\(left)\" y1=\"\(height - bottom)\" "
+            + "x2=\"\(width)\" y2=\"\(height - bottom)\" stroke=\"#999\"/>\n"
         svg += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" font-size=\"12\" text-anchor=\"end\">\(maxValue)</text>\n"
         svg += "<text x=\"\(left - 6)\" y=\"\(height - bottom)\" font-size=\"12\" text-anchor=\"end\">0</text>\n"
         for (index, (label, value)) in data.enumerated() {
             let barHeight = (height - bottom - top) * Double(value) / Double(maxValue)
             let x = left + Double(index) * slot + slot * 0.15
             svg +=
-                "<rect x=\"\(fmt(x))\" y=\"\(fmt(height - bottom - barHeight))\" width=\"\(fmt(slot * 0.7))\" height=\"\(fmt(barHeight))\" fill=\"\(color)\"><title>\(escape(label)) : \(value)</title></rect>\n"
+                "<rect x=\"\(fmt(x))\" y=\"\(fmt(height - bottom - barHeight))\" "
+                + "width=\"\(fmt(slot * 0.7))\" height=\"\(fmt(barHeight))\" fill=\"\(color)\">"
+                + "<title>\(escape(label)) : \(value)</title></rect>\n"
             svg +=
-                "<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 16))\" font-size=\"11\" text-anchor=\"middle\">\(escape(label))</text>\n"
+                "<text x=\"\(fmt(x + slot * 0.35))\" y=\"\(fmt(height - bottom + 16))\" "
+                + "font-size=\"11\" text-anchor=\"middle\">\(escape(label))</text>\n"
         }
         svg += "</svg><figcaption>\(escape(caption))</figcaption></figure>\n"
         return svg
@@ -155,16 +169,20 @@ public struct MonthlyReport: Sendable {
         let height = rowHeight * Double(data.count) + 10
         let maxValue = max(1, data.map(\.1).max() ?? 1)
         var svg =
-            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
+            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+            + "role=\"img\" aria-label=\"\(escape(caption))\">\n"
         for (index, (label, value)) in data.enumerated() {
             let y = Double(index) * rowHeight + 5
             let barWidth = (width - labelWidth - 60) * Double(value) / Double(maxValue)
             svg +=
-                "<text x=\"\(fmt(labelWidth - 10))\" y=\"\(fmt(y + rowHeight * 0.6))\" font-size=\"16\" text-anchor=\"end\">\(escape(label))</text>\n"
+                "<text x=\"\(fmt(labelWidth - 10))\" y=\"\(fmt(y + rowHeight * 0.6))\" "
+                + "font-size=\"16\" text-anchor=\"end\">\(escape(label))</text>\n"
             svg +=
-                "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(rowHeight - 12))\" fill=\"\(color)\"/>\n"
+                "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" "
+                + "width=\"\(fmt(barWidth))\" height=\"\(fmt(rowHeight - 12))\" fill=\"\(color)\"/>\n"
             svg +=
-                "<text x=\"\(fmt(labelWidth + barWidth + 8))\" y=\"\(fmt(y + rowHeight * 0.6))\" font-size=\"16\" font-weight=\"bold\">\(value)</text>\n"
+                "<text x=\"\(fmt(labelWidth + barWidth + 8))\" y=\"\(fmt(y + rowHeight * 0.6))\" "
+                + "font-size=\"16\" font-weight=\"bold\">\(value)</text>\n"
         }
         svg += "</svg><figcaption>\(escape(caption))</figcaption></figure>\n"
         return svg

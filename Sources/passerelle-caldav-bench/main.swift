@@ -199,5 +199,7 @@ print(
 print(
     String(
         format:
-            "  slot query, 30 days (store snapshot + slot finder, %d rounds): before sync median %.2f ms p99 %.2f ms (%d slots); after sync median %.2f ms p99 %.2f ms (%d slots)",
+            "  slot query, 30 days (store snapshot + slot finder, %d rounds): "
+            + "before sync median %.2f ms p99 %.2f ms (%d slots); "
+            + "after sync median %.2f ms p99 %.2f ms (%d slots)",
         rounds, before.median, before.p99, before.slots, after.median, after.p99, after.slots))

@@ -47,7 +47,8 @@ func measure(_ label: String, _ write: () throws -> Void) {
     print(
         String(
             format:
-                "%@: %d acknowledged durable writes in %.2f s = %.0f writes/s; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                "%@: %d acknowledged durable writes in %.2f s = %.0f writes/s; "
+                + "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms",
             label, count, seconds, Double(count) / seconds, percentile(0.50), percentile(0.99), latencies.last ?? 0))
 }
 

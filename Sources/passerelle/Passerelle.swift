@@ -48,7 +48,10 @@ struct Passerelle: ParsableCommand {
     @Option(name: .customLong("scene-file"), help: .hidden) var sceneFile: String?
     @Option(
         help:
-            "Watch the kiosk with a VNC viewer on 127.0.0.1:PORT (development: no password, a frame shows it on screen; refused under systemd)."
+            """
+            Watch the kiosk with a VNC viewer on 127.0.0.1:PORT (development: no password, a frame shows it \
+            on screen; refused under systemd).
+            """
     ) var watch: Int?
 
     static func main() {
@@ -132,7 +135,8 @@ struct Passerelle: ParsableCommand {
         guard let pin = readLine(strippingNewline: true), PinHash.isAcceptablePIN(pin) else {
             FileHandle.standardError.write(
                 Data(
-                    "passerelle: the PIN must be 6 to \(AdminState.maxPinLength) digits 0-9, on one line of standard input\n"
+                    ("passerelle: the PIN must be 6 to \(AdminState.maxPinLength) digits 0-9, "
+                        + "on one line of standard input\n")
                         .utf8))
             throw ExitCode(1)
         }

@@ -20,7 +20,8 @@ extension PasserelleCtl.Agenda {
             abstract:
                 "Replace the agenda with a JSON agenda file (docs/agenda.md). A file with any problem changes nothing.",
             discussion:
-                "Every problem is printed as FILE:LINE: FIELD: MESSAGE; the exit code is then 65. Re-importing the same file changes nothing."
+                "Every problem is printed as FILE:LINE: FIELD: MESSAGE; the exit code is then 65. "
+                + "Re-importing the same file changes nothing."
         )
 
         @OptionGroup var store: DataDirOptions
@@ -47,7 +48,8 @@ extension PasserelleCtl.Agenda {
             for warning in document.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             if check {
                 print(
-                    "\(file): ok (\(document.places.count) places, \(document.services.count) services, \(document.helpers.count) helpers)"
+                    "\(file): ok (\(document.places.count) places, \(document.services.count) services, "
+                        + "\(document.helpers.count) helpers)"
                 )
                 return
             }
@@ -83,7 +85,8 @@ extension PasserelleCtl.Agenda {
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Cancel an appointment (revoked by the place, or excused with --by-person) and rewrite the helper's calendar."
+                "Cancel an appointment (revoked by the place, or excused with --by-person) "
+                + "and rewrite the helper's calendar."
         )
 
         @OptionGroup var store: DataDirOptions

@@ -36,7 +36,8 @@ extension PasserelleCtl.Agenda {
             abstract:
                 "Sync the helpers' CalDAV calendars: write queued events, read busy times, take in their changes.",
             discussion:
-                "Prints one line per calendar. Exit 0 when every calendar synced, 75 when one could not (the kiosk keeps its last copy)."
+                "Prints one line per calendar. Exit 0 when every calendar synced, "
+                + "75 when one could not (the kiosk keeps its last copy)."
         )
 
         @OptionGroup var store: DataDirOptions
@@ -56,7 +57,8 @@ extension PasserelleCtl.Agenda {
                 print(Self.line(report, status: statuses.first { $0.calendar == report.calendar }))
                 for uid in report.notUnderstood {
                     warn(
-                        "warning: \(report.calendar): the repeat rule of event \(uid) is not understood; only its first time counts"
+                        "warning: \(report.calendar): the repeat rule of event \(uid) is not understood; "
+                            + "only its first time counts"
                     )
                 }
             }
@@ -67,7 +69,8 @@ extension PasserelleCtl.Agenda {
 
         static func line(_ report: CalendarSyncReport, status: CalendarSyncStatus?) -> String {
             let figures =
-                "read \(report.eventsRead) events, \(report.busyTimes) busy times; wrote \(report.written), deleted \(report.deleted), "
+                "read \(report.eventsRead) events, \(report.busyTimes) busy times; "
+                + "wrote \(report.written), deleted \(report.deleted), "
                 + "names erased \(report.erased); "
                 + "cancelled by the helper \(report.cancelledByHelper), moved by the helper \(report.movedByHelper); "
                 + "conflicts \(report.conflicts), queued \(report.queued)"

@@ -36,7 +36,11 @@ extension PasserelleCtl {
                 personalDataDays: personalDataDays, journalMonths: journalMonths, outboxDoneDays: outboxDays)
             let report = try orExit { () throws(StoreProblem) in try database.purge(policy) }
             print(
-                "purge: \(report.appointmentsAnonymised) appointments anonymised (\(report.copiesAnonymised) more in backups), \(report.remindersSilenced) reminders silenced, \(report.journalEntriesDeleted) journal entries, \(report.outboxMessagesDeleted) outbox messages and \(report.filesDeleted) files deleted"
+                "purge: \(report.appointmentsAnonymised) appointments anonymised "
+                    + "(\(report.copiesAnonymised) more in backups), \(report.remindersSilenced) reminders silenced, "
+                    + "\(report.journalEntriesDeleted) journal entries, "
+                    + "\(report.outboxMessagesDeleted) outbox messages "
+                    + "and \(report.filesDeleted) files deleted"
             )
         }
     }
@@ -66,7 +70,8 @@ extension PasserelleCtl {
         static let configuration = CommandConfiguration(
             abstract: "Replace the store's content with a backup (the current content is backed up first).",
             discussion:
-                "Prefer stopping the kiosk first (systemctl stop passerelle): what it writes after the backup was taken is replaced."
+                "Prefer stopping the kiosk first (systemctl stop passerelle): "
+                + "what it writes after the backup was taken is replaced."
         )
 
         @OptionGroup var store: DataDirOptions

@@ -9,7 +9,8 @@ extension PasserelleCtl {
     struct Places: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Load the places of help from the national open data (schéma des lieux de médiation numérique) and show them.",
+                "Load the places of help from the national open data "
+                + "(schéma des lieux de médiation numérique) and show them.",
             subcommands: [Import.self, List.self, Export.self])
     }
 }
@@ -19,10 +20,12 @@ extension PasserelleCtl.Places {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Import a places file (CSV or JSON of the national schema, docs/places.md): good rows are imported, bad rows refused.",
+                "Import a places file (CSV or JSON of the national schema, docs/places.md): "
+                + "good rows are imported, bad rows refused.",
             discussion: """
                 Each refused row is printed as FILE:LINE: FIELD: WHY, each warning as FILE:LINE: FIELD: warning: WHY. \
-                The file is the truth for its source: places of that source that it no longer has are removed, and named. \
+                The file is the truth for its source: places of that source that it no longer has \
+                are removed, and named. \
                 Exit 0 when at least one place could be imported; 65 when none could; 66 when the file cannot be read.
                 """)
 
@@ -59,7 +62,8 @@ extension PasserelleCtl.Places {
             }
             if !parsed.ignoredColumns.isEmpty {
                 printError(
-                    "\(file):1: warning: columns not in the national schema, ignored: \(parsed.ignoredColumns.joined(separator: ", "))"
+                    "\(file):1: warning: columns not in the national schema, ignored: "
+                        + "\(parsed.ignoredColumns.joined(separator: ", "))"
                 )
             }
             for problem in parsed.refused { printError("\(problem)") }
@@ -102,13 +106,15 @@ extension PasserelleCtl.Places {
             let today = ParisTime.day(of: database.now)
             for s in sources where source == nil || s.name == source {
                 print(
-                    "source \"\(s.name)\": \(s.places) place(s), imported \(ISO8601DateFormatter().string(from: s.importedAt))"
+                    "source \"\(s.name)\": \(s.places) place(s), "
+                        + "imported \(ISO8601DateFormatter().string(from: s.importedAt))"
                 )
             }
             for place in places {
                 let services = place.services.map(\.rawValue).joined(separator: " | ")
                 print(
-                    "\(place.id)\t\(place.name)\t\(place.postalCode) \(place.commune)\t\(services)\t\(Self.describe(PlacesFinder.hours(of: place, on: today)))"
+                    "\(place.id)\t\(place.name)\t\(place.postalCode) \(place.commune)\t\(services)\t"
+                        + "\(Self.describe(PlacesFinder.hours(of: place, on: today)))"
                 )
             }
             print("\(places.count) place(s)")

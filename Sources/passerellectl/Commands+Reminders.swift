@@ -18,7 +18,8 @@ extension PasserelleCtl.Reminders {
             discussion: """
                 --command runs an executable (no shell, no arguments) with PASSERELLE_PHONE, PASSERELLE_MESSAGE, \
                 PASSERELLE_IDEMPOTENCY_KEY and PASSERELLE_APPOINTMENT in its environment; exit status 0 means sent. \
-                It gets SIGTERM at --timeout and SIGKILL 3 s later. --webhook POSTs JSON {idempotency_key, appointment, \
+                It gets SIGTERM at --timeout and SIGKILL 3 s later. \
+                --webhook POSTs JSON {idempotency_key, appointment, \
                 phone, message, kind} with an Idempotency-Key header (and Authorization: Bearer with \
                 --webhook-token-file); a 2xx answer means sent, a redirect is a failure. HTTPS only, except to \
                 127.0.0.1. A reminder whose appointment has started is dropped.
@@ -72,7 +73,8 @@ extension PasserelleCtl.Reminders {
             }
             guard info.st_mode & 0o077 == 0 else {
                 throw ValidationError(
-                    "--webhook-token-file \(path): group or others may read or change it (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it"
+                    "--webhook-token-file \(path): group or others may read or change it "
+                        + "(mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it"
                 )
             }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -11,7 +11,8 @@ struct PasserelleCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passerellectl",
         abstract:
-            "Administer a Passerelle kiosk's data and content: figures, reports, agenda, places of help, reminders, retention, backups, content checks.",
+            "Administer a Passerelle kiosk's data and content: figures, reports, agenda, places of help, "
+            + "reminders, retention, backups, content checks.",
         subcommands: [
             Stats.self, Report.self, Purge.self, Backup.self, Restore.self, Check.self, Content.self, Agenda.self,
             Places.self, Reminders.self, Debug.self,

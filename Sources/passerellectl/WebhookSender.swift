@@ -55,7 +55,8 @@ struct WebhookSender {
                 (http.value(forHTTPHeaderField: "Location")).flatMap { URL(string: $0, relativeTo: url)?.host }
                 ?? "elsewhere"
             return
-                "HTTP \(http.statusCode): the gateway redirects to \(target); redirects are not followed, fix the --webhook URL"
+                "HTTP \(http.statusCode): the gateway redirects to \(target); "
+                + "redirects are not followed, fix the --webhook URL"
         default:
             return "HTTP \(http.statusCode)"
         }

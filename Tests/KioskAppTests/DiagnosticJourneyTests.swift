@@ -88,7 +88,8 @@ final class DiagnosticJourneyTests: XCTestCase {
         if language != .fr { try runner.run(Scenario.parse("tap \"\(language.nativeName)\"\n", file: "t")) }
         try runner.run(
             Scenario.parse(
-                "tap \"\(kiosk.catalogue.text(.tileDiagnostic, language))\"\ntap \"\(kiosk.catalogue.text(.diagStart, language))\"\n",
+                "tap \"\(kiosk.catalogue.text(.tileDiagnostic, language))\"\n"
+                    + "tap \"\(kiosk.catalogue.text(.diagStart, language))\"\n",
                 file: "t"))
         var seen: [String] = []
         var steps = 0

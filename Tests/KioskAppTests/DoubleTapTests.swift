@@ -30,7 +30,8 @@ final class DoubleTapTests: XCTestCase {
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         try runner.run(
             Scenario.parse(
-                "pace 0.6\ntap \"Prendre rendez-vous\"\ntap \"Aide pour vos papiers en ligne\"\ntap \"mardi 24 novembre\"\ntap \"9 h 45\"\nadvance 1\npace 0.2\ntype \"Zoé\"",
+                "pace 0.6\ntap \"Prendre rendez-vous\"\ntap \"Aide pour vos papiers en ligne\"\n"
+                    + "tap \"mardi 24 novembre\"\ntap \"9 h 45\"\nadvance 1\npace 0.2\ntype \"Zoé\"",
                 file: "fast"))
         // The first key comes 1.05 s after the name screen, the next ones 0.05 s apart: all count.
         XCTAssertEqual(kiosk.state.booking?.name.text, "Zoé")

@@ -79,7 +79,9 @@ final class PrivacyTests: XCTestCase {
         for _ in 1...5 { tap(kiosk, Point(x: zone.midX, y: zone.midY)) }
         try runner.run(
             try Scenario.parse(
-                "type \"111111\"\ntap \"Valider\"\nexpect \"Ce code n'est pas le bon.\"\ntype \"246813\"\ntap \"Valider\"\nexpect \"Administration\"\ntap \"État de la borne\"\nexpect \"Frames drawn\"\n",
+                "type \"111111\"\ntap \"Valider\"\nexpect \"Ce code n'est pas le bon.\"\n"
+                    + "type \"246813\"\ntap \"Valider\"\nexpect \"Administration\"\n"
+                    + "tap \"État de la borne\"\nexpect \"Frames drawn\"\n",
                 file: "a"))
         try runner.run(try Scenario.parse("tap \"Retour\"\ntap \"Quitter le kiosque\"\n", file: "a"))
         XCTAssertTrue(kiosk.quitRequested)

@@ -79,9 +79,10 @@ final class TicketTests: XCTestCase {
         let log = temp.appendingPathComponent("lp.log")
         let fake = temp.appendingPathComponent("lp")
         // The fake lp notes its arguments and the file's mode, and keeps a copy, as CUPS would.
-        try
-            "#!/bin/sh\necho \"$@\" >> \(log.path)\nstat -c %a \"$5\" >> \(log.path)\ncp \"$5\" \(temp.path)/spooled.png\n"
-            .write(to: fake, atomically: true, encoding: .utf8)
+        let script =
+            "#!/bin/sh\necho \"$@\" >> \(log.path)\nstat -c %a \"$5\" >> \(log.path)\n"
+            + "cp \"$5\" \(temp.path)/spooled.png\n"
+        try script.write(to: fake, atomically: true, encoding: .utf8)
         chmod(fake.path, 0o755)
         let cups = TicketPrinter(kind: .cups, queue: "TM-T20", directory: tickets, lp: fake)
         try cups.output(TicketPrinter.draw(sample, fonts: FontBook()), name: "ok")

@@ -35,7 +35,9 @@ final class AgendaProcessTests: XCTestCase {
             lines,
             [
                 "\(bad.path):68: services[2].duration_minutes: must be between 5 and 480, found 600",
-                "\(bad.path):113: helpers[0].opening[0].hours: column 31: only \"PH off\" is supported: the kiosk never opens on public holidays in \"Mo-Fr 09:00-12:00; We off; PH 10:00-11:00\"",
+                "\(bad.path):113: helpers[0].opening[0].hours: column 31: "
+                    + "only \"PH off\" is supported: the kiosk never opens on public holidays "
+                    + "in \"Mo-Fr 09:00-12:00; We off; PH 10:00-11:00\"",
                 "passerellectl: 2 problem(s) in \(bad.path); nothing was imported",
             ])
         XCTAssertEqual(try tables(dir), before, "nothing changed")

@@ -13,10 +13,12 @@ func exampleAgenda() throws -> AgendaDocument {
 
 /// A small agenda: Amina at France Services, Mo-Fr 09:00-12:00, 30-minute "demarches", from
 /// 2025 to 2099 (the tests pinned to 2031 by `make test-dates` need it open then).
+/// A line ending in `\` goes on in the next one (no newline): the JSON's lines stay as they were.
 let smallAgendaJSON = """
     {
       "format": 1,
-      "places": [{"id": "fs", "name": "France Services", "address": "1 place de la Mairie, 34400 Lunel", "phone": "+33467000101"}],
+      "places": [{"id": "fs", "name": "France Services", "address": "1 place de la Mairie, 34400 Lunel", \
+    "phone": "+33467000101"}],
       "services": [{
         "id": "demarches", "support": "procedure_help",
         "name": {"fr": "Aide aux démarches", "en": "Help with procedures", "ar": "مساعدة في الإجراءات"},
@@ -24,7 +26,8 @@ let smallAgendaJSON = """
       }],
       "helpers": [{
         "id": "amina", "first_name": "Amina",
-        "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00; PH off", "from": "2025-01-01", "until": "2099-12-31"}]
+        "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00; PH off", \
+    "from": "2025-01-01", "until": "2099-12-31"}]
       }]
     }
     """

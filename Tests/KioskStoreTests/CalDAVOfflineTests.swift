@@ -207,7 +207,8 @@ final class CalDAVOfflineTests: XCTestCase {
         XCTAssertEqual(code, 64)
         XCTAssertEqual(
             errors,
-            "passerellectl: error: \(config): credentials: \(credentials) is readable or writable by group or others (mode 640): chmod 600 it\n"
+            "passerellectl: error: \(config): credentials: \(credentials) "
+                + "is readable or writable by group or others (mode 640): chmod 600 it\n"
         )
         let absent = kiosk.appendingPathComponent("none.conf").path
         let (none, out, _) = try sync(kiosk, absent)

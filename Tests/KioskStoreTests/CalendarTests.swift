@@ -38,7 +38,8 @@ final class CalendarTests: XCTestCase {
         let consented = try database.appointments(phone: "0612345678")[1].appointment.uuid
         let file = try database.rewriteCalendar(helper: "amina") { uuid in
             uuid == consented
-                ? "Autonomie : partiellement autonome.\nÀ revoir : pièces jointes, mots de passe; sécurité, e-mail. ملخص التشخيص بالعربية للمساعدة"
+                ? "Autonomie : partiellement autonome.\nÀ revoir : pièces jointes, mots de passe; sécurité, e-mail. "
+                    + "ملخص التشخيص بالعربية للمساعدة"
                 : nil
         }
         XCTAssertEqual(file.lastPathComponent, "amina.ics")

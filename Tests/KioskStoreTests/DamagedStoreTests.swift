@@ -58,7 +58,8 @@ final class DamagedStoreTests: XCTestCase {
             .corrupt(
                 path: file.path,
                 detail:
-                    "file is not a database (left as it is: the kiosk moves a damaged store aside and restores the newest backup when it starts)"
+                    "file is not a database (left as it is: the kiosk moves a damaged store aside "
+                    + "and restores the newest backup when it starts)"
             )
         ) {
             () throws(StoreProblem) in try AppDatabase.open(dataDir: dir)

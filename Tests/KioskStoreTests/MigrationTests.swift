@@ -47,9 +47,12 @@ final class MigrationTests: XCTestCase {
             "INSERT INTO visit (startedAt, language) VALUES (NULL, 'fr')",
             "INSERT INTO visit (startedAt, language, endedAt) VALUES ('2025-01-02', 'fr', '2025-01-01')",
             "INSERT INTO service (name, locationType, durationMinutes) VALUES ('x', 'moon', 30)",
-            "INSERT INTO appointment (uuid, serviceId, helperId, startsAt, endsAt, bookedAt) VALUES ('00000000-0000-0000-0000-000000000000', 99, 99, '2025-01-01', '2025-01-02', '2025-01-01')",
-            "INSERT INTO diagnostic (uuid, completedAt, language, autonomie) VALUES ('00000000-0000-0000-0000-000000000000', '2025-01-01', 'fr', 'expert')",
-            "INSERT INTO remote_session (uuid, viewConsentAt, startedAt) VALUES ('00000000-0000-0000-0000-000000000000', '2025-01-02', '2025-01-01')",
+            "INSERT INTO appointment (uuid, serviceId, helperId, startsAt, endsAt, bookedAt) VALUES "
+                + "('00000000-0000-0000-0000-000000000000', 99, 99, '2025-01-01', '2025-01-02', '2025-01-01')",
+            "INSERT INTO diagnostic (uuid, completedAt, language, autonomie) "
+                + "VALUES ('00000000-0000-0000-0000-000000000000', '2025-01-01', 'fr', 'expert')",
+            "INSERT INTO remote_session (uuid, viewConsentAt, startedAt) "
+                + "VALUES ('00000000-0000-0000-0000-000000000000', '2025-01-02', '2025-01-01')",
             "INSERT INTO journal (recordedAt, kind) VALUES ('2025-01-01', 'made_up_kind')",
         ]
         for sql in refused {

@@ -61,8 +61,10 @@ final class PlacesProcessTests: XCTestCase {
         XCTAssertEqual(
             Array(imported.err.split(separator: "\n").prefix(2)),
             [
-                "\(bad.path):4: code_postal: \"3440\" is not a postal code of 5 digits (a leading 0 lost by a spreadsheet?)",
-                "\(bad.path):6: nom: contains a control character (U+001B); write it on one line, without control characters",
+                "\(bad.path):4: code_postal: \"3440\" is not a postal code of 5 digits "
+                    + "(a leading 0 lost by a spreadsheet?)",
+                "\(bad.path):6: nom: contains a control character (U+001B); "
+                    + "write it on one line, without control characters",
             ])
 
         let database = try AppDatabase.open(dataDir: dir, clock: .fixed(paris("2026-11-23 10:30")))

@@ -54,7 +54,8 @@ final class PlacesStoreTests: XCTestCase {
         XCTAssertEqual(report.unchanged, 9)
         XCTAssertEqual(
             report.summary,
-            "0 new, 1 updated, 9 unchanged; removed (no longer in the file): exemple-castries; kept as before (row refused): exemple-mauguio"
+            "0 new, 1 updated, 9 unchanged; removed (no longer in the file): exemple-castries; "
+                + "kept as before (row refused): exemple-mauguio"
         )
         XCTAssertEqual(try database.places(source: "example").count, 11)
         XCTAssertEqual(try database.places(source: "sete"), [other], "another source is not touched")
@@ -76,9 +77,12 @@ final class PlacesStoreTests: XCTestCase {
     func test_the_schema_refuses_what_the_import_would_never_write() throws {
         let database = try store()
         let refused = [
-            "INSERT INTO place_of_help (key, importSource, importedAt, name, commune, postalCode, address) VALUES ('a', 's', '2026-01-01', 'n', 'c', '3440', 'a')",
-            "INSERT INTO place_of_help (key, importSource, importedAt, name, commune, postalCode, address, latitude) VALUES ('a', 's', '2026-01-01', 'n', 'c', '34400', 'a', 43.6)",
-            "INSERT INTO place_of_help (key, importSource, importedAt, name, commune, postalCode, address, phone) VALUES ('a', 's', '2026-01-01', 'n', 'c', '34400', 'a', '0467000101')",
+            "INSERT INTO place_of_help (key, importSource, importedAt, name, commune, postalCode, address) "
+                + "VALUES ('a', 's', '2026-01-01', 'n', 'c', '3440', 'a')",
+            "INSERT INTO place_of_help (key, importSource, importedAt, name, commune, postalCode, address, latitude) "
+                + "VALUES ('a', 's', '2026-01-01', 'n', 'c', '34400', 'a', 43.6)",
+            "INSERT INTO place_of_help (key, importSource, importedAt, name, commune, postalCode, address, phone) "
+                + "VALUES ('a', 's', '2026-01-01', 'n', 'c', '34400', 'a', '0467000101')",
             "INSERT INTO place_of_help_value (placeId, field, position, value) VALUES (1, 'couleur', 0, 'bleu')",
         ]
         for sql in refused {

@@ -50,7 +50,8 @@ final class ReminderDeliveryTests: XCTestCase {
         // Slow on purpose, so the two senders overlap.
         let command = try script(
             dir,
-            "sleep 0.2; printf '%s|%s|%s\\n' \"$PASSERELLE_PHONE\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$PASSERELLE_MESSAGE\" >> \(log.path)"
+            "sleep 0.2; printf '%s|%s|%s\\n' "
+                + "\"$PASSERELLE_PHONE\" \"$PASSERELLE_IDEMPOTENCY_KEY\" \"$PASSERELLE_MESSAGE\" >> \(log.path)"
         )
         let senders = try (0..<2).map { _ -> Process in
             let process = Process()

@@ -14,7 +14,8 @@ enum SceneSnapshot {
             case .roundedRect(let r, let radius, let c): lines.append("round \(r) r=\(radius) \(c)")
             case .text(let s, let o, let style, let c):
                 lines.append(
-                    "text \"\(s)\" at \(o.x),\(o.y) \(style.size)\(style.weight == .bold ? "b" : "")\(style.rightToLeft ? " rtl" : "") \(c)"
+                    "text \"\(s)\" at \(o.x),\(o.y) \(style.size)\(style.weight == .bold ? "b" : "")"
+                        + "\(style.rightToLeft ? " rtl" : "") \(c)"
                 )
             case .icon(let icon, let frame, let size, let c):
                 lines.append("icon \(icon.rawValue) \(frame) \(size) \(c)")
@@ -24,7 +25,8 @@ enum SceneSnapshot {
         }
         for node in scene.nodes {
             lines.append(
-                "node \(node.id) \(node.role.rawValue) \"\(node.label)\" \(node.frame)\(node.enabled ? "" : " disabled")\(node.selected ? " selected" : "")"
+                "node \(node.id) \(node.role.rawValue) \"\(node.label)\" \(node.frame)"
+                    + "\(node.enabled ? "" : " disabled")\(node.selected ? " selected" : "")"
             )
         }
         if let zone = scene.secretZone { lines.append("secret-zone \(zone)") }
@@ -57,7 +59,8 @@ enum SceneSnapshot {
         let wanted = first < e.count ? String(e[first]) : "(end)"
         let got = first < a.count ? String(a[first]) : "(end)"
         XCTFail(
-            "snapshot \(name) differs at line \(first + 1):\n  expected: \(wanted)\n  actual:   \(got)\n(RECORD_SNAPSHOTS=1 to accept)",
+            "snapshot \(name) differs at line \(first + 1):\n  expected: \(wanted)\n"
+                + "  actual:   \(got)\n(RECORD_SNAPSHOTS=1 to accept)",
             file: file, line: line)
     }
 }

@@ -20,10 +20,8 @@ extension AgendaFileReader {
                 let here = "\(path).opening[\(j)]"
                 for range in openingRanges(opening, here, helper: key ?? "", places: places, services: services) {
                     if let clash = own.first(where: { Self.overlap($0.range, range) }) {
-                        problem(
-                            opening, here,
-                            "overlaps \(clash.path) (\(clash.range.weekdays) \(OpeningHours.TimeRange(start: clash.range.startMinute, end: clash.range.endMinute)))"
-                        )
+                        let hours = OpeningHours.TimeRange(start: clash.range.startMinute, end: clash.range.endMinute)
+                        problem(opening, here, "overlaps \(clash.path) (\(clash.range.weekdays) \(hours))")
                     }
                     own.append((range, here, opening))
                 }

@@ -93,7 +93,8 @@ struct AgendaFileReader {
         if let bad = text.unicodeScalars.first(where: Self.isForbidden) {
             problem(
                 value, join(path, key),
-                "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters"
+                "contains a control character (U+\(String(format: "%04X", bad.value))); "
+                    + "write it on one line, without control characters"
             )
             return nil
         }
@@ -120,7 +121,8 @@ struct AgendaFileReader {
         guard LocalDay.acceptedYears.contains(day.year) else {
             problem(
                 value, path,
-                "\"\(text)\": the year must be between \(LocalDay.acceptedYears.lowerBound) and \(LocalDay.acceptedYears.upperBound)"
+                "\"\(text)\": the year must be between "
+                    + "\(LocalDay.acceptedYears.lowerBound) and \(LocalDay.acceptedYears.upperBound)"
             )
             return nil
         }

@@ -63,21 +63,26 @@ public enum RefusalReason: Equatable, Sendable {
         switch (self, language) {
         case (.tooLateToCancel(let h), .fr):
             return
-                "Il est trop tard pour annuler ici : c'est possible jusqu'à \(h) heures avant le rendez-vous. Appelez le lieu ou demandez à l'accueil."
+                "Il est trop tard pour annuler ici : c'est possible jusqu'à \(h) heures avant le rendez-vous. "
+                + "Appelez le lieu ou demandez à l'accueil."
         case (.tooLateToCancel(let h), .en):
             return
-                "It is too late to cancel here: you can cancel until \(h) hours before the appointment. Please call the place or ask at the desk."
+                "It is too late to cancel here: you can cancel until \(h) hours before the appointment. "
+                + "Please call the place or ask at the desk."
         case (.tooLateToCancel(let h), .ar):
             return "فات وقت الإلغاء هنا: يمكن الإلغاء حتى \(h) ساعات قبل الموعد. اتصلوا بالمكان أو اسألوا في الاستقبال."
         case (.tooLateToMove(let d), .fr):
             return
-                "Il est trop tard pour changer la date : c'est possible jusqu'à \(d) jours avant le rendez-vous. Vous pouvez encore annuler, ou demander à l'accueil."
+                "Il est trop tard pour changer la date : c'est possible jusqu'à \(d) jours avant le rendez-vous. "
+                + "Vous pouvez encore annuler, ou demander à l'accueil."
         case (.tooLateToMove(let d), .en):
             return
-                "It is too late to change the date: you can do it until \(d) days before the appointment. You can still cancel, or ask at the desk."
+                "It is too late to change the date: you can do it until \(d) days before the appointment. "
+                + "You can still cancel, or ask at the desk."
         case (.tooLateToMove(let d), .ar):
             return
-                "فات وقت تغيير الموعد: يمكن ذلك حتى \(d) أيام قبل الموعد. ما زال بإمكانكم الإلغاء أو السؤال في الاستقبال."
+                "فات وقت تغيير الموعد: يمكن ذلك حتى \(d) أيام قبل الموعد. "
+                + "ما زال بإمكانكم الإلغاء أو السؤال في الاستقبال."
         case (.alreadyStarted, .fr): return "Ce rendez-vous est déjà passé."
         case (.alreadyStarted, .en): return "This appointment has already taken place."
         case (.alreadyStarted, .ar): return "هذا الموعد قد مضى."

@@ -74,7 +74,8 @@ public struct OpeningHours: Equatable, Sendable {
                 let message =
                     rule.dates.allSatisfy({ $0.startDay == 1 && $0.endDay >= 28 })
                     ? "months (\"\(month)\") are not supported: give the dates of the range with \"from\" and \"until\""
-                    : "dates (\"\(text)\") are not supported: put closed days in \"closed_days\" and a helper's days off in \"absences\""
+                    : "dates (\"\(text)\") are not supported: "
+                        + "put closed days in \"closed_days\" and a helper's days off in \"absences\""
                 throw SyntaxError(column: column, message: message)
             }
             if rule.holidays {

@@ -35,7 +35,9 @@ struct OpeningRulesParser {
                     OpeningRules.Warning(
                         column: rule.column,
                         message:
-                            "this rule names no day, so it replaces the hours of every day, including those set at column \(earlier.column); write \",\" instead of \";\" to add hours to the same days, or name the days"
+                            "this rule names no day, so it replaces the hours of every day, "
+                            + "including those set at column \(earlier.column); "
+                            + "write \",\" instead of \";\" to add hours to the same days, or name the days"
                     ))
             }
             rules.append(rule)
@@ -242,7 +244,8 @@ struct OpeningRulesParser {
                 throw SyntaxError(
                     column: column,
                     message:
-                        "the range \(TimeRange.clock(start))-\(TimeRange.clock(end)) ends before it starts (ranges past midnight are not supported)"
+                        "the range \(TimeRange.clock(start))-\(TimeRange.clock(end)) ends before it starts "
+                        + "(ranges past midnight are not supported)"
                 )
             }
             let range = TimeRange(start: start, end: end)

@@ -91,7 +91,8 @@ extension DiagnosticPack {
         }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var lines = [
-            "\(file): diagnostic pack \"\(id)\" version \(version) (format \(Self.formatVersion)), \(count(items.count, "item"))"
+            "\(file): diagnostic pack \"\(id)\" version \(version) (format \(Self.formatVersion)), "
+                + "\(count(items.count, "item"))"
         ]
         for area in DigCompArea.allCases {
             lines.append(
@@ -100,13 +101,18 @@ extension DiagnosticPack {
         let handsOn = items.filter(\.isHandsOn).count
         let questions = items.filter { $0.type == .question }.count
         lines.append(
-            "  \(count(handsOn, "hands-on task")), \(count(questions, "question")), \(count(items.count - handsOn - questions, "self-rating"))"
+            "  \(count(handsOn, "hands-on task")), \(count(questions, "question")), "
+                + "\(count(items.count - handsOn - questions, "self-rating"))"
         )
         lines.append(
-            "  estimated duration: \(minutes(simulation.seconds.lowerBound)) to \(minutes(simulation.seconds.upperBound)) (\(simulation.items.lowerBound) to \(simulation.items.upperBound) items; \(simulation.patterns) answer patterns simulated)"
+            "  estimated duration: \(minutes(simulation.seconds.lowerBound)) "
+                + "to \(minutes(simulation.seconds.upperBound)) "
+                + "(\(simulation.items.lowerBound) to \(simulation.items.upperBound) items; "
+                + "\(simulation.patterns) answer patterns simulated)"
         )
         lines.append(
-            "  reachable: \(AutonomyLevel.allCases.map(\.rawValue).joined(separator: ", ")); help: \(SupportKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            "  reachable: \(AutonomyLevel.allCases.map(\.rawValue).joined(separator: ", ")); "
+                + "help: \(SupportKind.allCases.map(\.rawValue).joined(separator: ", "))"
         )
         return lines.joined(separator: "\n")
     }

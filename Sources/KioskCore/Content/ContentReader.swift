@@ -170,7 +170,8 @@ struct ContentReader {
             }
             if words.count > maximumWords {
                 return
-                    "a sentence of \(words.count) words; easy-to-read texts keep sentences to \(maximumWords) words or fewer"
+                    "a sentence of \(words.count) words; "
+                    + "easy-to-read texts keep sentences to \(maximumWords) words or fewer"
             }
         }
         return nil

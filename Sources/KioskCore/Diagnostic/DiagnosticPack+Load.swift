@@ -67,13 +67,16 @@ extension DiagnosticPack {
         for autonomy in AutonomyLevel.allCases where !reached.autonomy.contains(autonomy) {
             reader.report(
                 root["items"]?.line ?? root.line, "items",
-                "no answer pattern leads to the autonomy level \"\(autonomy.rawValue)\" (\(reached.patterns) patterns simulated); add or rebalance items of each difficulty"
+                "no answer pattern leads to the autonomy level \"\(autonomy.rawValue)\" "
+                    + "(\(reached.patterns) patterns simulated); "
+                    + "add or rebalance items of each difficulty"
             )
         }
         for profile in CNVProfile.allCases where !reached.profiles.contains(profile) {
             reader.report(
                 root["items"]?.line ?? root.line, "items",
-                "no answer pattern leads to the profile \"\(profile.rawValue)\" (\(reached.patterns) patterns simulated)"
+                "no answer pattern leads to the profile \"\(profile.rawValue)\" "
+                    + "(\(reached.patterns) patterns simulated)"
             )
         }
         for kind in SupportKind.allCases where !reached.support.contains(kind) {

@@ -47,7 +47,8 @@ public struct CSVTable: Sendable {
                 throw SyntaxError(
                     line: record.line,
                     message:
-                        "more than \(maxRecords) rows: a file of this kind holds far fewer (import a territory's file, not the whole country's)"
+                        "more than \(maxRecords) rows: a file of this kind holds far fewer "
+                        + "(import a territory's file, not the whole country's)"
                 )
             }
             records.append(record)
@@ -82,7 +83,8 @@ public struct CSVTable: Sendable {
             throw SyntaxError(
                 line: 1,
                 message:
-                    "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")"
+                    "the first line is not a header of the national schema "
+                    + "(expected columns such as id, nom, adresse, services, separated by \",\")"
             )
         }
         return best.delimiter

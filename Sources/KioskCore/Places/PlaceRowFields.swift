@@ -25,7 +25,8 @@ struct Fields {
             throw Refusal(
                 field: field,
                 message:
-                    "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters"
+                    "contains a control character (U+\(String(format: "%04X", bad.value))); "
+                    + "write it on one line, without control characters"
             )
         }
         guard text.count <= max else {
@@ -136,7 +137,8 @@ struct Fields {
                 throw Refusal(
                     field: field,
                     message:
-                        "contains a control character (U+\(String(format: "%04X", bad.value))); write it on one line, without control characters"
+                        "contains a control character (U+\(String(format: "%04X", bad.value))); "
+                        + "write it on one line, without control characters"
                 )
             }
             guard value.count <= PlaceRowReader.shortText else {

@@ -78,7 +78,8 @@ struct PlaceRowReader {
             throw Refusal(
                 field: "services",
                 message:
-                    "no known service; give at least one of: \(HelpService.allCases.map(\.rawValue).joined(separator: "; "))"
+                    "no known service; give at least one of: "
+                    + "\(HelpService.allCases.map(\.rawValue).joined(separator: "; "))"
             )
         }
         place.audiences = try fields.list("publics_specifiquement_adresses")

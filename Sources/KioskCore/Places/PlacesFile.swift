@@ -84,14 +84,16 @@ public struct PlacesFile: Equatable, Sendable {
                     record.problem
                     ?? (record.fields.count == table.header.count
                         ? nil
-                        : "this row has \(record.fields.count) fields and the header \(table.header.count) (a \"\(table.delimiter)\" inside a value must be in double quotes)")
+                        : "this row has \(record.fields.count) fields and the header \(table.header.count) "
+                            + "(a \"\(table.delimiter)\" inside a value must be in double quotes)")
                 return PlaceRow(line: record.line, values: values, problem: problem)
             }
         }
         if let missing = requiredColumns.first(where: { !header.contains($0) }) {
             throw unreadable(
                 1,
-                "no \"\(missing)\" column: the national schema's columns are \(requiredColumns.joined(separator: ", ")), …"
+                "no \"\(missing)\" column: the national schema's columns are "
+                    + "\(requiredColumns.joined(separator: ", ")), …"
             )
         }
         var reader = PlaceRowReader(file: file)

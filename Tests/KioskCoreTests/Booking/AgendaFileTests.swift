@@ -3,11 +3,14 @@ import XCTest
 @testable import KioskCore
 
 final class AgendaFileTests: XCTestCase {
+    // A line ending in `\` goes on in the next one (no newline), so the file's line numbers,
+    // which the expected messages name, stay those of the JSON.
     private let good = """
         {
           "format": 1,
           "alsace_moselle": true,
-          "places": [{"id": "fs", "name": "France Services", "address": "1 place de la Mairie", "lat": 43.6, "lon": 4.1}],
+          "places": [{"id": "fs", "name": "France Services", "address": "1 place de la Mairie", \
+        "lat": 43.6, "lon": 4.1}],
           "services": [{
             "id": "demarches", "support": "procedure_help",
             "name": {"fr": "Démarches", "en": "Procedures", "ar": "إجراءات"},
@@ -16,9 +19,11 @@ final class AgendaFileTests: XCTestCase {
           }],
           "helpers": [{
             "id": "amina", "first_name": "Amina",
-            "opening": [{"place": "fs", "services": ["demarches"], "hours": "Mo-Fr 09:00-12:00,14:00-17:00; We off; PH off",
+            "opening": [{"place": "fs", "services": ["demarches"], \
+        "hours": "Mo-Fr 09:00-12:00,14:00-17:00; We off; PH off",
                          "from": "2026-09-01", "until": "2027-07-03"}],
-            "absences": [{"from": "2026-12-21", "to": "2026-12-31"}, {"from": "2027-02-11T09:00", "to": "2027-02-11T12:00"}]
+            "absences": [{"from": "2026-12-21", "to": "2026-12-31"}, \
+        {"from": "2027-02-11T09:00", "to": "2027-02-11T12:00"}]
           }]
         }
         """
@@ -50,7 +55,10 @@ final class AgendaFileTests: XCTestCase {
         XCTAssertEqual(
             document.warnings.map(\.description),
             [
-                "a.json:13: helpers[0].opening[0].hours: warning: column 20: this rule names no day, so it replaces the hours of every day, including those set at column 1; write \",\" instead of \";\" to add hours to the same days, or name the days in \"Mo-Fr 09:00-12:00; 14:00-17:00\""
+                "a.json:13: helpers[0].opening[0].hours: warning: column 20: this rule names no day, "
+                    + "so it replaces the hours of every day, including those set at column 1; "
+                    + "write \",\" instead of \";\" to add hours to the same days, "
+                    + "or name the days in \"Mo-Fr 09:00-12:00; 14:00-17:00\""
             ])
         XCTAssertEqual(document.ranges.map(\.weekdays), [.all], "the spec's meaning, not a guess")
         XCTAssertEqual(try AgendaDocument.parse(Data(good.utf8), file: "a.json").warnings, [])
@@ -62,13 +70,15 @@ final class AgendaFileTests: XCTestCase {
             (
                 "unknown field", "\"alsace_moselle\": true,", "\"alsace_moselle\": true, \"alsace\": 1,",
                 [
-                    "a.json:3: alsace: unknown field (expected one of: format, alsace_moselle, closed_days, places, services, helpers)"
+                    "a.json:3: alsace: unknown field "
+                        + "(expected one of: format, alsace_moselle, closed_days, places, services, helpers)"
                 ]
             ),
             (
                 "bad opening hours", "We off; PH off", "We of; PH off",
                 [
-                    "a.json:13: helpers[0].opening[0].hours: column 35: a time range such as 09:00-12:00, or \"off\", was expected after the weekdays in \"Mo-Fr 09:00-12:00,14:00-17:00; We of; PH off\""
+                    "a.json:13: helpers[0].opening[0].hours: column 35: a time range such as 09:00-12:00, or \"off\", "
+                        + "was expected after the weekdays in \"Mo-Fr 09:00-12:00,14:00-17:00; We of; PH off\""
                 ]
             ),
             (
@@ -86,13 +96,15 @@ final class AgendaFileTests: XCTestCase {
             (
                 "not bookable", "\"support\": \"procedure_help\"", "\"support\": \"autonomy_resources\"",
                 [
-                    "a.json:6: services[0].support: \"autonomy_resources\" has nothing to book; use one of: procedure_help, individual_learning, workshop, talk_to_conseiller"
+                    "a.json:6: services[0].support: \"autonomy_resources\" has nothing to book; "
+                        + "use one of: procedure_help, individual_learning, workshop, talk_to_conseiller"
                 ]
             ),
             (
                 "latin in arabic", "\"ar\": \"إجراءات\"", "\"ar\": \"إجراءات CAF\"",
                 [
-                    "a.json:7: services[0].name.ar: the Arabic text contains the Latin letter \"C\"; write it in Arabic script"
+                    "a.json:7: services[0].name.ar: the Arabic text contains the Latin letter \"C\"; "
+                        + "write it in Arabic script"
                 ]
             ),
             (
@@ -102,7 +114,8 @@ final class AgendaFileTests: XCTestCase {
             (
                 "bad day", "\"until\": \"2027-07-03\"", "\"until\": \"2027-02-30\"",
                 [
-                    "a.json:14: helpers[0].opening[0].until: \"2027-02-30\" is not a day; write YYYY-MM-DD, e.g. 2026-09-01"
+                    "a.json:14: helpers[0].opening[0].until: \"2027-02-30\" is not a day; "
+                        + "write YYYY-MM-DD, e.g. 2026-09-01"
                 ]
             ),
             (
@@ -112,7 +125,8 @@ final class AgendaFileTests: XCTestCase {
             (
                 "bad id", "\"id\": \"amina\"", "\"id\": \"Amina B\"",
                 [
-                    "a.json:12: helpers[0].id: \"Amina B\" is not a usable id: use at most 40 lowercase letters, digits, - or _"
+                    "a.json:12: helpers[0].id: \"Amina B\" is not a usable id: "
+                        + "use at most 40 lowercase letters, digits, - or _"
                 ]
             ),
             (
@@ -125,32 +139,37 @@ final class AgendaFileTests: XCTestCase {
             ),
             (
                 "overlapping openings", "\"until\": \"2027-07-03\"}]",
-                "\"until\": \"2027-07-03\"}, {\"place\": \"fs\", \"services\": [\"demarches\"], \"hours\": \"Mo 11:00-13:00\", \"from\": \"2027-01-01\"}]",
+                "\"until\": \"2027-07-03\"}, {\"place\": \"fs\", \"services\": [\"demarches\"], "
+                    + "\"hours\": \"Mo 11:00-13:00\", \"from\": \"2027-01-01\"}]",
                 ["a.json:14: helpers[0].opening[1]: overlaps helpers[0].opening[0] (Mo,Tu,Th,Fr 09:00-12:00)"]
             ),
             // Texts that reach the ticket, the SMS and the calendars (issue 11).
             (
                 "newline in a name", "\"first_name\": \"Amina\"", "\"first_name\": \"Amina\\r\\nATTENDEE:x\"",
                 [
-                    "a.json:12: helpers[0].first_name: contains a control character (U+000D); write it on one line, without control characters"
+                    "a.json:12: helpers[0].first_name: contains a control character (U+000D); "
+                        + "write it on one line, without control characters"
                 ]
             ),
             (
                 "NUL in an address", "1 place de la Mairie", "1 place\\u0000 de la Mairie",
                 [
-                    "a.json:4: places[0].address: contains a control character (U+0000); write it on one line, without control characters"
+                    "a.json:4: places[0].address: contains a control character (U+0000); "
+                        + "write it on one line, without control characters"
                 ]
             ),
             (
                 "escape in a service name", "\"fr\": \"Démarches\"", "\"fr\": \"\\u001b[2JDémarches\"",
                 [
-                    "a.json:7: services[0].name.fr: contains a control character (U+001B); write it on one line, without control characters"
+                    "a.json:7: services[0].name.fr: contains a control character (U+001B); "
+                        + "write it on one line, without control characters"
                 ]
             ),
             (
                 "line separator", "\"en\": \"ID\"", "\"en\": \"ID\\u2028card\"",
                 [
-                    "a.json:9: services[0].what_to_bring.en: contains a control character (U+2028); write it on one line, without control characters"
+                    "a.json:9: services[0].what_to_bring.en: contains a control character (U+2028); "
+                        + "write it on one line, without control characters"
                 ]
             ),
             (

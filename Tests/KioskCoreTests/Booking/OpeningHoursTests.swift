@@ -70,7 +70,8 @@ final class OpeningHoursTests: XCTestCase {
             ("PH off", 1, "no opening hours: add a rule such as \"Mo-Fr 09:00-12:00\""),
             (
                 "Dec 24 off; Mo 09:00-10:00", 1,
-                "dates (\"Dec 24\") are not supported: put closed days in \"closed_days\" and a helper's days off in \"absences\""
+                "dates (\"Dec 24\") are not supported: "
+                    + "put closed days in \"closed_days\" and a helper's days off in \"absences\""
             ),
             (
                 "Mo-Fr 09:00-12:00; Sa,PH 10:00-12:00", 26,

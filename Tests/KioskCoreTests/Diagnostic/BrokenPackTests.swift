@@ -57,7 +57,8 @@ final class BrokenPackTests: XCTestCase {
         let text = broken("\"competence\": \"5.1\"", "\"competence\": \"5.6\"")
         assertRefused(
             text,
-            "pack.json:\(line(of: "\"5.6\"", in: text)): items[0].competence: \"5.6\" is not a DigComp 2.2 competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4)"
+            "pack.json:\(line(of: "\"5.6\"", in: text)): items[0].competence: "
+                + "\"5.6\" is not a DigComp 2.2 competence (1.1–1.3, 2.1–2.6, 3.1–3.4, 4.1–4.4, 5.1–5.4)"
         )
     }
 
@@ -65,7 +66,8 @@ final class BrokenPackTests: XCTestCase {
         let text = broken("\"target\": \"star\"", "\"target\": \"stra\"")
         assertRefused(
             text,
-            "pack.json:\(line(of: "\"stra\"", in: text)): items[0].params.target: \"stra\" is not a Material Icons pictogram name"
+            "pack.json:\(line(of: "\"stra\"", in: text)): items[0].params.target: "
+                + "\"stra\" is not a Material Icons pictogram name"
         )
     }
 
@@ -73,7 +75,8 @@ final class BrokenPackTests: XCTestCase {
         let text = broken("\"ar\": \"المس النجمة.\"", "\"ar\": \"المس star.\"")
         assertRefused(
             text,
-            "pack.json:\(line(of: "المس star", in: text)): items[0].prompt.ar: contains Latin letters (\"star\"); the Arabic font has none: write it in Arabic script"
+            "pack.json:\(line(of: "المس star", in: text)): items[0].prompt.ar: "
+                + "contains Latin letters (\"star\"); the Arabic font has none: write it in Arabic script"
         )
     }
 
@@ -87,7 +90,8 @@ final class BrokenPackTests: XCTestCase {
             + first - 1
         assertRefused(
             text,
-            "pack.json:\(second): items[1].id: \"tap-star\" is already the id of items[0] (line \(first)); ids must be unique"
+            "pack.json:\(second): items[1].id: \"tap-star\" is already the id of items[0] "
+                + "(line \(first)); ids must be unique"
         )
     }
 
@@ -95,7 +99,8 @@ final class BrokenPackTests: XCTestCase {
         let text = broken("\"answer\": \"arrow_back\"", "\"answer\": \"arrow_forward\"")
         assertRefused(
             text,
-            "pack.json:\(line(of: "arrow_forward", in: text)): items[3].params.answer: \"arrow_forward\" is not one of the choices (home, arrow_back, close, refresh)"
+            "pack.json:\(line(of: "arrow_forward", in: text)): items[3].params.answer: "
+                + "\"arrow_forward\" is not one of the choices (home, arrow_back, close, refresh)"
         )
     }
 
@@ -105,8 +110,11 @@ final class BrokenPackTests: XCTestCase {
         XCTAssertEqual(
             found,
             [
-                "pack.json:\(line(of: "\"items\"", in: text)): items: no answer pattern leads to the autonomy level \"autonome\" (192 patterns simulated); add or rebalance items of each difficulty",
-                "pack.json:\(line(of: "\"autonomy_resources\"", in: text)): help.autonomy_resources: no answer pattern leads to this help (192 patterns simulated); the pack promises it",
+                "pack.json:\(line(of: "\"items\"", in: text)): items: "
+                    + "no answer pattern leads to the autonomy level \"autonome\" (192 patterns simulated); "
+                    + "add or rebalance items of each difficulty",
+                "pack.json:\(line(of: "\"autonomy_resources\"", in: text)): help.autonomy_resources: "
+                    + "no answer pattern leads to this help (192 patterns simulated); the pack promises it",
             ])
     }
 
@@ -151,7 +159,8 @@ final class BrokenPackTests: XCTestCase {
         let text = broken("\"en\": \"bread\"", "\"en\": \"a bread\"")
         assertRefused(
             text,
-            "pack.json:\(line(of: "\"a bread\"", in: text)): items[9].params.word.en: \"a bread\" must be one word of 2 to 10 letters (no spaces, digits or signs)"
+            "pack.json:\(line(of: "\"a bread\"", in: text)): items[9].params.word.en: "
+                + "\"a bread\" must be one word of 2 to 10 letters (no spaces, digits or signs)"
         )
     }
 

@@ -50,7 +50,8 @@ final class CSVTableTests: XCTestCase {
                 .init(
                     line: 1,
                     message:
-                        "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")"
+                        "the first line is not a header of the national schema "
+                        + "(expected columns such as id, nom, adresse, services, separated by \",\")"
                 )
             ),
             (
@@ -62,7 +63,8 @@ final class CSVTableTests: XCTestCase {
                 .init(
                     line: 1,
                     message:
-                        "the first line is not a header of the national schema (expected columns such as id, nom, adresse, services, separated by \",\")"
+                        "the first line is not a header of the national schema "
+                        + "(expected columns such as id, nom, adresse, services, separated by \",\")"
                 )
             ),
         ]

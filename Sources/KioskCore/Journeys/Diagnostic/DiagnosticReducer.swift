@@ -116,7 +116,8 @@ extension KioskState {
             done(fraud.isCorrect(pick: index))
         case (.diagnostic(.trustTapped(let trusts)), .spotFraud(let fraud)) where fraud.isJudge:
             done(fraud.isCorrect(trusts: trusts))
-        case (.diagnostic(.choiceTapped(let index)), .selfRating(let rating)) where rating.steps.indices.contains(index):
+        case (.diagnostic(.choiceTapped(let index)), .selfRating(let rating))
+        where rating.steps.indices.contains(index):
             outcome = .rating(index + 1)
         case (.diagnostic(.answerTapped(let answer)), .question):
             outcome = .answer(answer)
