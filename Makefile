@@ -21,8 +21,14 @@ build: setup
 
 # Release builds link the Swift runtime and Foundation statically: the appliance needs no
 # Swift toolchain, and the kiosk maps only the code it uses (about 6 MB less resident).
+# Product by product: a plain `swift build -c release` also builds PasserelleTestSupport,
+# a library target that imports XCTest, which the static release toolchain does not have.
+RELEASE_PRODUCTS = passerelle passerellectl passerelle-bench passerelle-store-bench passerelle-agenda-bench
 release: setup
-	$(SWIFT) build -c release --static-swift-stdlib
+	@for product in $(RELEASE_PRODUCTS); do \
+	  echo "$(SWIFT) build -c release --static-swift-stdlib --product $$product"; \
+	  $(SWIFT) build -c release --static-swift-stdlib --product $$product || exit 1; \
+	done
 
 # In a window when there is a display, headless otherwise.
 run: build

@@ -180,10 +180,12 @@ struct Passerelle: ParsableCommand {
         guard SDL_Init(subsystems) == 0 else { throw fail(SDLError("SDL_Init")) }
         defer { SDL_Quit() }
         // KMSDRM (the appliance) has no plain framebuffer of its own: SDL can only show our
-        // surface through a GL texture, which the "0" set above for X11 would forbid.
-        // (SDL names it "KMSDRM".)
+        // surface through a GL texture, which the "0" set above for X11 would forbid. Named:
+        // "1" lets SDL take its first renderer, "opengl", which on a GBM/EGL display without
+        // libGL.so.1 (the image ships EGL and GLES only) draws nothing at all, silently: a
+        // black screen (kiosk-image/README.md). (SDL names the driver "KMSDRM".)
         if let driver = SDL_GetCurrentVideoDriver(), String(cString: driver).lowercased() == "kmsdrm" {
-            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1")
+            SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "opengles2")
         }
         var config = KioskConfig()
         if let path = options.configPath { config = (try? KioskConfig.load(path: path)) ?? config }
