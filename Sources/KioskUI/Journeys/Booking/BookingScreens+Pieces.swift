@@ -93,3 +93,33 @@ extension BookingScreens {
         }
     }
 }
+
+extension BookingScreens {
+    /// A first name typed on the on-screen keyboard: a hint, the field with "next" beside it
+    /// (below it in landscape, so a long name stays whole) and the keyboard. Booking asks it
+    /// for the appointment, "Mon rendez-vous" to find one without a code.
+    static func nameEntry(
+        _ b: inout SceneBuilder, in rest: Rect, hint: String, hintID: String, fieldID: String, name: TextEntry,
+        action: Action, language: Language, t: Texts
+    ) {
+        let theme = b.theme
+        let layout = KeyboardLayout.for(language)
+        var left = rest, right = rest
+        if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
+        note(&b, hint, id: hintID, in: &left)
+        var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
+        let next =
+            theme.size.isPortrait
+            ? fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
+            : left.sliceTop(theme.buttonHeight, gap: theme.gap)
+        Keyboard.drawField(&b, id: fieldID, in: fieldRow, text: name.text, placeholder: "")
+        b.button(
+            id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary, action: action,
+            enabled: !name.trimmed.isEmpty, missing: t(.missingName))
+        if theme.size.isPortrait { right = left }
+        let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
+        Keyboard.draw(
+            &b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout,
+            shifted: name.shifted, t: t)
+    }
+}

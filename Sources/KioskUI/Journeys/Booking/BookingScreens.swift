@@ -159,32 +159,14 @@ enum BookingScreens {
     }
 
     static func drawName(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {
-        let theme = b.theme
         let journey = screen.journey
         let language = screen.language
         let t = screen.t
         var rest = area
         title(&b, t(.bookNameTitle), icon: .person, in: &rest)
-        let layout = KeyboardLayout.for(language)
-        var left = rest, right = rest
-        if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
-        note(&b, t(.bookNameHint), id: "name-hint", in: &left)
-        var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
-        // Landscape: the field takes the whole row (a long name stays whole), "next" below it.
-        let next =
-            theme.size.isPortrait
-            ? fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
-            : left.sliceTop(theme.buttonHeight, gap: theme.gap)
-        Keyboard.drawField(&b, id: "name-field", in: fieldRow, text: journey.name.text, placeholder: "")
-        b.button(
-            id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
-            action: .booking(.continueTapped), enabled: !journey.name.trimmed.isEmpty,
-            missing: t(.missingName))
-        if theme.size.isPortrait { right = left }
-        let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
-        Keyboard.draw(
-            &b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout,
-            shifted: journey.name.shifted, t: t)
+        nameEntry(
+            &b, in: rest, hint: t(.bookNameHint), hintID: "name-hint", fieldID: "name-field", name: journey.name,
+            action: .booking(.continueTapped), language: language, t: t)
     }
 
     static func drawPhone(_ b: inout SceneBuilder, in area: Rect, _ screen: Step) {

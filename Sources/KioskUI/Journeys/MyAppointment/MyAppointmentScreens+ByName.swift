@@ -7,29 +7,11 @@ extension MyAppointmentScreens {
     static func drawName(
         _ b: inout SceneBuilder, in area: Rect, journey: MyAppointmentJourney, language: Language, t: Texts
     ) {
-        let theme = b.theme
         var rest = area
         title(&b, t(.myNameTitle), icon: .person, in: &rest)
-        let layout = KeyboardLayout.for(language)
-        var left = rest, right = rest
-        if !theme.size.isPortrait { right = left.sliceRight(rest.width * 3 / 5, gap: theme.gap) }
-        note(&b, t(.myNameHint), id: "my-name-hint", in: &left)
-        var fieldRow = left.sliceTop(theme.px(130), gap: theme.gap)
-        // Landscape: the field takes the whole row (a long name stays whole), "next" below it.
-        let next =
-            theme.size.isPortrait
-            ? fieldRow.sliceRight(max(theme.px(280), fieldRow.width / 3), gap: theme.px(16))
-            : left.sliceTop(theme.buttonHeight, gap: theme.gap)
-        Keyboard.drawField(&b, id: "my-name-field", in: fieldRow, text: journey.name.text, placeholder: "")
-        b.button(
-            id: "next", label: t(.bookNext), icon: .arrowForward, frame: next, style: .primary,
-            action: .myAppointment(.nameEntered), enabled: !journey.name.trimmed.isEmpty,
-            missing: t(.missingName))
-        if theme.size.isPortrait { right = left }
-        let height = min(Keyboard.height(for: layout, width: right.width, theme: theme), right.height)
-        Keyboard.draw(
-            &b, in: Rect(x: right.x, y: right.maxY - height, width: right.width, height: height), layout: layout,
-            shifted: journey.name.shifted, t: t)
+        BookingScreens.nameEntry(
+            &b, in: rest, hint: t(.myNameHint), hintID: "my-name-hint", fieldID: "my-name-field", name: journey.name,
+            action: .myAppointment(.nameEntered), language: language, t: t)
     }
 
     /// A page of days, today first, and "later days".
