@@ -65,9 +65,15 @@ public enum TicketLayout {
         rule()
         line(ticket.howToCancel, size: 26, id: "cancel", gap: 16)
         if let qr { drawQR(&b, qr, in: &rest, page: page, label: ticket.qrPayload) }
-        let used = rest.y + 24
-        var scene = b.build(screenID: "ticket", background: white)
-        scene.size = Size(width: width, height: used)
+        return croppedPage(b, screenID: "ticket", page: page, usedTo: rest.y)
+    }
+
+    /// The drawn page cut to what it holds (a receipt roll is as long as its text), the
+    /// page-high background included.
+    static func croppedPage(_ b: SceneBuilder, screenID: String, page: Size, usedTo bottom: Int) -> Scene {
+        let used = bottom + 24
+        var scene = b.build(screenID: screenID, background: Color(hex: 0xFFFFFF))
+        scene.size = Size(width: page.width, height: used)
         scene.commands = scene.commands.map { command in
             if case .rect(let r, let c) = command, r.height == page.height {
                 return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c)
@@ -132,15 +138,6 @@ public enum TicketLayout {
             line(item.text[language], size: 30, weight: .bold, id: "item-\(i)", gap: 4)
             line(item.address, size: 30, id: "address-\(i)", gap: 22)
         }
-        let used = rest.y + 24
-        var scene = b.build(screenID: "resources", background: white)
-        scene.size = Size(width: width, height: used)
-        scene.commands = scene.commands.map { command in
-            if case .rect(let r, let c) = command, r.height == page.height {
-                return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c)
-            }
-            return command
-        }
-        return scene
+        return croppedPage(b, screenID: "resources", page: page, usedTo: rest.y)
     }
 }

@@ -73,16 +73,7 @@ extension TicketLayout {
             line(t(.placesQR), size: 26, id: "qr-hint", center: true)
             drawQR(&b, qr, in: &rest, page: page, label: geoURI(point))
         }
-        let used = rest.y + 24
-        var scene = b.build(screenID: "place-ticket", background: white)
-        scene.size = Size(width: width, height: used)
-        scene.commands = scene.commands.map { command in
-            if case .rect(let r, let c) = command, r.height == page.height {
-                return .rect(Rect(x: r.x, y: r.y, width: r.width, height: used), c)
-            }
-            return command
-        }
-        return scene
+        return TicketLayout.croppedPage(b, screenID: "place-ticket", page: page, usedTo: rest.y)
     }
 
     /// What the QR code of a place holds: a `geo:` URI (RFC 5870) that phones open in a map.
