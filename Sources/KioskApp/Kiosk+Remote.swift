@@ -5,9 +5,6 @@ import KioskRender
 import KioskUI
 
 extension Kiosk {
-    /// Remote help's edge, when it is configured or a developer watches.
-    var remoteHelp: RemoteHelp? { remoteEdge }
-
     /// Starts the assist server; the loop is woken by each viewer event.
     public func startRemoteHelp(wake: @escaping @Sendable () -> Void) {
         guard let edge = remoteEdge else { return }

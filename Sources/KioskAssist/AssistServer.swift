@@ -57,9 +57,6 @@ public final class AssistServer: @unchecked Sendable {
     private var wake: (@Sendable () -> Void)?
     private var running = false
 
-    /// Bytes sent to viewers since the server started (all sessions).
-    public private(set) var totalBytesSent = 0
-
     public init(width: Int, height: Int, clock: @escaping @Sendable () -> Date) {
         self.width = width
         self.height = height
@@ -245,7 +242,6 @@ public final class AssistServer: @unchecked Sendable {
             client = nil
             let authenticated = clientAuthenticated
             clientAuthenticated = false
-            totalBytesSent += bytes
             return authenticated
         }
         if wasOurs { post(.disconnected(bytesSent: bytes)) }
