@@ -216,6 +216,9 @@ struct Passerelle: ParsableCommand {
                 FileHandle.standardOutput.write(Data("first-frame-monotonic-ns=\(monotonicNanoseconds())\n".utf8))
             }
             if exitAfter { loop.post(.terminate) }
+            if let window {
+                FileHandle.standardError.write(Data("passerelle: display: \(window.outputDescription)\n".utf8))
+            }
             // Sound and speech on a real display (headless runs stay silent), opened once the
             // first frame is up: an audio server or espeak-ng may take a while to answer.
             guard !headless else { return }
