@@ -35,6 +35,8 @@ let package = Package(
         .systemLibrary(
             name: "CVNCServer", pkgConfig: "libvncserver",
             providers: [.apt(["libvncserver-dev"])]),
+        // The headphone jack's switch (linux/input.h); no library to link.
+        .systemLibrary(name: "CLinuxInput", providers: [.apt(["linux-libc-dev"])]),
         .systemLibrary(
             name: "CQREncode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
@@ -64,7 +66,7 @@ let package = Package(
             name: "KioskApp",
             dependencies: [
                 "KioskCore", "KioskUI", "KioskRender", "KioskStore", "KioskSpeech", "KioskAssist", "KioskCalDAV",
-                "CSDL2",
+                "CSDL2", "CLinuxInput",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 

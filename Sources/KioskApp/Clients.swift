@@ -131,12 +131,17 @@ public struct SpeechClient {
     public var silence: () -> Void
     /// The idle warning's chime.
     public var chime: () -> Void
+    /// The volume level (1 to `Voice.levels`) for all that is heard from now on.
+    public var setVolume: (Int) -> Void
 
-    public init(speak: @escaping (String, Language) -> Void, silence: @escaping () -> Void, chime: @escaping () -> Void)
-    {
+    public init(
+        speak: @escaping (String, Language) -> Void, silence: @escaping () -> Void, chime: @escaping () -> Void,
+        setVolume: @escaping (Int) -> Void = { _ in }
+    ) {
         self.speak = speak
         self.silence = silence
         self.chime = chime
+        self.setVolume = setVolume
     }
 
     public static var silent: SpeechClient { SpeechClient(speak: { _, _ in }, silence: {}, chime: {}) }

@@ -97,16 +97,17 @@ public final class Kiosk {
         let beforeScene = currentScene
         let effectList = reduce(&state, action, Environment(now: clock(), policy: config.policy, content: content))
         var announcement: String?
-        // Speech stops as soon as the person acts (EN 301 549, 5.1.3.5); what the action
-        // brings is said next.
-        if action == .personActed, config.speech { effects.clients.speech.silence() }
-        if state != before || action == .listenAgainTapped {
+        // Speech stops as soon as the person acts (EN 301 549, 5.1.3.5), or turns the voice
+        // off; what the action brings is said next.
+        if (action == .personActed && before.voice.on) || (before.voice.on && !state.voice.on) {
+            effects.clients.speech.silence()
+        }
+        if state.voice.volume != before.voice.volume { effects.clients.speech.setVolume(state.voice.volume) }
+        if state != before || Self.asksToHear(action) {
             if state != before { refreshScene() }
-            if config.speech {
-                announcement = Announcement.text(
-                    after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,
-                    catalogue: catalogue)
-            }
+            announcement = Announcement.text(
+                after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,
+                catalogue: catalogue)
         }
         // Forgetting the person silences their speech: the goodbye is said after it.
         let forgets = effectList.contains(.forgetPerson)
@@ -114,6 +115,15 @@ public final class Kiosk {
         for effect in effectList { effects.run(effect, runtime: self) }
         if forgets { speak(announcement) }
         if worker.mode == .inline { takeWorkerResults() }
+    }
+
+    /// Actions that are said even when they change nothing: "listen again", the speech key
+    /// with the voice on, a volume key at the end of its range.
+    static func asksToHear(_ action: Action) -> Bool {
+        switch action {
+        case .listenAgainTapped, .speechKeyPressed, .volumeChanged: return true
+        default: return false
+        }
     }
 
     private func speak(_ text: String?) {

@@ -25,10 +25,13 @@ public struct KioskConfig: Equatable, Sendable {
     /// "sha256:<iterations>:<salt hex>:<hash hex>"; empty disables admin mode.
     public var adminPinHash = ""
     public var sound = true
-    /// Say each new screen aloud (espeak-ng).
+    /// The voice (`[speech]`, KioskConfig+Speech.swift): it can speak; words per minute; each
+    /// person starts with it on; their volume (1 to 7); the headphone jack (auto, none, a path).
     public var speech = true
-    /// Words per minute.
     public var speechRate = 145
+    public var voiceAtStart = true
+    public var speechVolume = 5
+    public var headsetSwitch = "auto"
     /// Where tickets are printed: none (nothing kept, shown large), cups (`lp -d queue`) or
     /// escpos (raw ESC/POS to `device`).
     public var printerKind: PrinterKind = .none
@@ -71,6 +74,7 @@ public struct KioskConfig: Equatable, Sendable {
         policy.placesPosition = placesPosition
         policy.alsaceMoselle = alsaceMoselle
         policy.goodbyeDuration = goodbyeDuration
+        policy.voice = VoicePolicy(available: speech, onAtStart: voiceAtStart, volume: speechVolume)
         return policy
     }
 
@@ -221,9 +225,9 @@ public struct KioskConfig: Equatable, Sendable {
             "kiosk.site_name", "kiosk.help_desk", "kiosk.default_language", "kiosk.size", "kiosk.fullscreen",
             "kiosk.sound", "kiosk.new_screen_guard", "idle.timeout", "idle.ticket_timeout", "idle.goodbye",
             "idle.warning", "idle.attract_after", "admin.pin_hash",
-            "speech.enabled", "speech.rate", "booking.cancel_until_hours", "booking.move_until_days",
+            "booking.cancel_until_hours", "booking.move_until_days",
             "printer.kind", "printer.queue", "printer.device", "places.position", "places.alsace_moselle",
-        ] + helpKeys
+        ] + speechKeys + helpKeys
 
     private mutating func set(_ key: String, _ value: String) throws {
         switch key {
@@ -251,12 +255,6 @@ public struct KioskConfig: Equatable, Sendable {
                 throw ValueError(text: "\"\(value)\" is not a number of seconds between 0 and 2")
             }
             newScreenGuard = seconds
-        case "speech.enabled": speech = try Self.bool(value)
-        case "speech.rate":
-            guard let rate = Int(value), (80...300).contains(rate) else {
-                throw ValueError(text: "\"\(value)\" is not a speaking rate; write words per minute, 80 to 300")
-            }
-            speechRate = rate
         case "printer.kind":
             guard let kind = PrinterKind(rawValue: value) else {
                 throw ValueError(text: "\"\(value)\" is not a printer kind; use none, cups or escpos")
@@ -300,7 +298,7 @@ public struct KioskConfig: Equatable, Sendable {
             }
             adminPinHash = value
         default:
-            guard try setHelp(key, value) else {
+            guard try setSpeech(key, value) || setHelp(key, value) else {
                 throw ValueError(text: "unknown key; known keys: \(Self.keys.joined(separator: ", "))")
             }
         }

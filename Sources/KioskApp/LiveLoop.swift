@@ -11,7 +11,11 @@ import KioskUI
 /// `post` is thread-safe (signal handlers and the worker call it); everything else runs on
 /// the main thread, hence the unchecked conformance.
 public final class LiveLoop: @unchecked Sendable {
-    public enum Signal { case terminate, reload, report, workDone }
+    public enum Signal {
+        case terminate, reload, report, workDone
+        /// The headphone jack's switch changed (HeadsetSwitch's thread).
+        case headset(Bool)
+    }
 
     let kiosk: Kiosk
     let window: Window?
@@ -29,6 +33,11 @@ public final class LiveLoop: @unchecked Sendable {
     private var pendingSignals: [Signal] = []
     private var signalSources: [DispatchSourceSignal] = []
     private let wakeEventType: UInt32
+    /// The headphone jack's switch, read on a thread of its own.
+    private var headset: HeadsetSwitch?
+    /// A keypad's `*`, `+` and `−` also type their character: after the speech or a volume
+    /// key, that text is not typed into a name.
+    private var swallowText = false
 
     public init(kiosk: Kiosk, window: Window?, configPath: String?) {
         self.kiosk = kiosk
@@ -53,6 +62,26 @@ public final class LiveLoop: @unchecked Sendable {
             source.setEventHandler { [weak self] in self?.post(kind) }
             source.resume()
             signalSources.append(source)
+        }
+    }
+
+    /// Watches the headphone jack (`[speech] headset`): "auto" looks for it in sysfs, "none"
+    /// does not. A jack that cannot be read is said on stderr; the speech key still works.
+    public func watchHeadset(_ setting: String) {
+        let paths = setting == "auto" ? HeadsetSwitch.find() : setting == "none" ? [] : [setting]
+        guard let path = paths.first else {
+            if setting == "auto" {
+                FileHandle.standardError.write(
+                    Data("passerelle: no headphone jack switch found; the speech key turns the voice on\n".utf8))
+            }
+            return
+        }
+        do {
+            headset = try HeadsetSwitch(path: path) { [weak self] plugged in self?.post(.headset(plugged)) }
+            FileHandle.standardError.write(Data("passerelle: headset switch: \(path)\n".utf8))
+        } catch {
+            FileHandle.standardError.write(
+                Data("passerelle: speech.headset: \(error); plugging a headset will not turn the voice on\n".utf8))
         }
     }
 
@@ -104,16 +133,20 @@ public final class LiveLoop: @unchecked Sendable {
                     continue  // draw the journeys' tiles now that the content is there
                 }
             }
-            for signal in takeSignals() {
+            let signals = takeSignals()
+            for signal in signals {
                 switch signal {
                 case .terminate: return
                 case .workDone: break  // taken at the top of the loop
+                case .headset(let plugged): kiosk.send(.headsetChanged(plugged))
                 case .reload: if let configPath { kiosk.reload(path: configPath) } else { kiosk.reloadContent() }
                 case .report:
                     FileHandle.standardOutput.write(Data("frames=\(kiosk.renderer.framesDrawn)\n".utf8))
                 }
             }
             if kiosk.quitRequested { return }
+            // What a signal changed (a reload, the headset) is drawn before the loop sleeps.
+            if !signals.isEmpty { continue }
             wait()
         }
     }
@@ -167,6 +200,11 @@ public final class LiveLoop: @unchecked Sendable {
             if event.window.event == UInt8(SDL_WINDOWEVENT_EXPOSED.rawValue) { kiosk.invalidate() }
         default:
             if let input = EventTranslator.translate(event, window: window, size: kiosk.size) {
+                if case .text = input, swallowText {
+                    swallowText = false
+                    return
+                }
+                swallowText = [.key(.speech), .key(.volumeUp), .key(.volumeDown)].contains(input)
                 kiosk.handle(input)
             }
         }

@@ -4,7 +4,8 @@ import KioskUI
 /// A journey as a text file, one step a line (see ARCHITECTURE.md):
 /// `tap "Label"`, `tap X Y`, `type "text"`, `key NAME`, `expect "text"`, `expect-not "text"`,
 /// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`;
-/// for hands-on tasks, `drag "Label" to "Label"` and `swipe "Label" DX DY`.
+/// for hands-on tasks, `drag "Label" to "Label"` and `swipe "Label" DX DY`; `headset plugged`
+/// and `headset unplugged` for the headphone jack.
 public struct Scenario: Equatable {
     /// The longest `advance` or `wait-for`, in seconds: a day covers every timeout the kiosk has.
     public static let longestWait: Double = 86_400
@@ -26,6 +27,8 @@ public struct Scenario: Equatable {
         case screenshot(String)
         case drag(String, to: String)
         case swipe(String, dx: Int, dy: Int)
+        /// A headset plugged into the jack (true) or pulled out, as the jack's switch says.
+        case headset(Bool)
     }
 
     public struct Line: Equatable {
@@ -132,6 +135,11 @@ public struct Scenario: Equatable {
                 throw StepError(message: "swipe \"Label\" DX DY needs two whole numbers")
             }
             return .swipe(args[0], dx: dx, dy: dy)
+        case ("headset", 1):
+            guard ["plugged", "unplugged"].contains(args[0]) else {
+                throw StepError(message: "headset takes plugged or unplugged, not \"\(args[0])\"")
+            }
+            return .headset(args[0] == "plugged")
         case ("screenshot", 1):
             guard !args[0].contains("/"), !args[0].isEmpty else {
                 throw StepError(message: "a screenshot name cannot contain \"/\"")
@@ -141,7 +149,7 @@ public struct Scenario: Equatable {
             throw StepError(
                 message:
                     "unknown step \"\(line)\"; steps are tap, double-tap, type, key, expect, expect-not, "
-                    + "wait-for, advance, pace, screenshot, drag, swipe"
+                    + "wait-for, advance, pace, screenshot, drag, swipe, headset"
             )
         }
     }

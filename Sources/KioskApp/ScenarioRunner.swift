@@ -118,6 +118,9 @@ public final class ScenarioRunner {
             }
         case .advance(let seconds):
             advance(to: clock.now.addingTimeInterval(seconds))
+        case .headset(let plugged):
+            takeTime(pace / 4)
+            kiosk.send(.headsetChanged(plugged))
         case .screenshot(let name):
             guard let directory = screenshotDirectory else { return }
             let url = directory.appendingPathComponent("\(name).png")

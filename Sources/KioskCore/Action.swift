@@ -48,6 +48,18 @@ public enum Action: Equatable, Sendable {
     /// A control that is not usable yet was tapped (its node id): the screen says what is missing.
     case unavailableTapped(String)
 
+    // MARK: - Voice (Voice.swift)
+    /// The keypad's speech key: the voice comes on, and the screen is read (again).
+    case speechKeyPressed
+    /// A volume key or button: one level up (+1) or down (−1); the voice comes on.
+    case volumeChanged(Int)
+    /// "Voix" on the display options: the screens read aloud, or not.
+    case voiceToggled
+    /// "Lire mes informations": the first name and the number said through the speaker too.
+    case personalAloudToggled
+    /// The audio device says a headset was plugged in (true) or pulled out.
+    case headsetChanged(Bool)
+
     // MARK: - Idle
     case stayTapped
     case attractTouched
@@ -89,7 +101,8 @@ extension Action {
             .displayTapped, .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
-            .screenshotFinished, .statusCollected:
+            .screenshotFinished, .statusCollected, .speechKeyPressed, .volumeChanged, .voiceToggled,
+            .personalAloudToggled, .headsetChanged:
             return nil
         }
     }
@@ -105,7 +118,8 @@ extension Action {
             .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped, .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
-            .screenshotFinished, .statusCollected:
+            .screenshotFinished, .statusCollected, .speechKeyPressed, .volumeChanged, .voiceToggled,
+            .personalAloudToggled, .headsetChanged:
             return nil
         }
     }

@@ -40,6 +40,8 @@ public struct KioskPolicy: Equatable, Sendable {
     public var placesPosition: GeoPoint? = nil
     /// Bas-Rhin, Haut-Rhin, Moselle: Good Friday and 26 December are public holidays too.
     public var alsaceMoselle = false
+    /// Whether each person starts with the voice on, and at what volume.
+    public var voice = VoicePolicy()
 
     public init(
         idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,

@@ -34,13 +34,15 @@ public struct KioskState: Equatable, Sendable {
     /// The control not usable yet that was just tapped (its node id): what it needs is shown
     /// until the next thing the person does.
     public var unavailable: String? = nil
+    /// What the person hears: the voice, its volume, their details aloud or not.
+    public var voice = Voice(on: true, volume: 5)
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(
             screen: .home, history: [], language: policy.defaultLanguage,
             largeText: false, highContrast: false, focus: nil, idle: .active,
             lastActivity: now, admin: AdminState(), visit: nil, diagnostic: nil, booking: nil, myAppointment: nil,
-            help: nil, remote: nil)
+            help: nil, remote: nil, voice: policy.voice.start(headset: false))
     }
 
     /// Whether the state holds anything a person chose: only then is a reset needed.
@@ -50,6 +52,7 @@ public struct KioskState: Equatable, Sendable {
         pristine.admin.failedAttempts = admin.failedAttempts
         pristine.admin.lockedUntil = admin.lockedUntil
         pristine.visit = visit
+        pristine.voice = policy.voice.start(headset: voice.headset)
         return self != pristine
     }
 }

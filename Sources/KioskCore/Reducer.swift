@@ -8,7 +8,9 @@ public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environme
     case .unavailableTapped(let id):
         state.unavailable = id
         return []
-    case .personActed, .timeElapsed, .focusMoved, .listenAgainTapped: break
+    case .personActed, .timeElapsed, .focusMoved, .listenAgainTapped, .speechKeyPressed, .volumeChanged,
+        .headsetChanged:
+        break
     default: state.unavailable = nil
     }
     var effects = state.reduceJourney(action, env: env) ?? reduceShell(&state, action, env)
@@ -81,7 +83,11 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         .adminLeaveTapped:
         return reduceAdmin(&state, action, env)
 
-    case .unavailableTapped, .listenAgainTapped:
+    case .listenAgainTapped, .speechKeyPressed, .volumeChanged, .voiceToggled, .personalAloudToggled,
+        .headsetChanged:
+        return state.reduceVoice(action, now: now, policy: policy)
+
+    case .unavailableTapped:
         return []
 
     // Typing and dragging belong to the journey screens that show a keyboard or a task.
@@ -152,9 +158,12 @@ extension KioskState {
     /// protects the kiosk, it says nothing about a person.
     mutating func forgetPerson(now: Date, policy: KioskPolicy, reason: VisitEnd = .idleTimeout) -> [Effect] {
         let lock = (admin.failedAttempts, admin.lockedUntil)
+        let headset = voice.headset
         let ended = remoteEffectsOnReset() + settleDiagnostic() + endVisit(reason: reason)
         self = KioskState.initial(now: now, policy: policy)
         (admin.failedAttempts, admin.lockedUntil) = lock
+        // The volume and the voice come back to the kiosk's own; the headset is still there.
+        voice = policy.voice.start(headset: headset)
         return ended + [.forgetPerson]
     }
 
@@ -162,8 +171,12 @@ extension KioskState {
     /// their language for `goodbyeDuration` seconds before home comes back in the default one.
     mutating func sayGoodbye(now: Date, policy: KioskPolicy) -> [Effect] {
         let language = self.language
+        let heard = voice
         let effects = forgetPerson(now: now, policy: policy, reason: .completed)
         self.language = language
+        // The goodbye is heard as the person heard the rest; the next person starts afresh.
+        voice.on = heard.on
+        voice.volume = heard.volume
         screen = .goodbye(until: now.addingTimeInterval(policy.goodbyeDuration))
         return effects
     }

@@ -33,6 +33,15 @@ public enum TextKey: String, CaseIterable, Sendable {
     case missingWord = "missing.word"
     case listenAgain = "speech.listenAgain"
     case speechChoices = "speech.choices"
+    case speechVoiceOn = "speech.voiceOn"
+    case speechHeadsetIn = "speech.headsetIn"
+    case speechPersonalHidden = "speech.personalHidden"
+    case speechPersonalAloud = "speech.personalAloud"
+    case voiceToggle = "voice.toggle"
+    case voiceQuieter = "voice.quieter"
+    case voiceLouder = "voice.louder"
+    case voiceLevel = "voice.level"
+    case voicePersonal = "voice.personal"
 
     // MARK: - Help
     case helpTitle = "help.title"

@@ -32,10 +32,10 @@ extension Action {
             .adminPinChecked, .adminPinHistoryLoaded, .screenshotFinished, .statusCollected, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminQuitTapped,
             .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped, .unavailableTapped,
-            .listenAgainTapped:
+            .listenAgainTapped, .speechKeyPressed, .volumeChanged, .headsetChanged:
             return false
         case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
-            .highContrastToggled, .displayTapped, .leaveConfirmed:
+            .highContrastToggled, .displayTapped, .leaveConfirmed, .voiceToggled, .personalAloudToggled:
             return true
         // Answers of effects may arrive after the person left: each journey says which are.
         case .diagnostic(let action): return action.isPersonChoice

@@ -8,6 +8,7 @@ public final class AudioOutput: @unchecked Sendable {
     public static let sampleRate = 22050
     private var device: SDL_AudioDeviceID = 0
     private let lock = NSLock()
+    private var gain = 1.0
 
     public init() {
         if SDL_WasInit(SDL_INIT_AUDIO) == 0 && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0 {
@@ -38,12 +39,26 @@ public final class AudioOutput: @unchecked Sendable {
 
     public var isAvailable: Bool { device != 0 }
 
+    /// The gain of everything played from now on (1: as synthesised; 0.5: −6 dB). Any thread.
+    public func setGain(_ value: Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        gain = min(max(value, 0), 1)
+    }
+
+    /// `samples` scaled by `gain` (never louder than they were: no clipping).
+    public static func scaled(_ samples: [Int16], gain: Double) -> [Int16] {
+        guard gain < 1 else { return samples }
+        return samples.map { Int16((Double($0) * gain).rounded()) }
+    }
+
     /// Stops what is playing and plays `samples`. Any thread.
     public func play(_ samples: [Int16]) {
         lock.lock()
         defer { lock.unlock() }
         guard device != 0 else { return }
         SDL_ClearQueuedAudio(device)
+        let samples = Self.scaled(samples, gain: gain)
         samples.withUnsafeBytes { _ = SDL_QueueAudio(device, $0.baseAddress, UInt32($0.count)) }
         SDL_PauseAudioDevice(device, 0)
     }

@@ -62,6 +62,10 @@ public enum EventTranslator {
         case Int(SDLK_RETURN.rawValue), Int(SDLK_KP_ENTER.rawValue), Int(SDLK_KP_5.rawValue): return .enter
         case Int(SDLK_SPACE.rawValue): return .space
         case Int(SDLK_BACKSPACE.rawValue): return .backspace
+        // The speech key and the volume: where a tactile keypad has them, and a keyboard's own.
+        case Int(SDLK_KP_MULTIPLY.rawValue), Int(SDLK_F1.rawValue), Int(SDLK_HELP.rawValue): return .speech
+        case Int(SDLK_KP_PLUS.rawValue), Int(SDLK_VOLUMEUP.rawValue): return .volumeUp
+        case Int(SDLK_KP_MINUS.rawValue), Int(SDLK_VOLUMEDOWN.rawValue): return .volumeDown
         default: return .other
         }
     }

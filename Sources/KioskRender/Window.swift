@@ -50,6 +50,21 @@ public final class Window {
         }
     }
 
+    /// How the frames reach the screen: SDL's video driver and, where SDL shows the window's
+    /// surface through a texture (KMSDRM), the renderer it took ("opengles2", "software").
+    /// Said once in the journal: a wrong one there means a black screen (kiosk-image/README.md).
+    public var outputDescription: String {
+        let driver = SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "none"
+        var info = SDL_RendererInfo()
+        guard let renderer = SDL_GetRenderer(window), SDL_GetRendererInfo(renderer, &info) == 0,
+            let name = info.name
+        else {
+            return "video driver \(driver), the window's own surface"
+        }
+        let accelerated = info.flags & SDL_RENDERER_ACCELERATED.rawValue != 0
+        return "video driver \(driver), renderer \(String(cString: name))\(accelerated ? " (accelerated)" : "")"
+    }
+
     /// Maps a window point to a framebuffer point.
     public func framebufferPoint(x: Int32, y: Int32, framebuffer: Size) -> Point {
         var w: Int32 = 0, h: Int32 = 0

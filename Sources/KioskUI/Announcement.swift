@@ -16,14 +16,18 @@ public enum Announcement {
         after action: Action, before: KioskState, state: KioskState, beforeScene: Scene, scene: Scene,
         catalogue: Catalogue
     ) -> String? {
-        guard !state.screen.isAdmin, state.screen != .attract else { return nil }
+        guard !state.screen.isAdmin, state.screen != .attract, state.voice.on else { return nil }
+        let hidden = state.voice.mayReadPersonal ? nil : catalogue.text(.speechPersonalHidden, state.language)
+        if let said = voiceText(after: action, before: before, state: state, scene: scene, catalogue: catalogue) {
+            return said
+        }
         var text: String?
         if remoteQuestionChanged(before.remote, state.remote) {
             // "Marie wants to see your screen", its detail and the answers: the person must
             // hear who asks and what they would allow.
-            text = spokenText(of: scene, roles: [.heading, .text, .button])
+            text = spokenText(of: scene, roles: [.heading, .text, .button], hiding: hidden)
         } else if case .warning = state.idle, before.idle == .active {
-            text = spokenText(of: scene, roles: [.heading, .status])
+            text = spokenText(of: scene, roles: [.heading, .status], hiding: hidden)
         } else if action == .timeElapsed {
             return nil
         } else if action == .listenAgainTapped || scene.screenID != beforeScene.screenID
@@ -41,7 +45,7 @@ public enum Announcement {
         {
             text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
-            text = node.label
+            text = node.personal ? hidden ?? node.label : node.label
         }
         guard let text, !text.isEmpty else { return nil }
         return text
@@ -63,7 +67,8 @@ public enum Announcement {
     /// A screen as it is read: its title and instruction (a diagnostic item's spoken prompt,
     /// written to be heard), then "You can choose: …" with its choices, in the screen's words.
     public static func screenText(of scene: Scene, state: KioskState, catalogue: Catalogue) -> String {
-        var text = spokenText(of: scene, roles: [.heading, .text])
+        let hidden = state.voice.mayReadPersonal ? nil : catalogue.text(.speechPersonalHidden, state.language)
+        var text = spokenText(of: scene, roles: [.heading, .text], hiding: hidden)
         if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
             text = item.spoken[state.language]
             if state.diagnostic?.lastSucceeded == true {
@@ -90,11 +95,15 @@ public enum Announcement {
         return labels
     }
 
-    /// The labels of a scene's nodes of these roles, in reading order, as one utterance.
-    public static func spokenText(of scene: Scene, roles: Set<SemanticNode.Role>) -> String {
+    /// The labels of a scene's nodes of these roles, in reading order, as one utterance. A
+    /// personal node says `hiding` instead of its label, when given.
+    public static func spokenText(
+        of scene: Scene, roles: Set<SemanticNode.Role>, hiding personal: String? = nil
+    ) -> String {
         var parts: [String] = []
-        for node in scene.nodes where roles.contains(node.role) && !node.label.isEmpty && !parts.contains(node.label) {
-            parts.append(node.label)
+        for node in scene.nodes where roles.contains(node.role) && !node.label.isEmpty {
+            let part = node.personal ? personal ?? node.label : node.label
+            if !parts.contains(part) { parts.append(part) }
         }
         // A part that ends its own sentence ("?", ":") is not given another full stop.
         var text = ""
@@ -105,5 +114,33 @@ public enum Announcement {
             text += part
         }
         return text
+    }
+
+    /// What the speech key, the volume, a headset and the voice settings say: that the voice
+    /// is on and how to change its volume, then the screen, so a person who cannot see it
+    /// knows where they are. Nil for other actions.
+    static func voiceText(
+        after action: Action, before: KioskState, state: KioskState, scene: Scene, catalogue: Catalogue
+    ) -> String? {
+        let language = state.language
+        func screen() -> String { screenText(of: scene, state: state, catalogue: catalogue) }
+        func joined(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
+        switch action {
+        case .speechKeyPressed:
+            return before.voice.on ? screen() : joined(catalogue.text(.speechVoiceOn, language), screen())
+        case .volumeChanged:
+            let level = catalogue.text(
+                .voiceLevel, language, ["level": String(state.voice.volume), "levels": String(Voice.levels)])
+            return before.voice.on
+                ? level + "." : joined(catalogue.text(.speechVoiceOn, language), level + ".", screen())
+        case .headsetChanged(true):
+            return joined(catalogue.text(.speechHeadsetIn, language), screen())
+        case .voiceToggled:
+            return catalogue.text(.speechVoiceOn, language)
+        case .personalAloudToggled:
+            return catalogue.text(state.voice.personalAloud ? .speechPersonalAloud : .speechPersonalHidden, language)
+        default:
+            return nil
+        }
     }
 }

@@ -65,6 +65,12 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
     public static let dontKnow = Icon("help_outline")
     public static let undo = Icon("undo")
     public static let volume = Icon("volume_up")
+    public static let volumeDown = Icon("volume_down")
+    public static let volumeOff = Icon("volume_off")
+    /// "Also read my name and number": private data.
+    public static let privacy = Icon("privacy_tip")
+    /// A headset is plugged in: the sound goes there.
+    public static let headset = Icon("headset")
     public static let qrCode = Icon("qr_code_2")
     public static let cancel = Icon("event_busy")
     public static let screenShare = Icon("screen_share")
@@ -82,7 +88,8 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
         .info, .power, .backspace, .check, .timer, .person, .exit, .warning, .handshake, .place, .close,
         .event, .schedule, .phone, .print, .school, .groups, .description_, .supportAgent, .quiz, .edit,
         .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel, .unavailable,
-        .screenShare, .stopScreenShare, .visibility, .panTool, .ring,
+        .screenShare, .stopScreenShare, .visibility, .panTool, .ring, .volumeDown, .volumeOff, .privacy,
+        .headset,
     ]
 
     /// The icon to show in a right-to-left layout: arrows point the other way.

@@ -17,6 +17,11 @@ public enum InputEvent: Equatable, Sendable {
 /// and does nothing else, so no combination (Escape, Alt+F4, Ctrl+Q) can quit.
 public enum Key: String, Equatable, Sendable, CaseIterable {
     case tab, shiftTab = "shift-tab", up, down, left, right, enter, space, backspace, other
+    /// The keypad's speech key (`*` on a numeric keypad, F1, Help): turns the voice on and
+    /// reads the screen, without sight (EAA Annex I; EN 301 549, 5.1.3).
+    case speech
+    /// Volume keys (`+` and `−` on a numeric keypad, the keyboard's volume keys).
+    case volumeUp = "volume-up", volumeDown = "volume-down"
 }
 
 /// Turns input events into actions by hit-testing the last scene. A control fires on
@@ -103,6 +108,14 @@ public struct InputRouter: Sendable {
         case .key(.backspace):
             return [.personActed, .keyErased]
 
+        // Never guarded: they change what is heard, not where the person is.
+        case .key(.speech):
+            return [.personActed, .speechKeyPressed]
+        case .key(.volumeUp):
+            return [.personActed, .volumeChanged(1)]
+        case .key(.volumeDown):
+            return [.personActed, .volumeChanged(-1)]
+
         case .key(let key):
             // A key pressed twice quickly must not confirm the next screen either.
             let fresh = now.timeIntervalSince(screenShownAt) < newScreenGuard && (key == .enter || key == .space)
@@ -135,7 +148,7 @@ public struct InputRouter: Sendable {
         case .enter, .space:
             guard let current, let action = targets[current].action else { return [] }
             return [action]
-        case .other, .backspace:
+        case .other, .backspace, .speech, .volumeUp, .volumeDown:
             return []
         }
     }

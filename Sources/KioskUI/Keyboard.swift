@@ -179,5 +179,7 @@ enum Keyboard {
             b.fill(caret, b.palette.primary)
         }
         b.add(SemanticNode(id: id, role: .status, label: text, frame: frame))
+        // A first name or a phone number; the diagnostic's word to copy is nobody's.
+        if id != "diag-field" { b.markPersonal(id) }
     }
 }

@@ -80,6 +80,9 @@ public struct SemanticNode: Equatable, Sendable {
     public var draggable: Bool
     /// For a control not usable yet: what is missing, shown and said when it is tapped.
     public var missing: String? = nil
+    /// It shows the person's own details (first name, phone number): they are said only
+    /// into a headset or when the person chose to hear them (EN 301 549, 5.1.3.9).
+    public var personal = false
 
     public init(
         id: String, role: Role, label: String, frame: Rect, enabled: Bool = true,

@@ -265,6 +265,12 @@ public struct SceneBuilder {
 
     mutating func add(_ node: SemanticNode) { nodes.append(node) }
 
+    /// The node `id` shows the person's own details: not said through the speaker.
+    mutating func markPersonal(_ id: String) {
+        guard let index = nodes.lastIndex(where: { $0.id == id }) else { return }
+        nodes[index].personal = true
+    }
+
     /// A modal layer starts: what lies under it can be seen but not touched, focused or spoken.
     /// An opaque modal hides it entirely, so it is not drawn at all.
     mutating func beginModal(opaque: Bool = false) {

@@ -53,7 +53,10 @@ public enum TicketLayout {
         }
         fact(.place, ticket.placeName, ticket.address, id: "place")
         fact(.person, ticket.helper, ticket.service, id: "helper")
-        if let person = ticket.person { fact(.handshake, person, nil, id: "person") }
+        if let person = ticket.person {
+            fact(.handshake, person, nil, id: "person")
+            b.markPersonal("person")
+        }
         if let bring = ticket.whatToBring {
             rule()
             fact(.description_, bring, nil, id: "bring")

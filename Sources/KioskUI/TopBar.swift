@@ -5,7 +5,9 @@ import KioskCore
 /// on every screen.
 enum TopBar {
     /// Draws the bar and returns the rect left for the screen's content.
-    static func draw(_ b: inout SceneBuilder, screen: Screen, context: ViewContext, t: Texts) -> Rect {
+    static func draw(
+        _ b: inout SceneBuilder, screen: Screen, voice: Voice, context: ViewContext, t: Texts
+    ) -> Rect {
         let theme = b.theme
         // The bar keeps its size with larger text: it is the same on every screen, and its
         // words stay whole in its fixed height.
@@ -43,8 +45,8 @@ enum TopBar {
         // After back and home in the focus order, as it is read.
         if let listen {
             b.button(
-                id: "listen", label: t(.listenAgain), icon: .volume, frame: listen, style: .secondary,
-                action: .listenAgainTapped, shape: .iconOnly)
+                id: "listen", label: t(.listenAgain), icon: listenIcon(voice), frame: listen, style: .secondary,
+                action: .listenAgainTapped, shape: .iconOnly, selected: voice.on)
         }
         if let display {
             b.button(
@@ -59,5 +61,11 @@ enum TopBar {
         }
         b.secretZone = bar
         return rest
+    }
+
+    /// "Listen" shows where the sound goes: the headset, the speaker, or nowhere yet (a tap
+    /// turns the voice on).
+    static func listenIcon(_ voice: Voice) -> Icon {
+        voice.headset ? .headset : voice.on ? .volume : .volumeOff
     }
 }

@@ -20,7 +20,7 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     let full = context
     var context = context
     context.size.height -= RemoteOverlay.bannerHeight(state, theme: theme)
-    var content = TopBar.draw(&b, screen: state.screen, context: context, t: t)
+    var content = TopBar.draw(&b, screen: state.screen, voice: state.voice, context: context, t: t)
     content = content.inset(by: theme.margin)
     switch state.screen {
     case .home: HomeScreen.draw(&b, in: content, state: state, journeys: context.content.journeys, t: t)
@@ -28,7 +28,8 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .adminPin: AdminScreens.drawPin(&b, in: content, state: state, t: t)
     case .adminMenu: AdminScreens.drawMenu(&b, in: content, state: state, t: t)
     case .adminStatus: AdminScreens.drawStatus(&b, in: content, state: state, t: t)
-    case .displayOptions: DisplayOptionsScreen.draw(&b, in: content, state: state, t: t)
+    case .displayOptions:
+        DisplayOptionsScreen.draw(&b, in: content, state: state, voice: context.policy.voice.available, t: t)
     case .leaveConfirmation: LeaveConfirmationScreen.draw(&b, in: content, t: t)
     case .attract: break
     case .goodbye: GoodbyeScreen.draw(&b, in: content, t: t)

@@ -204,6 +204,7 @@ struct Passerelle: ParsableCommand {
         let loop = LiveLoop(kiosk: built.kiosk, window: window, configPath: options.configPath)
         loop.installSignalHandlers()
         loop.notifier = notifier
+        loop.watchHeadset(built.config.headsetSwitch)
         if let sceneFile {
             let url = URL(fileURLWithPath: sceneFile)
             loop.onFrame = { scene in try? SceneDump.json([scene]).write(to: url, options: .atomic) }
@@ -215,11 +216,16 @@ struct Passerelle: ParsableCommand {
                 FileHandle.standardOutput.write(Data("first-frame-monotonic-ns=\(monotonicNanoseconds())\n".utf8))
             }
             if exitAfter { loop.post(.terminate) }
+            if let window {
+                FileHandle.standardError.write(Data("passerelle: display: \(window.outputDescription)\n".utf8))
+            }
             // Sound and speech on a real display (headless runs stay silent), opened once the
             // first frame is up: an audio server or espeak-ng may take a while to answer.
             guard !headless else { return }
             let audio = AudioOutput()
+            audio.setGain(Voice.gain(kiosk.state.voice.volume))
             kiosk.clients.speech.chime = { audio.play(WarningSound.samples) }
+            kiosk.clients.speech.setVolume = { audio.setGain(Voice.gain($0)) }
             if builtConfig.speech, let speaker = Speaker.make(output: audio, rate: builtConfig.speechRate) {
                 kiosk.clients.speech.speak = { text, language in speaker.say(text, language: language) }
                 kiosk.clients.speech.silence = { speaker.silence() }

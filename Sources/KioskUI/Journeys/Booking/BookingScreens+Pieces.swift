@@ -18,15 +18,21 @@ extension BookingScreens {
 
     static func note(_ b: inout SceneBuilder, _ text: String, id: String, in rest: inout Rect, problem: Bool = false) {
         let theme = b.theme
-        // As many lines as the text takes at its size (larger text takes more), up to five.
-        let style = TextStyle(
-            size: theme.bodySize, weight: problem ? .bold : .regular, rightToLeft: TextDirection.isRightToLeft(text))
-        let lines = max(1, min(5, TextWrapper.wrap(text, width: rest.width, style: style, measurer: b.measurer).count))
-        let height = b.lineHeight(text, size: theme.bodySize) * lines + theme.px(8)
+        let height = noteHeight(b, text, width: rest.width, problem: problem)
         b.label(
             text, id: id, role: problem ? .status : .text,
             in: rest.sliceTop(min(height, rest.height / 3), gap: theme.gap), size: theme.bodySize,
             weight: problem ? .bold : .regular, problem ? b.palette.problem : b.palette.text)
+    }
+
+    /// The height `note` gives a text: as many lines as it takes at its size (larger text
+    /// takes more), up to five.
+    static func noteHeight(_ b: SceneBuilder, _ text: String, width: Int, problem: Bool = false) -> Int {
+        let style = TextStyle(
+            size: b.theme.bodySize, weight: problem ? .bold : .regular,
+            rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = max(1, min(5, TextWrapper.wrap(text, width: width, style: style, measurer: b.measurer).count))
+        return b.lineHeight(text, size: b.theme.bodySize) * lines + b.theme.px(8)
     }
 
     /// Whose appointment it is, read back before "Yes": the first name, and the number the
@@ -44,6 +50,7 @@ extension BookingScreens {
             text, id: "for-whom",
             in: rest.sliceBottom(b.lineHeight(text, size: theme.bodySize) * lines, gap: theme.gap),
             size: theme.bodySize, weight: .bold, b.palette.text)
+        b.markPersonal("for-whom")
     }
 
     /// Rows of facts with a pictogram each: where, which day, what time, with whom.
