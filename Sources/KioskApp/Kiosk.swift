@@ -101,7 +101,10 @@ public final class Kiosk {
         // brings is said next.
         if action == .personActed, config.speech { effects.clients.speech.silence() }
         if state != before || action == .listenAgainTapped {
-            if state != before { refreshScene() }
+            if state != before {
+                refreshScene()
+                placeFocusForKeys()
+            }
             if config.speech {
                 announcement = Announcement.text(
                     after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,
@@ -114,6 +117,21 @@ public final class Kiosk {
         for effect in effectList { effects.run(effect, runtime: self) }
         if forgets { speak(announcement) }
         if worker.mode == .inline { takeWorkerResults() }
+    }
+
+    /// Someone using keys reached a new screen (or their control went away): the focus goes
+    /// to the screen's first own control, and the screen's announcement ends with it.
+    private func placeFocusForKeys() {
+        // Twice at most: the focus reaching a diagnostic task that needs touch passes it over.
+        for _ in 0..<2 {
+            guard router.usingKeys, state.focus.flatMap({ currentScene.node(id: $0) }) == nil,
+                let entry = currentScene.entryFocus
+            else { return }
+            let followUp = reduce(
+                &state, .focusMoved(entry), Environment(now: clock(), policy: config.policy, content: content))
+            refreshScene()
+            for effect in followUp { effects.run(effect, runtime: self) }
+        }
     }
 
     private func speak(_ text: String?) {

@@ -28,6 +28,8 @@ public final class LiveLoop: @unchecked Sendable {
     private let lock = NSCondition()
     private var pendingSignals: [Signal] = []
     private var signalSources: [DispatchSourceSignal] = []
+    /// Drops the digits SDL types after a keypad key when NumLock is on (the keypad navigates).
+    private var keypadText = KeypadTextFilter()
     private let wakeEventType: UInt32
 
     public init(kiosk: Kiosk, window: Window?, configPath: String?) {
@@ -166,6 +168,7 @@ public final class LiveLoop: @unchecked Sendable {
         case SDL_WINDOWEVENT:
             if event.window.event == UInt8(SDL_WINDOWEVENT_EXPOSED.rawValue) { kiosk.invalidate() }
         default:
+            guard keypadText.admits(event) else { return }
             if let input = EventTranslator.translate(event, window: window, size: kiosk.size) {
                 kiosk.handle(input)
             }

@@ -3,7 +3,8 @@ import KioskUI
 
 /// A journey as a text file, one step a line (see ARCHITECTURE.md):
 /// `tap "Label"`, `tap X Y`, `type "text"`, `key NAME`, `expect "text"`, `expect-not "text"`,
-/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`;
+/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `expect-focus "Label"`,
+/// `expect-said "text"`, `# comment`;
 /// for hands-on tasks, `drag "Label" to "Label"` and `swipe "Label" DX DY`.
 public struct Scenario: Equatable {
     /// The longest `advance` or `wait-for`, in seconds: a day covers every timeout the kiosk has.
@@ -26,6 +27,10 @@ public struct Scenario: Equatable {
         case screenshot(String)
         case drag(String, to: String)
         case swipe(String, dx: Int, dy: Int)
+        /// The control the keys have focused is labelled so (exactly, else containing it).
+        case expectFocus(String)
+        /// The last thing said aloud contains this text.
+        case expectSaid(String)
     }
 
     public struct Line: Equatable {
@@ -124,6 +129,8 @@ public struct Scenario: Equatable {
         case ("key", 1): return .key(try keyNamed(args[0]))
         case ("expect", 1): return .expect(args[0])
         case ("expect-not", 1): return .expectNot(args[0])
+        case ("expect-focus", 1): return .expectFocus(args[0])
+        case ("expect-said", 1): return .expectSaid(args[0])
         case ("wait-for", 2): return .waitFor(args[0], seconds: try number(args[1]))
         case ("advance", 1): return .advance(try number(args[0]))
         case ("drag", 3) where args[1] == "to": return .drag(args[0], to: args[2])
@@ -141,7 +148,7 @@ public struct Scenario: Equatable {
             throw StepError(
                 message:
                     "unknown step \"\(line)\"; steps are tap, double-tap, type, key, expect, expect-not, "
-                    + "wait-for, advance, pace, screenshot, drag, swipe"
+                    + "expect-focus, expect-said, wait-for, advance, pace, screenshot, drag, swipe"
             )
         }
     }

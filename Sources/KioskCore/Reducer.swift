@@ -40,6 +40,7 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
 
     case .focusMoved(let id):
         state.focus = id
+        state.keypadUsed(now: now)
         return []
 
     case .backTapped:

@@ -10,7 +10,7 @@ import KioskCore
 public enum Announcement {
     /// The bar's controls, the same on every screen: named when focused, not in every screen's
     /// list of choices.
-    public static let chromeIDs: Set<String> = ["help", "back", "home", "display", "listen"]
+    public static let chromeIDs = SemanticNode.chromeIDs
 
     public static func text(
         after action: Action, before: KioskState, state: KioskState, beforeScene: Scene, scene: Scene,
@@ -29,8 +29,13 @@ public enum Announcement {
         } else if action == .listenAgainTapped || scene.screenID != beforeScene.screenID
             || state.language != before.language || state.screen != before.screen
             || state.diagnostic?.session.answers.count != before.diagnostic?.session.answers.count
+            || state.diagnostic?.session.currentItem?.id != before.diagnostic?.session.currentItem?.id
         {
             text = screenText(of: scene, state: state, catalogue: catalogue)
+            // The keys brought the person here: where the focus stands, last.
+            if let id = state.focus, let node = scene.node(id: id) {
+                text? += " " + catalogue.text(.focusOn, state.language, ["label": focusText(of: node, state, catalogue)])
+            }
         } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
             text = catalogue.text(.diagTryAgain, state.language)
         } else if state.places?.print != before.places?.print, let node = scene.node(id: "places-print-status") {
@@ -41,10 +46,26 @@ public enum Announcement {
         {
             text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
-            text = node.label
+            text = focusText(of: node, state, catalogue)
+        }
+        // The keypad has just left out the diagnostic's touch tasks: said once, first.
+        if state.diagnostic?.touchTasksPassed == true, before.diagnostic?.touchTasksPassed != true {
+            text = catalogue.text(.diagTouchTasksPassed, state.language) + " " + (text ?? "")
         }
         guard let text, !text.isEmpty else { return nil }
         return text
+    }
+
+    /// The focused control as it is said: its name, then its state, "selected" (or "not
+    /// selected" for an on/off choice), or "not possible yet" and what it needs.
+    public static func focusText(of node: SemanticNode, _ state: KioskState, _ catalogue: Catalogue) -> String {
+        let language = state.language
+        if !node.enabled, let missing = node.missing {
+            return node.label + ", " + catalogue.text(.focusNotYet, language) + ". " + missing
+        }
+        if node.selected { return node.label + ", " + catalogue.text(.focusSelected, language) }
+        if node.role == .toggle { return node.label + ", " + catalogue.text(.focusNotSelected, language) }
+        return node.label
     }
 
     /// A question of remote help appeared, or its closing notice.

@@ -41,6 +41,9 @@ public struct InputRouter: Sendable {
     /// Where the press began, while a draggable node is held.
     private var dragStart: Point?
     private var dragMoved = false
+    /// The person is using keys (a keyboard or a keypad) rather than touch: a new screen then
+    /// puts the focus on its first own control, so the ring and the voice follow them.
+    public private(set) var usingKeys = false
     /// A finger moves a little while tapping: below this, a drag is still a tap.
     static let dragThreshold = 24
 
@@ -62,6 +65,7 @@ public struct InputRouter: Sendable {
     public mutating func route(_ event: InputEvent, scene: Scene, focus: String?, now: Date) -> [Action] {
         switch event {
         case .pointerDown(let point):
+            usingKeys = false
             pressScreen = screen
             pressedAt = now
             let pressed = scene.node(at: point)
@@ -104,6 +108,7 @@ public struct InputRouter: Sendable {
             return [.personActed, .keyErased]
 
         case .key(let key):
+            if key != .other { usingKeys = true }
             // A key pressed twice quickly must not confirm the next screen either.
             let fresh = now.timeIntervalSince(screenShownAt) < newScreenGuard && (key == .enter || key == .space)
             return [.personActed] + (fresh ? [] : keyActions(key, scene: scene, focus: focus))
@@ -114,29 +119,59 @@ public struct InputRouter: Sendable {
     }
 
     private func keyActions(_ key: Key, scene: Scene, focus: String?) -> [Action] {
-        let targets = scene.interactiveNodes
+        let targets = scene.focusableNodes
         guard !targets.isEmpty else { return [] }
         let current = focus.flatMap { id in targets.firstIndex { $0.id == id } }
-        func move(_ step: Int) -> [Action] {
-            let next: Int
-            if let current {
-                next = (current + step + targets.count) % targets.count
-            } else {
-                next = step > 0 ? 0 : targets.count - 1
-            }
-            return [.focusMoved(targets[next].id)]
-        }
+        // Nothing focused yet: the first key lands on the screen's first own control.
+        func start() -> [Action] { [.focusMoved(scene.entryFocus ?? targets[0].id)] }
         switch key {
-        case .tab, .down: return move(1)
-        case .shiftTab, .up: return move(-1)
-        // Nodes are in reading order, so "right" means "next" only when reading left to right.
-        case .right: return move(scene.rightToLeft ? -1 : 1)
-        case .left: return move(scene.rightToLeft ? 1 : -1)
+        case .tab, .shiftTab:
+            guard let current else { return key == .tab ? start() : [.focusMoved(targets[targets.count - 1].id)] }
+            let step = key == .tab ? 1 : -1
+            return [.focusMoved(targets[(current + step + targets.count) % targets.count].id)]
+        case .up, .down, .left, .right:
+            guard let current else { return start() }
+            return Self.nearest(from: targets[current], toward: key, among: targets).map { [.focusMoved($0.id)] } ?? []
         case .enter, .space:
-            guard let current, let action = targets[current].action else { return [] }
-            return [action]
+            guard let current else { return [] }
+            let node = targets[current]
+            // A control not usable yet says what it needs, as when it is touched.
+            if !node.enabled { return [.unavailableTapped(node.id)] }
+            return node.action.map { [$0] } ?? []
         case .other, .backspace:
             return []
         }
+    }
+
+    /// The control an arrow leads to: among those lying that way (their near edge past this
+    /// one's middle), the nearest row (or column) first, then the one most in line, so a
+    /// keyboard's rows and columns are followed and "up" from a key reaches the button just
+    /// above the keyboard before the top bar. Directions are the screen's: a mirrored Arabic
+    /// screen puts what comes next in reading order on the left, and the left arrow goes
+    /// there. None at the edge: the focus stays.
+    static func nearest(from node: SemanticNode, toward key: Key, among targets: [SemanticNode]) -> SemanticNode? {
+        let f = node.frame
+        var best: (score: Int, node: SemanticNode)?
+        for target in targets where target.id != node.id {
+            let t = target.frame
+            let gap: Int, aside: Int
+            switch key {
+            case .up:
+                guard t.maxY <= f.midY, t.midY < f.midY else { continue }
+                (gap, aside) = (f.y - t.maxY, abs(t.midX - f.midX))
+            case .down:
+                guard t.y >= f.midY, t.midY > f.midY else { continue }
+                (gap, aside) = (t.y - f.maxY, abs(t.midX - f.midX))
+            case .left:
+                guard t.maxX <= f.midX, t.midX < f.midX else { continue }
+                (gap, aside) = (f.x - t.maxX, abs(t.midY - f.midY))
+            default:
+                guard t.x >= f.midX, t.midX > f.midX else { continue }
+                (gap, aside) = (t.x - f.maxX, abs(t.midY - f.midY))
+            }
+            let score = max(0, gap) + aside / 4
+            if best == nil || score < best!.score { best = (score, target) }
+        }
+        return best?.node
     }
 }
