@@ -47,6 +47,11 @@ public enum Announcement {
             text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
             text = focusText(of: node, state, catalogue)
+        } else if let id = state.focus, let node = scene.node(id: id), let old = beforeScene.node(id: id),
+            old.selected != node.selected || old.enabled != node.enabled
+        {
+            // A choice turned on or off under the focus, or the control became usable.
+            text = focusText(of: node, state, catalogue)
         }
         // The keypad has just left out the diagnostic's touch tasks: said once, first.
         if state.diagnostic?.touchTasksPassed == true, before.diagnostic?.touchTasksPassed != true {
