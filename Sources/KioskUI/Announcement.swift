@@ -92,6 +92,11 @@ public enum Announcement {
         var text = spokenText(of: scene, roles: [.heading, .text])
         if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
             text = item.spoken[state.language]
+            // A message to judge is read after the question about it: without sight, the
+            // prompt's "read it" would leave nothing to judge.
+            for node in scene.nodes where node.id.hasPrefix("message-") && node.action == nil {
+                text += " " + node.label
+            }
             if state.diagnostic?.lastSucceeded == true {
                 text = catalogue.text(.diagSuccess, state.language) + " " + text
             }
