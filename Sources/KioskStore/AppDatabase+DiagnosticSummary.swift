@@ -47,7 +47,8 @@ extension AppDatabase {
             if !notDone.isEmpty { parts.append("Pas encore : " + notDone.joined(separator: ", ") + ".") }
             let leftOut = scores.keys.filter { $0.hasPrefix("needs_touch:") }.sorted().map { String($0.dropFirst(12)) }
             if !leftOut.isEmpty {
-                parts.append("Fait au clavier, sans les exercices au toucher : " + leftOut.joined(separator: ", ") + ".")
+                parts.append(
+                    "Fait au clavier, sans les exercices au toucher : " + leftOut.joined(separator: ", ") + ".")
             }
             return parts.joined(separator: " ")
         }

@@ -34,7 +34,8 @@ public enum Announcement {
             text = screenText(of: scene, state: state, catalogue: catalogue)
             // The keys brought the person here: where the focus stands, last.
             if let id = state.focus, let node = scene.node(id: id) {
-                text? += " " + catalogue.text(.focusOn, state.language, ["label": focusText(of: node, state, catalogue)])
+                text? +=
+                    " " + catalogue.text(.focusOn, state.language, ["label": focusText(of: node, state, catalogue)])
             }
         } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
             text = catalogue.text(.diagTryAgain, state.language)
@@ -65,11 +66,12 @@ public enum Announcement {
     /// selected" for an on/off choice), or "not possible yet" and what it needs.
     public static func focusText(of node: SemanticNode, _ state: KioskState, _ catalogue: Catalogue) -> String {
         let language = state.language
+        let comma = language == .ar ? "، " : ", "
         if !node.enabled, let missing = node.missing {
-            return node.label + ", " + catalogue.text(.focusNotYet, language) + ". " + missing
+            return node.label + comma + catalogue.text(.focusNotYet, language) + ". " + missing
         }
-        if node.selected { return node.label + ", " + catalogue.text(.focusSelected, language) }
-        if node.role == .toggle { return node.label + ", " + catalogue.text(.focusNotSelected, language) }
+        if node.selected { return node.label + comma + catalogue.text(.focusSelected, language) }
+        if node.role == .toggle { return node.label + comma + catalogue.text(.focusNotSelected, language) }
         return node.label
     }
 

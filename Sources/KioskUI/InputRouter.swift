@@ -143,34 +143,56 @@ public struct InputRouter: Sendable {
         }
     }
 
-    /// The control an arrow leads to: among those lying that way (their near edge past this
-    /// one's middle), the nearest row (or column) first, then the one most in line, so a
-    /// keyboard's rows and columns are followed and "up" from a key reaches the button just
-    /// above the keyboard before the top bar. Directions are the screen's: a mirrored Arabic
-    /// screen puts what comes next in reading order on the left, and the left arrow goes
-    /// there. None at the edge: the focus stays.
+    /// The control an arrow leads to, as Android's focus finder chooses it: among the controls
+    /// lying wholly that way (their near edge past this one's far edge, give or take a quarter
+    /// of its size: beside is not below), one in line with this one (their spans overlap
+    /// across the move) wins when it is nearer than the other's far edge, and always for left
+    /// and right; otherwise the distance ahead counts 13 times its square against the square
+    /// of the distance aside. So a keyboard's rows and columns are followed, "up" from a key
+    /// reaches the button just above the keyboard before the top bar, and the bar's buttons
+    /// lead to each other. Directions are the screen's: a mirrored Arabic screen puts what
+    /// comes next in reading order on the left, and the left arrow goes there. None at the
+    /// edge: the focus stays.
     static func nearest(from node: SemanticNode, toward key: Key, among targets: [SemanticNode]) -> SemanticNode? {
         let f = node.frame
-        var best: (score: Int, node: SemanticNode)?
-        for target in targets where target.id != node.id {
-            let t = target.frame
-            let gap: Int, aside: Int
+        let vertical = key == .up || key == .down
+        /// Distance ahead to the near edge and to the far edge, distance aside, and whether in line.
+        func measure(_ t: Rect) -> (near: Int, far: Int, aside: Int, inLine: Bool)? {
+            let slack = vertical ? f.height / 4 : f.width / 4
+            let near: Int, far: Int
             switch key {
             case .up:
-                guard t.maxY <= f.midY, t.midY < f.midY else { continue }
-                (gap, aside) = (f.y - t.maxY, abs(t.midX - f.midX))
+                guard t.maxY <= f.y + slack, t.midY < f.midY else { return nil }
+                (near, far) = (f.y - t.maxY, f.y - t.y)
             case .down:
-                guard t.y >= f.midY, t.midY > f.midY else { continue }
-                (gap, aside) = (t.y - f.maxY, abs(t.midX - f.midX))
+                guard t.y >= f.maxY - slack, t.midY > f.midY else { return nil }
+                (near, far) = (t.y - f.maxY, t.maxY - f.maxY)
             case .left:
-                guard t.maxX <= f.midX, t.midX < f.midX else { continue }
-                (gap, aside) = (f.x - t.maxX, abs(t.midY - f.midY))
+                guard t.maxX <= f.x + slack, t.midX < f.midX else { return nil }
+                (near, far) = (f.x - t.maxX, f.x - t.x)
             default:
-                guard t.x >= f.midX, t.midX > f.midX else { continue }
-                (gap, aside) = (t.x - f.maxX, abs(t.midY - f.midY))
+                guard t.x >= f.maxX - slack, t.midX > f.midX else { return nil }
+                (near, far) = (t.x - f.maxX, t.maxX - f.maxX)
             }
-            let score = max(0, gap) + aside / 4
-            if best == nil || score < best!.score { best = (score, target) }
+            let inLine = vertical ? t.x < f.maxX && f.x < t.maxX : t.y < f.maxY && f.y < t.maxY
+            let aside = vertical ? abs(t.midX - f.midX) : abs(t.midY - f.midY)
+            return (max(0, near), max(1, far), aside, inLine)
+        }
+        func beats(
+            _ a: (near: Int, far: Int, aside: Int, inLine: Bool), _ b: (near: Int, far: Int, aside: Int, inLine: Bool)
+        )
+            -> Bool
+        {
+            if a.inLine != b.inLine {
+                let (line, other) = a.inLine ? (a, b) : (b, a)
+                if !vertical || line.near < other.far { return a.inLine }
+            }
+            return 13 * a.near * a.near + a.aside * a.aside < 13 * b.near * b.near + b.aside * b.aside
+        }
+        var best: (node: SemanticNode, m: (near: Int, far: Int, aside: Int, inLine: Bool))?
+        for target in targets where target.id != node.id {
+            guard let m = measure(target.frame) else { continue }
+            if best == nil || beats(m, best!.m) { best = (target, m) }
         }
         return best?.node
     }
