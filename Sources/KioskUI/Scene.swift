@@ -20,6 +20,8 @@ public struct Scene: Equatable, Sendable {
     public var textSizes: [String: Int] = [:]
     /// Laid out right to left (Arabic): arrow keys follow the reading direction.
     public var rightToLeft: Bool
+    /// The node with the keyboard focus (ringed), if any.
+    public var focus: String?
 
     public init(
         screenID: String, size: Size, background: Color, commands: [DrawCommand] = [],

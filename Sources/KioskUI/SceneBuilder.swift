@@ -281,6 +281,7 @@ public struct SceneBuilder {
             secretZone: secretZone, overflows: overflows, rightToLeft: rightToLeft)
         scene.cutWords = cutWords
         scene.textSizes = textSizes
+        scene.focus = nodes.contains { $0.id == focusID } ? focusID : nil
         if rightToLeft { scene = mirror(scene) }
         return scene
     }
