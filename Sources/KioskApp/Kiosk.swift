@@ -122,6 +122,8 @@ public final class Kiosk {
     /// Someone using keys reached a new screen (or their control went away): the focus goes
     /// to the screen's first own control, and the screen's announcement ends with it.
     private func placeFocusForKeys() {
+        // The idle warning goes at any key: the focus under it stays where it was.
+        guard state.idle == .active else { return }
         // Twice at most: the focus reaching a diagnostic task that needs touch passes it over.
         for _ in 0..<2 {
             guard router.usingKeys, state.focus.flatMap({ currentScene.node(id: $0) }) == nil,
