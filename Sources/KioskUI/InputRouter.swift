@@ -154,10 +154,12 @@ public struct InputRouter: Sendable {
     /// comes next in reading order on the left, and the left arrow goes there. None at the
     /// edge: the focus stays.
     static func nearest(from node: SemanticNode, toward key: Key, among targets: [SemanticNode]) -> SemanticNode? {
+        /// How a control lies from this one: the distances ahead to its near and far edges,
+        /// the distance between their middles aside, and whether they are in line.
+        struct Reach { var near, far, aside: Int, inLine: Bool }
         let f = node.frame
         let vertical = key == .up || key == .down
-        /// Distance ahead to the near edge and to the far edge, distance aside, and whether in line.
-        func measure(_ t: Rect) -> (near: Int, far: Int, aside: Int, inLine: Bool)? {
+        func measure(_ t: Rect) -> Reach? {
             let slack = vertical ? f.height / 4 : f.width / 4
             let near: Int, far: Int
             switch key {
@@ -176,20 +178,16 @@ public struct InputRouter: Sendable {
             }
             let inLine = vertical ? t.x < f.maxX && f.x < t.maxX : t.y < f.maxY && f.y < t.maxY
             let aside = vertical ? abs(t.midX - f.midX) : abs(t.midY - f.midY)
-            return (max(0, near), max(1, far), aside, inLine)
+            return Reach(near: max(0, near), far: max(1, far), aside: aside, inLine: inLine)
         }
-        func beats(
-            _ a: (near: Int, far: Int, aside: Int, inLine: Bool), _ b: (near: Int, far: Int, aside: Int, inLine: Bool)
-        )
-            -> Bool
-        {
+        func beats(_ a: Reach, _ b: Reach) -> Bool {
             if a.inLine != b.inLine {
                 let (line, other) = a.inLine ? (a, b) : (b, a)
                 if !vertical || line.near < other.far { return a.inLine }
             }
             return 13 * a.near * a.near + a.aside * a.aside < 13 * b.near * b.near + b.aside * b.aside
         }
-        var best: (node: SemanticNode, m: (near: Int, far: Int, aside: Int, inLine: Bool))?
+        var best: (node: SemanticNode, m: Reach)?
         for target in targets where target.id != node.id {
             guard let m = measure(target.frame) else { continue }
             if best == nil || beats(m, best!.m) { best = (target, m) }
