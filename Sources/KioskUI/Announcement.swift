@@ -30,6 +30,8 @@ public enum Announcement {
             || state.language != before.language || state.screen != before.screen
             || state.diagnostic?.session.answers.count != before.diagnostic?.session.answers.count
             || state.diagnostic?.session.currentItem?.id != before.diagnostic?.session.currentItem?.id
+            // The same screen with other choices: the times found, a filtered list of places.
+            || choiceLabels(of: scene) != choiceLabels(of: beforeScene)
         {
             text = screenText(of: scene, state: state, catalogue: catalogue)
             // The keys brought the person here: where the focus stands, last.
@@ -106,7 +108,9 @@ public enum Announcement {
         let choices = choiceLabels(of: scene)
         guard !choices.isEmpty else { return text }
         let list = catalogue.text(.speechChoices, state.language, ["choices": choices.joined(separator: ", ")])
-        return text.isEmpty ? list : text + (text.hasSuffix(".") || text.hasSuffix("?") ? " " : ". ") + list
+        // A text that ends its own sentence ("?", or "Or another day:") gets no full stop.
+        let ended = [".", "?", "!", ":", "؟"].contains { text.hasSuffix($0) }
+        return text.isEmpty ? list : text + (ended ? " " : ". ") + list
     }
 
     /// The screen's own controls, in reading order: not the bar's, not the keyboard's keys,
