@@ -368,6 +368,12 @@ def main():
         code, out = vm.shell("systemctl show -P ActiveState,SubState,User passerelle.service; ls -l /dev/dri; "
                              "systemd-analyze security passerelle.service | tail -1")
         say("kiosk in the VM: " + " | ".join(out.splitlines()))
+        # The kiosk says at start how its frames reach the screen; on KMSDRM it must be the
+        # GLES renderer the image ships (a GL one without libGL draws nothing, silently).
+        code, out = vm.shell("journalctl -b -u passerelle.service -o cat | grep -m1 'passerelle: display:'")
+        say("kiosk's display in the journal: " + out.strip())
+        if "kmsdrm" not in out.lower() or "opengles2" not in out:
+            fail(f"the kiosk did not report KMSDRM with the opengles2 renderer: {out.strip()!r}")
         if vm.wait_for(HEALTH_GOOD, 60) is None:
             fail("boot 1: passerelle-health never marked the slot good")
 

@@ -96,7 +96,9 @@ public func buildKiosk(
     let kiosk = Kiosk(
         config: config, catalogue: catalogue, renderer: renderer, clock: clock, clients: clients,
         services: services, worker: Worker(mode: workerMode))
-    if config.assist.enabled || options.watchPort != nil {
+    // The help hook is this edge's too: "Une personne ici" reaches the desk through it even
+    // where remote help (the RFB server) is off.
+    if config.assist.enabled || options.watchPort != nil || config.help.hasHook {
         kiosk.remoteEdge = RemoteHelp(
             config: config, watchPort: options.watchPort, size: size, fonts: renderer.fonts, catalogue: catalogue,
             services: services, clock: clock)

@@ -53,7 +53,8 @@ struct HelpHook: Sendable {
         do { try process.run() } catch {
             return "cannot run \(settings.hookCommand): \(error.localizedDescription)"
         }
-        input.fileHandleForWriting.write(body)
+        // A command may exit without reading its input: its exit status is what counts.
+        try? input.fileHandleForWriting.write(contentsOf: body)
         try? input.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }

@@ -104,7 +104,10 @@ public final class Kiosk {
         }
         if state.voice.volume != before.voice.volume { effects.clients.speech.setVolume(state.voice.volume) }
         if state != before || Self.asksToHear(action) {
-            if state != before { refreshScene() }
+            if state != before {
+                refreshScene()
+                placeFocusForKeys()
+            }
             announcement = Announcement.text(
                 after: action, before: before, state: state, beforeScene: beforeScene, scene: currentScene,
                 catalogue: catalogue)
@@ -123,6 +126,23 @@ public final class Kiosk {
         switch action {
         case .listenAgainTapped, .speechKeyPressed, .volumeChanged: return true
         default: return false
+        }
+    }
+
+    /// Someone using keys reached a new screen (or their control went away): the focus goes
+    /// to the screen's first own control, and the screen's announcement ends with it.
+    private func placeFocusForKeys() {
+        // The idle warning goes at any key: the focus under it stays where it was.
+        guard state.idle == .active else { return }
+        // Twice at most: the focus reaching a diagnostic task that needs touch passes it over.
+        for _ in 0..<2 {
+            guard router.usingKeys, state.focus.flatMap({ currentScene.node(id: $0) }) == nil,
+                let entry = currentScene.entryFocus
+            else { return }
+            let followUp = reduce(
+                &state, .focusMoved(entry), Environment(now: clock(), policy: config.policy, content: content))
+            refreshScene()
+            for effect in followUp { effects.run(effect, runtime: self) }
         }
     }
 

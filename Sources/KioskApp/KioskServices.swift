@@ -141,6 +141,8 @@ public final class KioskServices: @unchecked Sendable {
         var scores = report.scores
         for id in report.done { scores["done:\(id)"] = 1 }
         for id in report.notDone { scores["not_done:\(id)"] = 0 }
+        // With the keypad, the touch tasks were not measured: the helper is told so.
+        for id in report.leftOutForKeys { scores["needs_touch:\(id)"] = 0 }
         return scores
     }
 

@@ -32,12 +32,11 @@ public final class LiveLoop: @unchecked Sendable {
     private let lock = NSCondition()
     private var pendingSignals: [Signal] = []
     private var signalSources: [DispatchSourceSignal] = []
+    /// Drops the digits SDL types after a keypad key when NumLock is on (the keypad navigates).
+    private var keypadText = KeypadTextFilter()
     private let wakeEventType: UInt32
     /// The headphone jack's switch, read on a thread of its own.
     private var headset: HeadsetSwitch?
-    /// A keypad's `*`, `+` and `−` also type their character: after the speech or a volume
-    /// key, that text is not typed into a name.
-    private var swallowText = false
 
     public init(kiosk: Kiosk, window: Window?, configPath: String?) {
         self.kiosk = kiosk
@@ -199,12 +198,8 @@ public final class LiveLoop: @unchecked Sendable {
         case SDL_WINDOWEVENT:
             if event.window.event == UInt8(SDL_WINDOWEVENT_EXPOSED.rawValue) { kiosk.invalidate() }
         default:
+            guard keypadText.admits(event) else { return }
             if let input = EventTranslator.translate(event, window: window, size: kiosk.size) {
-                if case .text = input, swallowText {
-                    swallowText = false
-                    return
-                }
-                swallowText = [.key(.speech), .key(.volumeUp), .key(.volumeDown)].contains(input)
                 kiosk.handle(input)
             }
         }

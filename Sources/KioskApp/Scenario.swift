@@ -3,9 +3,9 @@ import KioskUI
 
 /// A journey as a text file, one step a line (see ARCHITECTURE.md):
 /// `tap "Label"`, `tap X Y`, `type "text"`, `key NAME`, `expect "text"`, `expect-not "text"`,
-/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `# comment`;
-/// for hands-on tasks, `drag "Label" to "Label"` and `swipe "Label" DX DY`; `headset plugged`
-/// and `headset unplugged` for the headphone jack.
+/// `wait-for "text" SECONDS`, `advance SECONDS`, `screenshot NAME`, `expect-focus "Label"`,
+/// `expect-said "text"`, `expect-not-said "text"`, `# comment`; for hands-on tasks, `drag "Label" to "Label"` and
+/// `swipe "Label" DX DY`; `headset plugged` and `headset unplugged` for the headphone jack.
 public struct Scenario: Equatable {
     /// The longest `advance` or `wait-for`, in seconds: a day covers every timeout the kiosk has.
     public static let longestWait: Double = 86_400
@@ -29,6 +29,12 @@ public struct Scenario: Equatable {
         case swipe(String, dx: Int, dy: Int)
         /// A headset plugged into the jack (true) or pulled out, as the jack's switch says.
         case headset(Bool)
+        /// The control the keys have focused is labelled so (exactly, else containing it).
+        case expectFocus(String)
+        /// The last thing said aloud contains this text.
+        case expectSaid(String)
+        /// The last thing said aloud does not contain this text (a name through the speaker).
+        case expectNotSaid(String)
     }
 
     public struct Line: Equatable {
@@ -127,6 +133,9 @@ public struct Scenario: Equatable {
         case ("key", 1): return .key(try keyNamed(args[0]))
         case ("expect", 1): return .expect(args[0])
         case ("expect-not", 1): return .expectNot(args[0])
+        case ("expect-focus", 1): return .expectFocus(args[0])
+        case ("expect-said", 1): return .expectSaid(args[0])
+        case ("expect-not-said", 1): return .expectNotSaid(args[0])
         case ("wait-for", 2): return .waitFor(args[0], seconds: try number(args[1]))
         case ("advance", 1): return .advance(try number(args[0]))
         case ("drag", 3) where args[1] == "to": return .drag(args[0], to: args[2])
@@ -149,7 +158,8 @@ public struct Scenario: Equatable {
             throw StepError(
                 message:
                     "unknown step \"\(line)\"; steps are tap, double-tap, type, key, expect, expect-not, "
-                    + "wait-for, advance, pace, screenshot, drag, swipe, headset"
+                    + "expect-focus, expect-said, expect-not-said, wait-for, advance, pace, screenshot, drag, swipe, "
+                    + "headset"
             )
         }
     }

@@ -108,6 +108,8 @@ public final class ScenarioRunner {
             guard isVisible(text) else { throw StepFailure(message: "\"\(text)\" is not on screen") }
         case .expectNot(let text):
             guard !isVisible(text) else { throw StepFailure(message: "\"\(text)\" is on screen and should not be") }
+        case .expectFocus, .expectSaid, .expectNotSaid:
+            try check(step)
         case .waitFor(let text, let seconds):
             let end = clock.now.addingTimeInterval(seconds)
             while !isVisible(text) {
@@ -131,6 +133,30 @@ public final class ScenarioRunner {
                 throw StepFailure(message: "cannot write \(url.path): \(error)")
             }
             screenshots.append(url)
+        }
+    }
+
+    /// What the keys focused and what was said last.
+    private func check(_ step: Scenario.Step) throws {
+        let said = kiosk.lastAnnouncement ?? ""
+        switch step {
+        case .expectFocus(let label):
+            let focused = kiosk.state.focus.flatMap { kiosk.scene.node(id: $0) }
+            guard let focused, plain(focused.label) == plain(label) || plain(focused.label).contains(plain(label))
+            else {
+                throw StepFailure(
+                    message: "the focus is on \(focused.map { "\"\($0.label)\"" } ?? "nothing"), not \"\(label)\"")
+            }
+        case .expectSaid(let text):
+            guard plain(said).contains(plain(text)) else {
+                throw StepFailure(message: "the last thing said does not contain \"\(text)\": \"\(said)\"")
+            }
+        case .expectNotSaid(let text):
+            guard !plain(said).contains(plain(text)) else {
+                throw StepFailure(message: "the last thing said contains \"\(text)\" and should not: \"\(said)\"")
+            }
+        default:
+            break
         }
     }
 

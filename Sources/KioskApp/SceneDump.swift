@@ -2,12 +2,13 @@ import Foundation
 import KioskUI
 
 /// `--dump-scene`: each reached screen's semantic nodes as JSON
-/// (`[{"screen": id, "nodes": [{"id", "role", "label", "frame": {x,y,width,height}, "enabled", "selected"}]}]`).
+/// (`[{"screen": id, "focus": id or null, "nodes": [{"id", "role", "label", "frame": {x,y,width,height},
+/// "enabled", "selected"}]}]`).
 public enum SceneDump {
     public static func json(_ scenes: [Scene]) -> Data {
         let array: [[String: Any]] = scenes.map { scene in
             [
-                "screen": scene.screenID,
+                "screen": scene.screenID, "focus": scene.focus ?? NSNull(),
                 "size": ["width": scene.size.width, "height": scene.size.height],
                 "nodes": scene.nodes.map { node -> [String: Any] in
                     [

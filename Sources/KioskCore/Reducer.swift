@@ -41,7 +41,10 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         return state.clockMoved(now: now, policy: policy)
 
     case .focusMoved(let id):
+        // A key wakes the attract screen as a touch does: home, the focus on its first control.
+        if state.screen == .attract { return reduceShell(&state, .attractTouched, env) }
         state.focus = id
+        state.keypadUsed(now: now)
         return []
 
     case .backTapped:

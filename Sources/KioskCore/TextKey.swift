@@ -260,4 +260,11 @@ public enum TextKey: String, CaseIterable, Sendable {
     case myTryAgain = "my.tryAgain"
     case dayToday = "day.today"
     case dayTomorrow = "day.tomorrow"
+
+    // MARK: - Keypad: the focused control's state, the touch tasks a keypad user leaves out
+    case focusSelected = "focus.selected"
+    case focusNotSelected = "focus.notSelected"
+    case focusNotYet = "focus.notYet"
+    case focusOn = "focus.on"
+    case diagTouchTasksPassed = "diag.touchTasksPassed"
 }

@@ -47,12 +47,27 @@ public enum EventTranslator {
         }
     }
 
+    /// The numeric keypad's navigation keys, by their place (scancode), so NumLock changes
+    /// nothing: 8 2 4 6 move, 5 and Enter activate, 7 and 9 go to the previous and next
+    /// control in reading order (docs/keypad.md).
+    static let keypadKeys: [UInt32: Key] = [
+        SDL_SCANCODE_KP_8.rawValue: .up, SDL_SCANCODE_KP_2.rawValue: .down, SDL_SCANCODE_KP_4.rawValue: .left,
+        SDL_SCANCODE_KP_6.rawValue: .right, SDL_SCANCODE_KP_5.rawValue: .enter, SDL_SCANCODE_KP_ENTER.rawValue: .enter,
+        SDL_SCANCODE_KP_7.rawValue: .shiftTab, SDL_SCANCODE_KP_9.rawValue: .tab,
+    ]
+
+    /// Whether the key is on the numeric keypad (SDL's keypad scancodes, `/` to `.`).
+    static func isKeypad(_ keysym: SDL_Keysym) -> Bool {
+        (SDL_SCANCODE_KP_DIVIDE.rawValue...SDL_SCANCODE_KP_PERIOD.rawValue).contains(keysym.scancode.rawValue)
+    }
+
     /// Keys that move or activate; every other key (Escape, Alt+F4, Ctrl+Q…) is `.other`:
     /// it counts as presence and does nothing else.
     static func key(_ keysym: SDL_Keysym) -> Key {
         let shift = (UInt32(keysym.mod) & UInt32(KMOD_SHIFT.rawValue)) != 0
         let modifiers = UInt32(keysym.mod) & UInt32(KMOD_CTRL.rawValue | KMOD_ALT.rawValue | KMOD_GUI.rawValue)
         if modifiers != 0 { return .other }
+        if let key = keypadKeys[keysym.scancode.rawValue] { return key }
         switch Int(keysym.sym) {
         case Int(SDLK_TAB.rawValue): return shift ? .shiftTab : .tab
         case Int(SDLK_UP.rawValue), Int(SDLK_KP_8.rawValue): return .up
@@ -67,6 +82,33 @@ public enum EventTranslator {
         case Int(SDLK_KP_PLUS.rawValue), Int(SDLK_VOLUMEUP.rawValue): return .volumeUp
         case Int(SDLK_KP_MINUS.rawValue), Int(SDLK_VOLUMEDOWN.rawValue): return .volumeDown
         default: return .other
+        }
+    }
+}
+
+/// With NumLock on, SDL follows a keypad key with its digit as text (SDL_TEXTINPUT, right
+/// after the SDL_KEYDOWN it comes from). The keypad is the kiosk's navigation pad whatever
+/// NumLock says, so that text is dropped: a key never both moves the focus and types. Digits
+/// are typed with the on-screen keys, or a keyboard's digit row (where a scanner types too).
+public struct KeypadTextFilter {
+    private var afterKeypadKey = false
+
+    public init() {}
+
+    /// Whether `event` goes on to the kiosk.
+    public mutating func admits(_ event: SDL_Event) -> Bool {
+        switch SDL_EventType(rawValue: event.type) {
+        case SDL_KEYDOWN:
+            afterKeypadKey = EventTranslator.isKeypad(event.key.keysym)
+            return true
+        case SDL_TEXTINPUT:
+            defer { afterKeypadKey = false }
+            return !afterKeypadKey
+        case SDL_KEYUP:
+            return true
+        default:
+            afterKeypadKey = false
+            return true
         }
     }
 }

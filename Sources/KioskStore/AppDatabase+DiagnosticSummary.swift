@@ -45,6 +45,11 @@ extension AppDatabase {
             let notDone = scores.keys.filter { $0.hasPrefix("not_done:") }.sorted().map { String($0.dropFirst(9)) }
             if !done.isEmpty { parts.append("Réussi : " + done.joined(separator: ", ") + ".") }
             if !notDone.isEmpty { parts.append("Pas encore : " + notDone.joined(separator: ", ") + ".") }
+            let leftOut = scores.keys.filter { $0.hasPrefix("needs_touch:") }.sorted().map { String($0.dropFirst(12)) }
+            if !leftOut.isEmpty {
+                parts.append(
+                    "Fait au clavier, sans les exercices au toucher : " + leftOut.joined(separator: ", ") + ".")
+            }
             return parts.joined(separator: " ")
         }
     }

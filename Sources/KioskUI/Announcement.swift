@@ -10,7 +10,7 @@ import KioskCore
 public enum Announcement {
     /// The bar's controls, the same on every screen: named when focused, not in every screen's
     /// list of choices.
-    public static let chromeIDs: Set<String> = ["help", "back", "home", "display", "listen"]
+    public static let chromeIDs = SemanticNode.chromeIDs
 
     public static func text(
         after action: Action, before: KioskState, state: KioskState, beforeScene: Scene, scene: Scene,
@@ -29,12 +29,23 @@ public enum Announcement {
         } else if case .warning = state.idle, before.idle == .active {
             text = spokenText(of: scene, roles: [.heading, .status], hiding: hidden)
         } else if action == .timeElapsed {
-            return nil
+            // A timer that moves the person on ("nobody is free") is heard; a reset, the
+            // goodbye's end or the attract screen is not (nobody may be there).
+            guard state.screen != before.screen, state.visit != nil, !state.screen.isAdmin else { return nil }
+            text = screenText(of: scene, state: state, catalogue: catalogue)
         } else if action == .listenAgainTapped || scene.screenID != beforeScene.screenID
             || state.language != before.language || state.screen != before.screen
             || state.diagnostic?.session.answers.count != before.diagnostic?.session.answers.count
+            || state.diagnostic?.session.currentItem?.id != before.diagnostic?.session.currentItem?.id
+            // The same screen with other choices: the times found, a filtered list of places.
+            || choiceLabels(of: scene) != choiceLabels(of: beforeScene)
         {
             text = screenText(of: scene, state: state, catalogue: catalogue)
+            // The keys brought the person here: where the focus stands, last.
+            if let id = state.focus, let node = scene.node(id: id) {
+                text? +=
+                    " " + catalogue.text(.focusOn, state.language, ["label": focusText(of: node, state, catalogue)])
+            }
         } else if state.diagnostic?.task.tryAgain == true, before.diagnostic?.task.tryAgain != true {
             text = catalogue.text(.diagTryAgain, state.language)
         } else if state.places?.print != before.places?.print, let node = scene.node(id: "places-print-status") {
@@ -45,10 +56,34 @@ public enum Announcement {
         {
             text = node.label
         } else if state.focus != before.focus, let id = state.focus, let node = scene.node(id: id) {
-            text = node.personal ? hidden ?? node.label : node.label
+            text = focusText(of: node, state, catalogue)
+        } else if let id = state.focus, let node = scene.node(id: id), let old = beforeScene.node(id: id),
+            old.selected != node.selected || old.enabled != node.enabled
+        {
+            // A choice turned on or off under the focus, or the control became usable.
+            text = focusText(of: node, state, catalogue)
+        }
+        // The keypad has just left out the diagnostic's touch tasks: said once, first.
+        if state.diagnostic?.touchTasksPassed == true, before.diagnostic?.touchTasksPassed != true {
+            text = catalogue.text(.diagTouchTasksPassed, state.language) + " " + (text ?? "")
         }
         guard let text, !text.isEmpty else { return nil }
         return text
+    }
+
+    /// The focused control as it is said: its name, then its state, "selected" (or "not
+    /// selected" for an on/off choice), or "not possible yet" and what it needs.
+    public static func focusText(of node: SemanticNode, _ state: KioskState, _ catalogue: Catalogue) -> String {
+        let language = state.language
+        // A first name or a number is said only into a headset, or when the person chose it.
+        if node.personal, !state.voice.mayReadPersonal { return catalogue.text(.speechPersonalHidden, language) }
+        let comma = language == .ar ? "، " : ", "
+        if !node.enabled, let missing = node.missing {
+            return node.label + comma + catalogue.text(.focusNotYet, language) + ". " + missing
+        }
+        if node.selected { return node.label + comma + catalogue.text(.focusSelected, language) }
+        if node.role == .toggle { return node.label + comma + catalogue.text(.focusNotSelected, language) }
+        return node.label
     }
 
     /// A question of remote help appeared, or its closing notice.
@@ -71,6 +106,11 @@ public enum Announcement {
         var text = spokenText(of: scene, roles: [.heading, .text], hiding: hidden)
         if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
             text = item.spoken[state.language]
+            // A message to judge is read after the question about it: without sight, the
+            // prompt's "read it" would leave nothing to judge.
+            for node in scene.nodes where node.id.hasPrefix("message-") && node.action == nil {
+                text += " " + node.label
+            }
             if state.diagnostic?.lastSucceeded == true {
                 text = catalogue.text(.diagSuccess, state.language) + " " + text
             }
@@ -78,7 +118,9 @@ public enum Announcement {
         let choices = choiceLabels(of: scene)
         guard !choices.isEmpty else { return text }
         let list = catalogue.text(.speechChoices, state.language, ["choices": choices.joined(separator: ", ")])
-        return text.isEmpty ? list : text + (text.hasSuffix(".") || text.hasSuffix("?") ? " " : ". ") + list
+        // A text that ends its own sentence ("?", or "Or another day:") gets no full stop.
+        let ended = [".", "?", "!", ":", "؟"].contains { text.hasSuffix($0) }
+        return text.isEmpty ? list : text + (ended ? " " : ". ") + list
     }
 
     /// The screen's own controls, in reading order: not the bar's, not the keyboard's keys,

@@ -46,6 +46,9 @@ public struct InputRouter: Sendable {
     /// Where the press began, while a draggable node is held.
     private var dragStart: Point?
     private var dragMoved = false
+    /// The person is using keys (a keyboard or a keypad) rather than touch: a new screen then
+    /// puts the focus on its first own control, so the ring and the voice follow them.
+    public private(set) var usingKeys = false
     /// A finger moves a little while tapping: below this, a drag is still a tap.
     static let dragThreshold = 24
 
@@ -67,6 +70,7 @@ public struct InputRouter: Sendable {
     public mutating func route(_ event: InputEvent, scene: Scene, focus: String?, now: Date) -> [Action] {
         switch event {
         case .pointerDown(let point):
+            usingKeys = false
             pressScreen = screen
             pressedAt = now
             let pressed = scene.node(at: point)
@@ -117,6 +121,7 @@ public struct InputRouter: Sendable {
             return [.personActed, .volumeChanged(-1)]
 
         case .key(let key):
+            if key != .other { usingKeys = true }
             // A key pressed twice quickly must not confirm the next screen either.
             let fresh = now.timeIntervalSince(screenShownAt) < newScreenGuard && (key == .enter || key == .space)
             return [.personActed] + (fresh ? [] : keyActions(key, scene: scene, focus: focus))
@@ -127,29 +132,79 @@ public struct InputRouter: Sendable {
     }
 
     private func keyActions(_ key: Key, scene: Scene, focus: String?) -> [Action] {
-        let targets = scene.interactiveNodes
+        let targets = scene.focusableNodes
         guard !targets.isEmpty else { return [] }
         let current = focus.flatMap { id in targets.firstIndex { $0.id == id } }
-        func move(_ step: Int) -> [Action] {
-            let next: Int
-            if let current {
-                next = (current + step + targets.count) % targets.count
-            } else {
-                next = step > 0 ? 0 : targets.count - 1
-            }
-            return [.focusMoved(targets[next].id)]
-        }
+        // Nothing focused yet: the first key lands on the screen's first own control.
+        func start() -> [Action] { [.focusMoved(scene.entryFocus ?? targets[0].id)] }
         switch key {
-        case .tab, .down: return move(1)
-        case .shiftTab, .up: return move(-1)
-        // Nodes are in reading order, so "right" means "next" only when reading left to right.
-        case .right: return move(scene.rightToLeft ? -1 : 1)
-        case .left: return move(scene.rightToLeft ? 1 : -1)
+        case .tab, .shiftTab:
+            guard let current else { return key == .tab ? start() : [.focusMoved(targets[targets.count - 1].id)] }
+            let step = key == .tab ? 1 : -1
+            return [.focusMoved(targets[(current + step + targets.count) % targets.count].id)]
+        case .up, .down, .left, .right:
+            guard let current else { return start() }
+            return Self.nearest(from: targets[current], toward: key, among: targets).map { [.focusMoved($0.id)] } ?? []
         case .enter, .space:
-            guard let current, let action = targets[current].action else { return [] }
-            return [action]
+            guard let current else { return [] }
+            let node = targets[current]
+            // A control not usable yet says what it needs, as when it is touched.
+            if !node.enabled { return [.unavailableTapped(node.id)] }
+            return node.action.map { [$0] } ?? []
         case .other, .backspace, .speech, .volumeUp, .volumeDown:
             return []
         }
+    }
+
+    /// The control an arrow leads to, as Android's focus finder chooses it: among the controls
+    /// lying wholly that way (their near edge past this one's far edge, give or take a quarter
+    /// of its size: beside is not below), one in line with this one (their spans overlap
+    /// across the move) wins when it is nearer than the other's far edge, and always for left
+    /// and right; otherwise the distance ahead counts 13 times its square against the square
+    /// of the distance aside. So a keyboard's rows and columns are followed, "up" from a key
+    /// reaches the button just above the keyboard before the top bar, and the bar's buttons
+    /// lead to each other. Directions are the screen's: a mirrored Arabic screen puts what
+    /// comes next in reading order on the left, and the left arrow goes there. None at the
+    /// edge: the focus stays.
+    static func nearest(from node: SemanticNode, toward key: Key, among targets: [SemanticNode]) -> SemanticNode? {
+        /// How a control lies from this one: the distances ahead to its near and far edges,
+        /// the distance between their middles aside, and whether they are in line.
+        struct Reach { var near, far, aside: Int, inLine: Bool }
+        let f = node.frame
+        let vertical = key == .up || key == .down
+        func measure(_ t: Rect) -> Reach? {
+            let slack = vertical ? f.height / 4 : f.width / 4
+            let near: Int, far: Int
+            switch key {
+            case .up:
+                guard t.maxY <= f.y + slack, t.midY < f.midY else { return nil }
+                (near, far) = (f.y - t.maxY, f.y - t.y)
+            case .down:
+                guard t.y >= f.maxY - slack, t.midY > f.midY else { return nil }
+                (near, far) = (t.y - f.maxY, t.maxY - f.maxY)
+            case .left:
+                guard t.maxX <= f.x + slack, t.midX < f.midX else { return nil }
+                (near, far) = (f.x - t.maxX, f.x - t.x)
+            default:
+                guard t.x >= f.maxX - slack, t.midX > f.midX else { return nil }
+                (near, far) = (t.x - f.maxX, t.maxX - f.maxX)
+            }
+            let inLine = vertical ? t.x < f.maxX && f.x < t.maxX : t.y < f.maxY && f.y < t.maxY
+            let aside = vertical ? abs(t.midX - f.midX) : abs(t.midY - f.midY)
+            return Reach(near: max(0, near), far: max(1, far), aside: aside, inLine: inLine)
+        }
+        func beats(_ a: Reach, _ b: Reach) -> Bool {
+            if a.inLine != b.inLine {
+                let (line, other) = a.inLine ? (a, b) : (b, a)
+                if !vertical || line.near < other.far { return a.inLine }
+            }
+            return 13 * a.near * a.near + a.aside * a.aside < 13 * b.near * b.near + b.aside * b.aside
+        }
+        var best: (node: SemanticNode, m: Reach)?
+        for target in targets where target.id != node.id {
+            guard let m = measure(target.frame) else { continue }
+            if best == nil || beats(m, best!.m) { best = (target, m) }
+        }
+        return best?.node
     }
 }

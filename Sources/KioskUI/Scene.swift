@@ -20,6 +20,8 @@ public struct Scene: Equatable, Sendable {
     public var textSizes: [String: Int] = [:]
     /// Laid out right to left (Arabic): arrow keys follow the reading direction.
     public var rightToLeft: Bool
+    /// The node with the keyboard focus (ringed), if any.
+    public var focus: String?
 
     public init(
         screenID: String, size: Size, background: Color, commands: [DrawCommand] = [],
@@ -38,6 +40,40 @@ public struct Scene: Equatable, Sendable {
 
     /// Nodes a person can activate, in reading (and focus) order.
     public var interactiveNodes: [SemanticNode] { nodes.filter { $0.action != nil && $0.enabled } }
+
+    /// Nodes the keys can reach, in reading (and Tab) order: the usable controls, and those
+    /// not usable yet that say what they need (Enter on one says it, as a touch does).
+    public var focusableNodes: [SemanticNode] {
+        Self.readingOrder(nodes.filter { $0.action != nil && ($0.enabled || $0.missing != nil) }, rightToLeft)
+    }
+
+    /// Nodes as a person reads the screen: row by row from the top (a node whose middle lies
+    /// within the first node of a row belongs to that row), each row from the left, or from
+    /// the right in a right-to-left language. The order the screens add their nodes in is not
+    /// always this (home adds its tiles last).
+    static func readingOrder(_ nodes: [SemanticNode], _ rightToLeft: Bool) -> [SemanticNode] {
+        var rows: [[SemanticNode]] = []
+        for node in nodes.sorted(by: { ($0.frame.midY, $0.frame.x) < ($1.frame.midY, $1.frame.x) }) {
+            if let first = rows.last?.first, node.frame.midY < first.frame.maxY {
+                rows[rows.count - 1].append(node)
+            } else {
+                rows.append([node])
+            }
+        }
+        return rows.flatMap { row in
+            row.sorted { a, b in
+                rightToLeft
+                    ? (-a.frame.maxX, a.frame.midY) < (-b.frame.maxX, b.frame.midY)
+                    : (a.frame.x, a.frame.midY) < (b.frame.x, b.frame.midY)
+            }
+        }
+    }
+
+    /// Where the focus starts on this screen: its first own usable control in reading order
+    /// (not the top bar's); nil when it has none (yet: times still being looked for).
+    public var entryFocus: String? {
+        focusableNodes.first { $0.enabled && !SemanticNode.chromeIDs.contains($0.id) }?.id
+    }
 
     /// The top-most enabled interactive (or draggable) node under `point`.
     public func node(at point: Point) -> SemanticNode? {
@@ -62,6 +98,9 @@ public struct Scene: Equatable, Sendable {
 
 /// A thing on screen as a person (or a screen reader) meets it.
 public struct SemanticNode: Equatable, Sendable {
+    /// The top bar's controls, the same on every screen.
+    public static let chromeIDs: Set<String> = ["help", "back", "home", "display", "listen"]
+
     public enum Role: String, Sendable {
         /// `key`: a key of an on-screen keyboard (its own, smaller minimum size).
         case button, toggle, heading, text, image, status, key

@@ -171,11 +171,6 @@ public struct SceneBuilder {
             (fillColor, textColor) = (palette.background, palette.mutedText)
             if icon != nil || shape == .row { icon = .unavailable }
         }
-        if focusID == id {
-            let ring = theme.focusWidth
-            rounded(frame.inset(by: -ring * 2), palette.focus, radius: theme.radius + ring * 2)
-            rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
-        }
         let border = style == .secondary || (!enabled && role != .key) ? palette.border : fillColor
         bordered(frame, fill: fillColor, border: border, width: theme.px(3))
         let size = textSize ?? theme.buttonSize
@@ -238,11 +233,6 @@ public struct SceneBuilder {
     /// A journey tile on the home screen: a large pictogram and two to four words, the
     /// pictogram above the words in portrait and beside them in landscape.
     mutating func tile(id: String, label: String, icon: Icon, frame: Rect, action: Action) {
-        if focusID == id {
-            let ring = theme.focusWidth
-            rounded(frame.inset(by: -ring * 2), palette.focus, radius: theme.radius + ring * 2)
-            rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
-        }
         bordered(frame, fill: palette.primary, border: palette.primary, width: theme.px(3))
         var inner = frame.inset(by: theme.px(24))
         let size = theme.px(52 * theme.textScale)
@@ -288,13 +278,38 @@ public struct SceneBuilder {
     // MARK: - Result
 
     public func build(screenID: String, background: Color) -> Scene {
+        var commands = self.commands
+        if let focusID, let node = nodes.last(where: { $0.id == focusID }) {
+            commands += focusRing(around: node.frame)
+        }
         var scene = Scene(
             screenID: screenID, size: theme.size, background: background, commands: commands, nodes: nodes,
             secretZone: secretZone, overflows: overflows, rightToLeft: rightToLeft)
         scene.cutWords = cutWords
         scene.textSizes = textSizes
+        scene.focus = nodes.contains { $0.id == focusID } ? focusID : nil
         if rightToLeft { scene = mirror(scene) }
         return scene
+    }
+
+    /// The keyboard focus, the same on every kind of control (buttons, keys, tiles, cards,
+    /// a diagnostic's choices, list rows): drawn last, over everything, so nothing hides it.
+    /// A band of the focus colour (3:1 or more against the background, the panels and the top
+    /// bar in both themes; the tests check it) with a band of the background inside it,
+    /// so it stands out from the control's own colour too.
+    func focusRing(around frame: Rect) -> [DrawCommand] {
+        let width = theme.focusWidth
+        func frameBands(_ rect: Rect, _ band: Int, _ color: Color) -> [DrawCommand] {
+            [
+                .rect(Rect(x: rect.x, y: rect.y, width: rect.width, height: band), color),
+                .rect(Rect(x: rect.x, y: rect.maxY - band, width: rect.width, height: band), color),
+                .rect(Rect(x: rect.x, y: rect.y + band, width: band, height: rect.height - 2 * band), color),
+                .rect(Rect(x: rect.maxX - band, y: rect.y + band, width: band, height: rect.height - 2 * band), color),
+            ]
+        }
+        let inner = max(1, width / 2)
+        return frameBands(frame.inset(by: -(inner + width)), width, palette.focus)
+            + frameBands(frame.inset(by: -inner), inner, palette.background)
     }
 
     private func mirror(_ scene: Scene) -> Scene {

@@ -46,7 +46,7 @@ enum TopBar {
         if let listen {
             b.button(
                 id: "listen", label: t(.listenAgain), icon: listenIcon(voice), frame: listen, style: .secondary,
-                action: .listenAgainTapped, shape: .iconOnly, selected: voice.on)
+                action: .listenAgainTapped, shape: .iconOnly)
         }
         if let display {
             b.button(

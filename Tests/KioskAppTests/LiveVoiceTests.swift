@@ -26,14 +26,12 @@ final class LiveVoiceTests: XCTestCase {
         try kiosk.waitUntilSettled()
         Thread.sleep(forTimeInterval: 1)
         XCTAssertLessThan(kiosk.spokenSeconds(), 0.2, "a silent kiosk says nothing on its own")
-        XCTAssertEqual(try kiosk.scene()?.nodes.first { $0.id == "listen" }?.selected, false)
 
         // The speech key: "the voice is on…", then the help screen, at the loudest level.
         try kiosk.key("KP_Multiply")
         _ = try kiosk.waitFor("two seconds of speech after the speech key") { () -> Bool? in
             kiosk.spokenSeconds() > 2 ? true : nil
         }
-        XCTAssertEqual(try kiosk.scene()?.nodes.first { $0.id == "listen" }?.selected, true)
         let loud = kiosk.samples().map { abs(Int($0)) }.max() ?? 0
 
         // Six presses of "−": level 1, 18 dB below 7; what is said then is "Volume 1 sur 7."
@@ -53,19 +51,24 @@ final class LiveVoiceTests: XCTestCase {
             Double(quiet), Double(loud) / 4, "level 1 is far quieter than level 7 (\(quiet) against \(loud))")
 
         // The person leaves (idle: 20 s, then a 20 s warning): the next one starts silent, at 7.
-        _ = try kiosk.waitFor("the reset to a silent home", within: 120) { () -> Bool? in
-            guard let scene = try? kiosk.scene(), scene.screen == "home",
-                scene.nodes.first(where: { $0.id == "listen" })?.selected == false
-            else { return nil }
-            return true
+        let next = try kiosk.waitFor("the reset to home", within: 120) { () -> LiveKiosk.Shown? in
+            guard let scene = try? kiosk.scene(), scene.screen == "home" else { return nil }
+            return scene
         }
+        try kiosk.waitUntilSettled()
+        let silentFrom = kiosk.samples().count
+        try kiosk.tap(try XCTUnwrap(next.nodes.first { $0.label == "Faire le point" }))
+        _ = try kiosk.waitFor("the diagnostic") { () -> Bool? in
+            (try? kiosk.scene())?.screen.hasPrefix("diagnostic") == true ? true : nil
+        }
+        Thread.sleep(forTimeInterval: 1.5)
+        XCTAssertLessThan(kiosk.spokenSeconds(from: silentFrom), 0.2, "the next person starts silent")
         // A headset plugged into the jack: the voice comes on by itself, at the kiosk's level.
         let plugFrom = kiosk.samples().count
         HeadsetSwitch.plugEvents(true).withUnsafeBytes { _ = write(writer, $0.baseAddress, $0.count) }
         _ = try kiosk.waitFor("speech after the headset is plugged in") { () -> Bool? in
             kiosk.spokenSeconds(from: plugFrom) > 1 ? true : nil
         }
-        XCTAssertEqual(try kiosk.scene()?.nodes.first { $0.id == "listen" }?.selected, true)
         XCTAssertGreaterThan(
             kiosk.samples(from: plugFrom).map { abs(Int($0)) }.max() ?? 0, quiet * 2,
             "the volume came back to the kiosk's own after the last person")

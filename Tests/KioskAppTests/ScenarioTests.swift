@@ -65,3 +65,54 @@ final class ScenarioTests: XCTestCase {
         XCTAssertNotNil((back["frame"] as? [String: Int])?["width"])
     }
 }
+
+extension ScenarioTests {
+    func test_expect_focus_and_expect_said_are_parsed_with_their_text() throws {
+        let scenario = try Scenario.parse(
+            "expect-focus \"Prendre rendez-vous\"\nexpect-said \"Vous êtes sur : Oui.\"\n", file: "k")
+        XCTAssertEqual(
+            scenario.lines.map(\.step), [.expectFocus("Prendre rendez-vous"), .expectSaid("Vous êtes sur : Oui.")])
+        XCTAssertThrowsError(try Scenario.parse("expect-focus\n", file: "k")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("k:1: unknown step"), "\(error)")
+            XCTAssertTrue("\(error)".contains("expect-focus, expect-said"), "\(error)")
+        }
+        XCTAssertThrowsError(try Scenario.parse("expect-said \"a\" \"b\"\n", file: "k"))
+    }
+
+    func test_expect_focus_and_expect_said_fail_with_what_is_focused_and_what_was_said() throws {
+        let (kiosk, clock) = try Support.kiosk()
+        let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
+        try runner.run(
+            try Scenario.parse("key down\nexpect-focus \"Faire le point\"\nexpect-said \"Faire\"\n", file: "k"))
+        XCTAssertThrowsError(try runner.run(try Scenario.parse("expect-focus \"Mon rendez-vous\"\n", file: "k"))) {
+            XCTAssertTrue("\($0)".contains("the focus is on \"Faire le point\", not \"Mon rendez-vous\""), "\($0)")
+        }
+        XCTAssertThrowsError(try runner.run(try Scenario.parse("expect-said \"Au revoir\"\n", file: "k"))) {
+            XCTAssertTrue("\($0)".contains("does not contain \"Au revoir\": \"Faire le point\""), "\($0)")
+        }
+    }
+
+    /// The keys-only scenarios: one per journey, and at least one in Arabic, with no gesture a
+    /// keypad cannot make, and saying what is heard at key points.
+    func test_each_journey_has_a_keys_only_scenario() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Support.scenarios.path)
+            .filter { $0.contains("-keys-") && $0.hasSuffix(".scenario") }
+        for journey in ["diagnostic", "booking", "my-appointment", "help", "places"] {
+            XCTAssertTrue(names.contains { $0.hasPrefix(journey + "-keys-") }, "\(journey): no keys-only scenario")
+        }
+        XCTAssertTrue(names.contains { $0.hasSuffix("-keys-ar.scenario") }, "one in Arabic")
+        for name in names {
+            let scenario = try Scenario.load(path: Support.scenarios.appendingPathComponent(name).path)
+            for line in scenario.lines {
+                switch line.step {
+                case .tapLabel, .tapPoint, .doubleTap, .type, .drag, .swipe:
+                    XCTFail("\(name):\(line.number): \(line.text) is not a key")
+                default: break
+                }
+            }
+            XCTAssertTrue(
+                scenario.lines.contains { if case .expectSaid = $0.step { return true } else { return false } },
+                "\(name) checks what is said")
+        }
+    }
+}

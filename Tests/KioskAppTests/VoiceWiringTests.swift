@@ -48,7 +48,7 @@ final class VoiceWiringTests: XCTestCase {
         let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
         try runner.run(Scenario.parse("headset plugged\n", file: "t"))
         XCTAssertTrue(said.last?.hasPrefix("Casque branché.") ?? false, "\(said)")
-        XCTAssertTrue(kiosk.scene.node(id: "listen")?.selected ?? false, "the bar shows the voice is on")
+        XCTAssertTrue(kiosk.state.voice.on)
         try runner.run(Scenario.parse("headset unplugged\n", file: "t"))
         XCTAssertFalse(kiosk.state.voice.on, "pulled out: not through the speaker")
     }

@@ -76,7 +76,7 @@ final class RenderTests: XCTestCase {
                         "seconds": "30", "done": "3", "total": "9", "step": "2", "what": "3", "count": "4",
                         "hours": "9", "from": "9:00", "to": "12:00", "distance": "2", "n": "2", "code": "4 7 2 1",
                         "name": language == .ar ? "مريم" : "Marie", "day": "1", "time": "9", "choices": "1",
-                        "phone": "1", "level": "5", "levels": "7",
+                        "phone": "1", "label": "1", "level": "5", "levels": "7",
                     ])
                 let style = TextStyle(size: 40, rightToLeft: TextDirection.isRightToLeft(text))
                 XCTAssertEqual(fonts.missingGlyphs(in: text, style: style), [], "\(language) \(key)")

@@ -29,7 +29,9 @@ final class AnnouncementTests: XCTestCase {
     }
 
     func test_the_focused_control_is_named_and_admin_screens_are_silent() {
-        XCTAssertEqual(said(.focusMoved("lang-en"), from: screens["home"]!, to: screens["home-focus"]!), "English")
+        XCTAssertEqual(
+            said(.focusMoved("lang-en"), from: screens["home"]!, to: screens["home-focus"]!), "English, pas choisi",
+            "a language is a choice: its state is said")
         XCTAssertNil(said(.secretZoneTapped, from: screens["home"]!, to: screens["admin-pin"]!))
         XCTAssertNil(said(.timeElapsed, from: screens["home"]!, to: screens["attract"]!), "nobody may be there")
     }

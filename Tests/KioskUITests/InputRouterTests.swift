@@ -26,23 +26,81 @@ final class InputRouterTests: XCTestCase {
             "a release without a press is nothing")
     }
 
-    func test_tab_and_arrows_move_focus_and_enter_activates() {
+    func test_tab_goes_round_in_reading_order_and_enter_activates() {
+        // The help screen without a hook has only the bar's controls: the first key starts at
+        // the first of them in reading order (back, home, listen, text, help).
         XCTAssertEqual(
-            router.route(.key(.tab), scene: scene, focus: nil, now: now), [.personActed, .focusMoved("help")])
+            router.route(.key(.tab), scene: scene, focus: nil, now: now), [.personActed, .focusMoved("back")])
         XCTAssertEqual(
-            router.route(.key(.tab), scene: scene, focus: "help", now: now), [.personActed, .focusMoved("back")])
+            router.route(.key(.tab), scene: scene, focus: "back", now: now), [.personActed, .focusMoved("home")])
+        XCTAssertEqual(
+            router.route(.key(.tab), scene: scene, focus: "help", now: now), [.personActed, .focusMoved("back")],
+            "from the last to the first")
         XCTAssertEqual(
             router.route(.key(.shiftTab), scene: scene, focus: "back", now: now), [.personActed, .focusMoved("help")])
         XCTAssertEqual(router.route(.key(.enter), scene: scene, focus: "back", now: now), [.personActed, .backTapped])
         XCTAssertEqual(router.route(.key(.space), scene: scene, focus: "help", now: now), [.personActed, .helpTapped])
     }
 
-    func test_arrows_follow_the_reading_direction_in_arabic() {
+    func test_arrows_follow_the_screen_and_the_left_arrow_goes_on_in_arabic() {
+        XCTAssertEqual(
+            router.route(.key(.right), scene: scene, focus: "back", now: now), [.personActed, .focusMoved("home")])
+        XCTAssertEqual(
+            router.route(.key(.left), scene: scene, focus: "back", now: now), [.personActed],
+            "at the edge the focus stays")
+        // Arabic is mirrored: "back" is at the top right, and what follows it is on its left.
         let ar = Fixtures.scene(Fixtures.screens(language: .ar)[1].1)
+        XCTAssertGreaterThan(ar.node(id: "back")!.frame.x, ar.node(id: "home")!.frame.x)
         XCTAssertEqual(
-            router.route(.key(.left), scene: ar, focus: "help", now: now), [.personActed, .focusMoved("back")])
+            router.route(.key(.left), scene: ar, focus: "back", now: now), [.personActed, .focusMoved("home")])
         XCTAssertEqual(
-            router.route(.key(.right), scene: scene, focus: "help", now: now), [.personActed, .focusMoved("back")])
+            router.route(.key(.right), scene: ar, focus: "home", now: now), [.personActed, .focusMoved("back")])
+        XCTAssertEqual(
+            router.route(.key(.tab), scene: ar, focus: nil, now: now), [.personActed, .focusMoved("back")],
+            "reading order starts at the right")
+    }
+
+    /// A button above a two-row keyboard, and the bar far above: the arrows follow the keys'
+    /// rows and columns, and "up" from the keyboard reaches the button before the bar.
+    func keyboardScene() -> Scene {
+        func node(_ id: String, _ x: Int, _ y: Int, _ w: Int, _ h: Int, enabled: Bool = true) -> SemanticNode {
+            var n = SemanticNode(
+                id: id, role: id.hasPrefix("key") ? .key : .button, label: id,
+                frame: Rect(x: x, y: y, width: w, height: h), enabled: enabled, action: .keyTyped(id))
+            if !enabled { n.missing = "Écrivez d'abord votre prénom avec les touches." }
+            return n
+        }
+        return Scene(
+            screenID: "keys", size: Size(width: 1080, height: 1920), background: Color(hex: 0xFFFFFF),
+            nodes: [
+                node("back", 20, 14, 170, 139), node("next", 700, 420, 330, 130, enabled: false),
+                node("key-a", 80, 1400, 80, 90), node("key-z", 180, 1400, 80, 90), node("key-e", 280, 1400, 80, 90),
+                node("key-q", 80, 1500, 80, 90), node("key-s", 180, 1500, 80, 90),
+            ])
+    }
+
+    func test_arrows_move_to_the_nearest_control_that_way() {
+        let keys = keyboardScene()
+        func go(_ key: Key, from id: String) -> [Action] { router.route(.key(key), scene: keys, focus: id, now: now) }
+        XCTAssertEqual(go(.right, from: "key-a"), [.personActed, .focusMoved("key-z")])
+        XCTAssertEqual(go(.down, from: "key-z"), [.personActed, .focusMoved("key-s")])
+        XCTAssertEqual(go(.left, from: "key-s"), [.personActed, .focusMoved("key-q")])
+        XCTAssertEqual(go(.up, from: "key-q"), [.personActed, .focusMoved("key-a")])
+        XCTAssertEqual(go(.up, from: "key-a"), [.personActed, .focusMoved("next")], "the button above, not the bar")
+        XCTAssertEqual(go(.up, from: "next"), [.personActed, .focusMoved("back")])
+        XCTAssertEqual(go(.down, from: "key-s"), [.personActed], "nothing below: the focus stays")
+        XCTAssertEqual(
+            router.route(.key(.down), scene: keys, focus: nil, now: now), [.personActed, .focusMoved("key-a")],
+            "the first key lands on the first usable control of the screen, not the bar")
+    }
+
+    func test_a_control_not_usable_yet_is_reached_and_enter_says_what_it_needs() {
+        let keys = keyboardScene()
+        XCTAssertEqual(keys.focusableNodes.map(\.id), ["back", "next", "key-a", "key-z", "key-e", "key-q", "key-s"])
+        XCTAssertEqual(keys.entryFocus, "key-a")
+        XCTAssertEqual(
+            router.route(.key(.enter), scene: keys, focus: "next", now: now),
+            [.personActed, .unavailableTapped("next")])
     }
 
     func test_escape_and_quit_combinations_only_show_presence() {

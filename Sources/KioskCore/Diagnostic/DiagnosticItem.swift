@@ -63,6 +63,11 @@ public enum ItemType: String, CaseIterable, Sendable {
 
     /// Hands-on tasks are done on the screen and reported as `.task(success:seconds:misses:)`.
     public var isHandsOn: Bool { self != .question && self != .selfRating }
+
+    /// Tasks that measure handling a touch screen itself: with a keypad they are left out
+    /// (`SkipReason.needsTouch`). Typing a word, finding an icon and judging messages are done
+    /// with the keypad as well as by touch (docs/keypad.md).
+    public var needsTouch: Bool { self == .tapTarget || self == .drag || self == .scroll }
 }
 
 extension DiagnosticItem {

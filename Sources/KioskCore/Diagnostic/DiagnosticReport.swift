@@ -41,6 +41,8 @@ public struct DiagnosticReport: Equatable, Sendable {
     public var notDone: [String] {
         items.filter { [.partly, .notSucceeded, .dontKnow, .skippedByPerson].contains($0.status) }.map(\.id)
     }
+    /// The tasks left out because the person used the keypad: not measured, neither done nor not.
+    public var leftOutForKeys: [String] { items.filter { $0.status == .notAsked(.needsTouch) }.map(\.id) }
 }
 
 /// CRA v2 autonomy scale (La Coop de la médiation numérique). `rawValue` is the national code.

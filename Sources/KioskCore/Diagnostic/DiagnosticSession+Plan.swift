@@ -14,6 +14,9 @@ public enum SkipReason: String, Equatable, Sendable {
     case tooHard = "too_hard"
     /// The session reached its item count or estimated-time limit (not counted).
     case limit
+    /// The person uses the keypad, and the task measures handling a touch screen (touching a
+    /// target, dragging, sliding a list): a keypad cannot show that skill (not counted).
+    case needsTouch = "needs_touch"
 }
 
 /// What the hands-on tasks answered so far show, per difficulty (index 1…3).
@@ -89,6 +92,7 @@ extension DiagnosticSession {
         var pendingAnswers = answers[...]
 
         func decide(_ item: DiagnosticItem) -> SkipReason? {
+            if keysOnly && item.type.needsTouch { return .needsTouch }
             if let reason = evidence.skipReason(for: item) { return reason }
             if asked >= pack.limits.maxItems || askedSeconds + item.seconds > pack.limits.maxSeconds { return .limit }
             return nil

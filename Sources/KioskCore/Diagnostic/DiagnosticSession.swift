@@ -12,6 +12,9 @@ public struct DiagnosticSession: Equatable, Sendable {
     public let pack: DiagnosticPack
     /// The answers given, oldest first.
     public private(set) var answers: [RecordedAnswer] = []
+    /// The person uses the keypad: the tasks that need touch are passed over from the current
+    /// item on (`SkipReason.needsTouch`); those already answered keep their answer.
+    public var keysOnly = false
 
     public init(pack: DiagnosticPack) {
         self.pack = pack

@@ -172,3 +172,35 @@ final class DiagnosticSessionTests: XCTestCase {
         XCTAssertNil(report.everyday)
     }
 }
+
+// MARK: - With the keypad
+
+extension DiagnosticSessionTests {
+    func test_with_the_keypad_the_touch_tasks_are_left_out_and_not_counted() throws {
+        let pack = try DiagnosticFixtures.shippedPack()
+        let done = ItemOutcome.task(success: true, seconds: 5, misses: 0)
+        var session = DiagnosticSession(pack: pack)
+        session.record(done, at: DiagnosticFixtures.start)  // tap-star, by touch
+        session.keysOnly = true
+        XCTAssertEqual(session.currentItem?.id, "find-back", "the next touch tasks are passed over")
+        var asked: [String] = []
+        while let item = session.currentItem {
+            asked.append(item.id)
+            XCTAssertFalse(item.type.needsTouch, item.id)
+            let outcome: ItemOutcome =
+                switch item.kind {
+                case .question: .answer(.sometimes)
+                case .selfRating: .rating(2)
+                default: done
+                }
+            session.record(outcome, at: DiagnosticFixtures.start)
+        }
+        let report = session.result()
+        XCTAssertEqual(report.leftOutForKeys, ["tap-small-circle", "drag-photo", "scroll-paw", "attach-paper"])
+        XCTAssertTrue(report.done.contains("tap-star"), "a task done by touch before keeps its answer")
+        XCTAssertFalse(report.notDone.contains { report.leftOutForKeys.contains($0) }, "left out is not failed")
+        XCTAssertNotNil(report.handling, "handling is still measured: icons found, a question")
+        XCTAssertEqual(report.items.first { $0.id == "drag-photo" }?.status, .notAsked(.needsTouch))
+        XCTAssertTrue(asked.contains("type-bread"), "typing a word is done with the keypad too: \(asked)")
+    }
+}

@@ -63,6 +63,8 @@ public struct DiagnosticJourney: Equatable, Sendable {
     /// The hands-on task just done succeeded: the next screen says so ("C'est réussi !").
     /// A task that failed says nothing (never a mark against the person).
     public var lastSucceeded = false
+    /// The keypad has just left out the tasks that need touch: the next item says so, once.
+    public var touchTasksPassed = false
 
     public init(pack: DiagnosticPack, now: Date) {
         session = DiagnosticSession(pack: pack)

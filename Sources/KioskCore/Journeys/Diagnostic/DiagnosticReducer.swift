@@ -154,6 +154,7 @@ extension KioskState {
             journey.lastSucceeded = false
         }
         journey.session.record(outcome, at: now)
+        journey.touchTasksPassed = false
         journey.task = TaskState()
         journey.itemShownAt = now
         focus = nil
@@ -165,6 +166,35 @@ extension KioskState {
         }
         diagnostic = journey
         return []
+    }
+
+    /// The keypad moved the focus during the diagnostic: from now on the tasks that need touch
+    /// are passed over, not counted (`SkipReason.needsTouch`, docs/keypad.md). When the
+    /// current item is one of them, the next one shows at once.
+    mutating func keypadUsed(now: Date) {
+        guard case .diagnostic(let step) = screen, step != .result, var journey = diagnostic,
+            !journey.session.keysOnly
+        else { return }
+        let before = journey.session.currentItem
+        journey.session.keysOnly = true
+        let answered = Set(journey.session.answers.map(\.itemIndex))
+        let items = journey.session.pack.items
+        journey.touchTasksPassed = items.indices.contains { items[$0].type.needsTouch && !answered.contains($0) }
+        guard step == .item, before?.id != journey.session.currentItem?.id else {
+            diagnostic = journey
+            return
+        }
+        journey.task = TaskState()
+        journey.itemShownAt = now
+        journey.lastSucceeded = false
+        focus = nil
+        if journey.session.isFinished {
+            journey.resultPending = true
+            diagnostic = journey
+            show(.diagnostic(.result))
+            return
+        }
+        diagnostic = journey
     }
 
     /// Saves the shown result once, when the person leaves it (or is forgotten).

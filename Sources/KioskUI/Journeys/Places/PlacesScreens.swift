@@ -154,11 +154,6 @@ enum PlacesScreens {
     static func card(_ b: inout SceneBuilder, _ match: PlaceMatch, frame: Rect, language: Language, t: Texts) {
         let theme = b.theme
         let id = "place-\(match.place.id)"
-        if b.focusID == id {
-            let ring = theme.focusWidth
-            b.rounded(frame.inset(by: -ring * 2), b.palette.focus, radius: theme.radius + ring * 2)
-            b.rounded(frame.inset(by: -ring), b.palette.background, radius: theme.radius + ring)
-        }
         b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(4))
         var inner = frame.inset(dx: theme.px(24), dy: theme.px(14))
         let status = match.isOpenNow ? t(.placesOpenNow) : t(.placesClosedNow)
