@@ -247,6 +247,10 @@ public struct SceneBuilder {
         var inner = frame.inset(by: theme.px(24))
         let size = theme.px(52 * theme.textScale)
         if frame.width > frame.height * 2 {
+            // A wide, short tile of larger text gives its words the height it has.
+            if theme.textScale > 1 {
+                inner = frame.inset(dx: theme.px(24), dy: min(theme.px(24), max(theme.px(8), frame.height / 10)))
+            }
             let iconSide = min(inner.height, theme.px(150))
             self.icon(icon, in: inner.sliceLeft(iconSide, gap: theme.gap), size: iconSide, palette.onPrimary)
             text(label, in: inner, size: size, weight: .bold, palette.onPrimary, centerVertically: true, maxLines: 3)
