@@ -211,6 +211,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case placesNone = "places.none"
     case placesPrevious = "places.previous"
     case placesNext = "places.next"
+    case placesMoreChoices = "places.moreChoices"
+    case placesEarlierChoices = "places.earlierChoices"
     case placesToday = "places.today"
     case placesRange = "places.range"
     case placesAnd = "places.and"

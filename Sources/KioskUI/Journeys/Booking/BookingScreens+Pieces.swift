@@ -4,12 +4,13 @@ import KioskCore
 /// The pieces booking and "my appointment" share: a title with its pictogram, a note, and
 /// the appointment's facts (day, time, place, helper).
 extension BookingScreens {
-    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
+    /// The screen's title beside its pictogram, taking at most a `share`-th of `rest`'s height.
+    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect, share: Int = 4) {
         let theme = b.theme
         let line = b.lineHeight(text, size: theme.titleSize, weight: .bold)
         let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
         let lines = TextWrapper.wrap(text, width: rest.width - theme.px(96), style: style, measurer: b.measurer).count
-        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / 4), gap: theme.gap)
+        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / share), gap: theme.gap)
         b.icon(icon, in: row.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
         b.label(
             text, id: "title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text,
