@@ -71,6 +71,7 @@ public struct KioskConfig: Equatable, Sendable {
         policy.placesPosition = placesPosition
         policy.alsaceMoselle = alsaceMoselle
         policy.goodbyeDuration = goodbyeDuration
+        policy.printerConfigured = printerKind != .none
         return policy
     }
 

@@ -40,6 +40,8 @@ public struct KioskPolicy: Equatable, Sendable {
     public var placesPosition: GeoPoint? = nil
     /// Bas-Rhin, Haut-Rhin, Moselle: Good Friday and 26 December are public holidays too.
     public var alsaceMoselle = false
+    /// Whether a printer is configured; without one, lists go on screen instead of paper.
+    public var printerConfigured = true
 
     public init(
         idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,

@@ -125,6 +125,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case diagPrintList = "diag.printList"
     case diagPrinted = "diag.printed"
     case diagPrintFailed = "diag.printFailed"
+    case diagSeeList = "diag.seeList"
+    case diagListOnScreen = "diag.listOnScreen"
+    case diagListNotPrinted = "diag.listNotPrinted"
     case diagPathStep = "diag.pathStep"
 
     // MARK: - Booking and my appointment

@@ -97,13 +97,7 @@ enum DiagnosticScreens {
             id: "diag-dont-know", label: t(.diagDontKnow), icon: .dontKnow, frame: bottom, style: .secondary,
             action: .diagnostic(.dontKnowTapped))
 
-        if journey.task.tryAgain {
-            let note = rest.sliceBottom(
-                b.lineHeight(t(.diagTryAgain), size: theme.bodySize) + theme.px(8), gap: theme.px(12))
-            b.label(
-                t(.diagTryAgain), id: "diag-try-again", role: .status, in: note, size: theme.bodySize, weight: .bold,
-                b.palette.primary, align: .center)
-        }
+        tryAgainRow(&b, item: item, shown: journey.task.tryAgain, in: &rest, t: t)
 
         switch item.kind {
         case .tapTarget(let target): drawTapTarget(&b, in: rest, target: target, task: journey.task, t: t)
@@ -116,6 +110,23 @@ enum DiagnosticScreens {
         case .question: drawQuestion(&b, in: rest, t: t)
         case .selfRating(let rating): drawRating(&b, in: rest, rating: rating, language: language)
         }
+    }
+
+    /// "Try again" has its row on every screen of a task that can be missed, shown or not:
+    /// when it appears, the task's icons, targets and keys stay where they were (they jumped
+    /// by the note's height, issue 13 item 9). Questions and ratings cannot be missed.
+    static func tryAgainRow(_ b: inout SceneBuilder, item: DiagnosticItem, shown: Bool, in rest: inout Rect, t: Texts) {
+        let theme = b.theme
+        switch item.kind {
+        case .tapTarget, .drag, .scroll, .findIcon, .typeWord: break
+        case .spotFraud, .question, .selfRating: return
+        }
+        let note = rest.sliceBottom(
+            b.lineHeight(t(.diagTryAgain), size: theme.bodySize) + theme.px(8), gap: theme.px(12))
+        guard shown else { return }
+        b.label(
+            t(.diagTryAgain), id: "diag-try-again", role: .status, in: note, size: theme.bodySize, weight: .bold,
+            b.palette.primary, align: .center)
     }
 
     private static func drawDots(_ b: inout SceneBuilder, in row: Rect, done: Int, total: Int) {
@@ -143,8 +154,9 @@ enum DiagnosticScreens {
     // MARK: - Result
 
     static func drawResult(
-        _ b: inout SceneBuilder, in area: Rect, journey: DiagnosticJourney, content: KioskContent, language: Language,
-        t: Texts
+        _ b: inout SceneBuilder, in area: Rect, journey: DiagnosticJourney, content: KioskContent,
+        canPrint: Bool = true,
+        language: Language, t: Texts
     ) {
         let theme = b.theme
         let report = journey.report
@@ -159,7 +171,8 @@ enum DiagnosticScreens {
         let (label, icon): (String, Icon) = {
             switch followUp {
             case .book: return (t(.diagBookIt), .event)
-            case .printResources: return (t(.diagPrintList), .print)
+            // No printer: the list goes on screen.
+            case .printResources: return canPrint ? (t(.diagPrintList), .print) : (t(.diagSeeList), .description_)
             case .askAPerson: return (t(.diagAskPerson), .supportAgent)
             }
         }()
@@ -269,48 +282,6 @@ enum DiagnosticScreens {
         b.add(
             SemanticNode(id: "diag-path", role: .status, label: t(.diagPathStep, ["step": "\(stepIndex)"]), frame: path)
         )
-    }
-}
-
-// MARK: - Samples
-
-extension DiagnosticScreens {
-    /// The introduction, every item of the pack as a person meets it (answers replayed; the
-    /// items a confident person skips shown too, on their own), and the result.
-    static func sampleStates(home: KioskState, content: KioskContent, now: Date) -> [(String, KioskState)] {
-        guard let pack = content.diagnosticPack else { return [] }
-        var states: [(String, KioskState)] = []
-        var intro = home
-        intro.diagnostic = DiagnosticJourney(pack: pack, now: now)
-        intro.screen = .diagnostic(.intro)
-        states.append(("diagnostic-intro", intro))
-        var journey = DiagnosticJourney(pack: pack, now: now)
-        var seen = Set<String>()
-        for _ in 0..<pack.items.count {
-            guard let item = journey.session.currentItem else { break }
-            if seen.insert(item.id).inserted {
-                var s = home
-                s.diagnostic = journey
-                s.screen = .diagnostic(.item)
-                s.diagnostic?.task.tryAgain = true
-                states.append(("diagnostic-\(item.id)", s))
-            }
-            _ =
-                journey.session.record(.task(success: true, seconds: 3, misses: 0), at: now)
-                || journey.session.record(.answer(.yes), at: now) || journey.session.record(.rating(3), at: now)
-        }
-        for item in pack.items where !seen.contains(item.id) {
-            var s = home
-            s.diagnostic = DiagnosticJourney(pack: pack.restricted(to: [item]), now: now)
-            s.screen = .diagnostic(.item)
-            states.append(("diagnostic-\(item.id)", s))
-        }
-        var result = home
-        result.diagnostic = journey
-        result.diagnostic?.resourcesPrinted = false
-        result.screen = .diagnostic(.result)
-        states.append(("diagnostic-result", result))
-        return states
     }
 }
 
