@@ -37,11 +37,12 @@ extension DiagnosticScreens {
         }
         var result = home
         result.diagnostic = journey
-        result.diagnostic?.resourcesPrinted = false
+        result.diagnostic?.resourcesPrinted = true
         result.screen = .diagnostic(.result)
         states.append(("diagnostic-result", result))
         // The list on screen: the printing failed (the longer note).
         var resources = result
+        resources.diagnostic?.resourcesPrinted = false
         resources.screen = .diagnostic(.resources)
         states.append(("diagnostic-resources", resources))
         return states
