@@ -71,7 +71,7 @@ enum DiagnosticScreens {
         }
 
         // Pictogram and prompt.
-        let promptHeight = min(theme.px(260 * theme.textScale), rest.height / 4)
+        let promptHeight = promptHeight(b, item.prompt[language], in: rest)
         var promptRow = rest.sliceTop(promptHeight, gap: theme.gap)
         // The scroll task shows what to look for; others show the item's own pictogram.
         var pictogramName = item.pictogram
@@ -110,6 +110,18 @@ enum DiagnosticScreens {
         case .question: drawQuestion(&b, in: rest, t: t)
         case .selfRating(let rating): drawRating(&b, in: rest, rating: rating, language: language)
         }
+    }
+
+    /// The prompt's row: a quarter of the screen at most; with larger text no more than its
+    /// lines (and the pictogram) need, so a short prompt gives the task the room.
+    static func promptHeight(_ b: SceneBuilder, _ prompt: String, in rest: Rect) -> Int {
+        let theme = b.theme
+        let most = min(theme.px(260 * theme.textScale), rest.height / 4)
+        guard theme.textScale > 1 else { return most }
+        let style = TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(prompt))
+        let lines = TextWrapper.wrap(
+            prompt, width: rest.width - theme.px(130) - theme.gap, style: style, measurer: b.measurer)
+        return min(most, max(theme.px(130), lines.count * b.measurer.lineHeight(style)))
     }
 
     /// "Try again" has its row on every screen of a task that can be missed, shown or not:
