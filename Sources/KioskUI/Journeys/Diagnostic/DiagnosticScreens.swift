@@ -71,7 +71,7 @@ enum DiagnosticScreens {
         }
 
         // Pictogram and prompt.
-        let promptHeight = promptHeight(b, item.prompt[language], in: rest)
+        let promptHeight = promptHeight(b, journey.session.pack.items.map { $0.prompt[language] }, in: rest)
         var promptRow = rest.sliceTop(promptHeight, gap: theme.gap)
         // The scroll task shows what to look for; others show the item's own pictogram.
         var pictogramName = item.pictogram
@@ -112,16 +112,20 @@ enum DiagnosticScreens {
         }
     }
 
-    /// The prompt's row: a quarter of the screen at most; with larger text no more than its
-    /// lines (and the pictogram) need, so a short prompt gives the task the room.
-    static func promptHeight(_ b: SceneBuilder, _ prompt: String, in rest: Rect) -> Int {
+    /// The prompt's row: a quarter of the screen at most; with larger text no more than the
+    /// longest prompt of the pack (and the pictogram) needs, so short prompts give the tasks
+    /// the room, and the row, its pictogram and the task's top stay put from item to item.
+    static func promptHeight(_ b: SceneBuilder, _ prompts: [String], in rest: Rect) -> Int {
         let theme = b.theme
         let most = min(theme.px(260 * theme.textScale), rest.height / 4)
         guard theme.textScale > 1 else { return most }
-        let style = TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(prompt))
-        let lines = TextWrapper.wrap(
-            prompt, width: rest.width - theme.px(130) - theme.gap, style: style, measurer: b.measurer)
-        return min(most, max(theme.px(130), lines.count * b.measurer.lineHeight(style)))
+        let lines = prompts.map { prompt in
+            let style = TextStyle(size: theme.bodySize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(prompt))
+            return TextWrapper.wrap(
+                prompt, width: rest.width - theme.px(130) - theme.gap, style: style, measurer: b.measurer
+            ).count * b.measurer.lineHeight(style)
+        }
+        return min(most, max(theme.px(130), lines.max() ?? 0))
     }
 
     /// "Try again" has its row on every screen of a task that can be missed, shown or not:
