@@ -2,7 +2,7 @@ import Foundation
 import KioskCore
 
 /// Loads the journeys' content from the Assets (or a content directory an admin set):
-/// the diagnostic pack. A broken file is refused with every problem and its line; the kiosk
+/// the diagnostic pack and the free resources list. A broken file is refused with every problem and its line; the kiosk
 /// keeps the last good content and the admin status page shows what is wrong.
 public enum ContentLoader {
     public struct Outcome {
@@ -47,6 +47,18 @@ public enum ContentLoader {
         }
         if !problems.isEmpty, previous.diagnosticPack != nil {
             FileHandle.standardError.write(Data("passerelle: content: keeping the last good diagnostic pack\n".utf8))
+        }
+        // The free resources: printed, or shown on screen when nothing can print them.
+        let resources = contentDir.appendingPathComponent("resources.json")
+        if let data = try? Data(contentsOf: resources) {
+            switch ResourceSheet.load(data: data, file: resources.path) {
+            case .success(let sheet): content.resources = sheet
+            case .failure(let errors):
+                for problem in errors.problems.map(\.description) {
+                    FileHandle.standardError.write(Data("passerelle: content: \(problem)\n".utf8))
+                    problems.append(problem)
+                }
+            }
         }
         return Outcome(content: content, problems: problems, diagnosticFile: file)
     }

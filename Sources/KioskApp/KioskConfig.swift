@@ -75,6 +75,7 @@ public struct KioskConfig: Equatable, Sendable {
         policy.alsaceMoselle = alsaceMoselle
         policy.goodbyeDuration = goodbyeDuration
         policy.voice = VoicePolicy(available: speech, onAtStart: voiceAtStart, volume: speechVolume)
+        policy.printerConfigured = printerKind != .none
         return policy
     }
 

@@ -42,6 +42,8 @@ public struct KioskPolicy: Equatable, Sendable {
     public var alsaceMoselle = false
     /// Whether each person starts with the voice on, and at what volume.
     public var voice = VoicePolicy()
+    /// Whether a printer is configured; without one, lists go on screen instead of paper.
+    public var printerConfigured = true
 
     public init(
         idleTimeout: Double = 90, warningDuration: Double = 30, attractAfter: Double = 120,

@@ -14,7 +14,9 @@ public func reduce(_ state: inout KioskState, _ action: Action, _ env: Environme
     default: state.unavailable = nil
     }
     var effects = state.reduceJourney(action, env: env) ?? reduceShell(&state, action, env)
-    if before.screen == .diagnostic(.result), state.screen != .diagnostic(.result), state.screen != .diagnostic(.item) {
+    if [.diagnostic(.result), .diagnostic(.resources)].contains(before.screen),
+        ![.diagnostic(.result), .diagnostic(.item), .diagnostic(.resources)].contains(state.screen)
+    {
         effects = state.settleDiagnostic() + effects
     }
     effects += state.trackVisit(after: action, before: before, now: env.now)
@@ -234,8 +236,8 @@ extension KioskState {
         switch screen {
         case .booking(.ticket):
             return max(policy.idleTimeout, policy.ticketTimeout)
-        case .places(.place) where places?.print != nil:
-            // A place to copy or photograph, printed or not: the ticket's time.
+        case .places(.place) where places?.print != nil, .diagnostic(.resources):
+            // A place or the resources list to copy or photograph: the ticket's time.
             return max(policy.idleTimeout, policy.ticketTimeout)
         case _ where remote?.isSharing == true:
             // The aidant guides by phone; the session's own silence limit applies.

@@ -42,6 +42,7 @@ public enum Screen: Equatable, Sendable {
         case .diagnostic(.intro): return "diagnostic-intro"
         case .diagnostic(.item): return "diagnostic-item"
         case .diagnostic(.result): return "diagnostic-result"
+        case .diagnostic(.resources): return "diagnostic-resources"
         case .booking(let step):
             switch step {
             case .need: return "booking-need"

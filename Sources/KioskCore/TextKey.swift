@@ -134,6 +134,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case diagPrintList = "diag.printList"
     case diagPrinted = "diag.printed"
     case diagPrintFailed = "diag.printFailed"
+    case diagSeeList = "diag.seeList"
+    case diagListOnScreen = "diag.listOnScreen"
+    case diagListNotPrinted = "diag.listNotPrinted"
     case diagPathStep = "diag.pathStep"
 
     // MARK: - Booking and my appointment
@@ -220,6 +223,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case placesNone = "places.none"
     case placesPrevious = "places.previous"
     case placesNext = "places.next"
+    case placesMoreChoices = "places.moreChoices"
+    case placesEarlierChoices = "places.earlierChoices"
     case placesToday = "places.today"
     case placesRange = "places.range"
     case placesAnd = "places.and"

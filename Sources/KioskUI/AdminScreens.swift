@@ -6,11 +6,20 @@ enum AdminScreens {
         let theme = b.theme
         let height = b.lineHeight(text, size: theme.titleSize, weight: .bold)
         let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        // A long word beside the icon would be cut (larger text in a narrow column): the icon
+        // then stands above the title, which gets the whole width.
+        let beside = b.wordsFit(text, width: rest.width - height - theme.px(16), size: theme.titleSize, weight: .bold)
+        if !beside {
+            var iconRow = rest.sliceTop(height, gap: theme.px(8))
+            b.icon(icon, in: iconRow.sliceLeft(height), size: height, b.palette.primary)
+        }
         let lines = TextWrapper.wrap(
-            text, width: rest.width - height - theme.px(16), style: style, measurer: b.measurer)
+            text, width: rest.width - (beside ? height + theme.px(16) : 0), style: style, measurer: b.measurer)
         var row = rest.sliceTop(height * min(lines.count, 3), gap: theme.gap)
-        var iconBox = row.sliceLeft(height, gap: theme.px(16))
-        b.icon(icon, in: iconBox.sliceTop(height), size: height, b.palette.primary)
+        if beside {
+            var iconBox = row.sliceLeft(height, gap: theme.px(16))
+            b.icon(icon, in: iconBox.sliceTop(height), size: height, b.palette.primary)
+        }
         b.label(text, id: "admin-title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text)
     }
 

@@ -8,6 +8,10 @@ enum HomeScreen {
         var rest = area
         let buttonHeight = theme.buttonHeight
 
+        // Landscape with larger text: the settings in a column of their own (HomeScreen+Wide).
+        if !theme.size.isPortrait && theme.textScale > 1 {
+            return drawWide(&b, in: area, state: state, journeys: journeys, t: t)
+        }
         // Bottom rows first, so the greeting takes whatever height is left.
         let languageButtons: [(Language, Rect)]
         let toggleRects: [Rect]
@@ -23,7 +27,26 @@ enum HomeScreen {
             languageButtons = Array(zip(Language.allCases, cells[0..<3]))
             toggleRects = Array(cells[3..<5])
         }
-        for (language, frame) in languageButtons {
+        drawSettings(&b, languages: languageButtons, toggles: toggleRects, state: state, t: t)
+
+        // Greeting.
+        let title = rest.sliceTop(
+            b.lineHeight(t(.welcomeTitle), size: theme.titleSize, weight: .bold), gap: theme.gap / 2)
+        b.label(
+            t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
+            b.palette.text)
+        let body = rest.sliceTop(
+            min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
+        b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
+
+        drawJourneys(&b, in: rest, inRows: theme.size.isPortrait, journeys: journeys, t: t)
+    }
+
+    /// The languages, named in their own script, and the two comfort toggles.
+    static func drawSettings(
+        _ b: inout SceneBuilder, languages: [(Language, Rect)], toggles toggleRects: [Rect], state: KioskState, t: Texts
+    ) {
+        for (language, frame) in languages {
             let current = language == state.language
             b.button(
                 id: "lang-\(language.rawValue)", label: language.nativeName, icon: current ? .check : .language,
@@ -38,38 +61,41 @@ enum HomeScreen {
             id: "high-contrast", label: t(.highContrast), icon: .contrast, frame: toggleRects[1],
             style: state.highContrast ? .selected : .secondary, action: .highContrastToggled, role: .toggle,
             selected: state.highContrast)
+    }
 
-        // Greeting.
-        let title = rest.sliceTop(
-            b.lineHeight(t(.welcomeTitle), size: theme.titleSize, weight: .bold), gap: theme.gap / 2)
-        b.label(
-            t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
-            b.palette.text)
-        let body = rest.sliceTop(
-            min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
-        b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
-
-        // Journeys: one large tile each (icon and a few words); none yet, then a person helps.
+    /// Journeys: one large tile each (icon and a few words), in rows or in columns; none yet,
+    /// then a person helps.
+    static func drawJourneys(
+        _ b: inout SceneBuilder, in area: Rect, inRows: Bool, gap: Int? = nil, journeys: [Journey], t: Texts
+    ) {
+        let theme = b.theme
+        let gap = gap ?? theme.gap
         guard !journeys.isEmpty else {
-            let panel = rest
+            let panel = area
             b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
             let inner = panel.inset(by: theme.px(32))
-            let iconSize = min(theme.px(140), inner.height / 3)
-            // Icon just above the middle, the sentence just below: the pair sits centred.
+            let sentence = bodyHeight(b, t(.welcomeNoJourney), width: inner.width)
+            var iconSize = min(theme.px(140), inner.height / 3)
+            // Icon just above the middle, the sentence just below: the pair sits centred; a
+            // short panel (larger text, remote help's banner) gives the sentence its lines.
+            var textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
+            if sentence > textBox.height {
+                iconSize = min(iconSize, inner.height - sentence - theme.gap)
+                textBox = Rect(x: inner.x, y: inner.maxY - sentence, width: inner.width, height: sentence)
+            }
             let iconBox = Rect(
-                x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
-            b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
-            let textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
+                x: inner.x, y: textBox.y - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
+            if iconSize >= theme.px(48) { b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary) }
             b.label(
                 t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text,
                 align: .center)
             return
         }
         let tiles: [Rect]
-        if theme.size.isPortrait {
-            tiles = rest.rows(journeys.count, gap: theme.gap)
+        if inRows {
+            tiles = area.rows(journeys.count, gap: gap)
         } else {
-            tiles = rest.columns(journeys.count, gap: theme.gap)
+            tiles = area.columns(journeys.count, gap: gap)
         }
         for (journey, frame) in zip(journeys, tiles) {
             let (id, key, icon): (String, TextKey, Icon) = {
@@ -82,5 +108,12 @@ enum HomeScreen {
             }()
             b.tile(id: id, label: t(key), icon: icon, frame: frame, action: .journeyTapped(journey))
         }
+    }
+
+    /// The height `text` takes at the body size, wrapped to `width`.
+    static func bodyHeight(_ b: SceneBuilder, _ text: String, width: Int) -> Int {
+        let style = TextStyle(size: b.theme.bodySize, weight: .regular, rightToLeft: TextDirection.isRightToLeft(text))
+        return TextWrapper.wrap(text, width: width, style: style, measurer: b.measurer).count
+            * b.measurer.lineHeight(style)
     }
 }

@@ -230,27 +230,6 @@ public struct SceneBuilder {
             palette.problem, centerVertically: true)
     }
 
-    /// A journey tile on the home screen: a large pictogram and two to four words, the
-    /// pictogram above the words in portrait and beside them in landscape.
-    mutating func tile(id: String, label: String, icon: Icon, frame: Rect, action: Action) {
-        bordered(frame, fill: palette.primary, border: palette.primary, width: theme.px(3))
-        var inner = frame.inset(by: theme.px(24))
-        let size = theme.px(52 * theme.textScale)
-        if frame.width > frame.height * 2 {
-            let iconSide = min(inner.height, theme.px(150))
-            self.icon(icon, in: inner.sliceLeft(iconSide, gap: theme.gap), size: iconSide, palette.onPrimary)
-            text(label, in: inner, size: size, weight: .bold, palette.onPrimary, centerVertically: true, maxLines: 3)
-        } else {
-            // Larger text takes room from the pictogram, never the other way round.
-            let iconSide = min(inner.height / (theme.textScale > 1 ? 3 : 2), inner.width / 2, theme.px(180))
-            self.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, palette.onPrimary)
-            text(
-                label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true,
-                maxLines: 3)
-        }
-        nodes.append(SemanticNode(id: id, role: .button, label: label, frame: frame, action: action))
-    }
-
     // MARK: - Nodes
 
     mutating func add(_ node: SemanticNode) { nodes.append(node) }

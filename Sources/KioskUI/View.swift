@@ -52,7 +52,13 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     case .diagnostic(.result):
         if let journey = state.diagnostic {
             DiagnosticScreens.drawResult(
-                &b, in: content, journey: journey, content: context.content, language: state.language, t: t)
+                &b, in: content, journey: journey, content: context.content,
+                canPrint: context.policy.printerConfigured, language: state.language, t: t)
+        }
+    case .diagnostic(.resources):
+        if let journey = state.diagnostic {
+            DiagnosticScreens.drawResources(
+                &b, in: content, journey: journey, sheet: context.content.resources, language: state.language, t: t)
         }
     }
 
@@ -60,7 +66,8 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     if case .warning(_, let secondsLeft) = state.idle {
         IdleOverlay.draw(
             &b, secondsLeft: secondsLeft, context: context, t: t,
-            keepVisible: state.screen == .booking(.ticket) || PlacesScreens.keepsVisible(state))
+            keepVisible: [.booking(.ticket), .diagnostic(.resources)].contains(state.screen)
+                || PlacesScreens.keepsVisible(state))
     }
     RemoteOverlay.draw(&b, state: state, context: full, t: t)
     return b.build(screenID: state.screen.id, background: theme.palette.background)

@@ -62,7 +62,11 @@ final class RenderTests: XCTestCase {
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
         let places = try PlacesFile.parse(
             Data(contentsOf: root.appendingPathComponent("Assets/places/example.csv")), file: "places")
-        return KioskContent(diagnosticPack: pack, agenda: catalogue, places: places.places)
+        var content = KioskContent(diagnosticPack: pack, agenda: catalogue, places: places.places)
+        content.resources = try ResourceSheet.load(
+            data: Data(contentsOf: root.appendingPathComponent("Assets/content/resources.json")), file: "resources"
+        ).get()
+        return content
     }
 
     func test_every_icon_and_every_text_has_its_glyphs() throws {

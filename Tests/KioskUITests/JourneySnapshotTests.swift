@@ -21,12 +21,17 @@ final class JourneySnapshotTests: XCTestCase {
             helpers: Dictionary(uniqueKeysWithValues: agenda.helpers.map { ($0.key, $0) }))
         let places = try! PlacesFile.parse(
             Data(contentsOf: root.appendingPathComponent("Assets/places/example.csv")), file: "places")
-        return KioskContent(diagnosticPack: pack, agenda: catalogue, places: places.places)
+        var content = KioskContent(diagnosticPack: pack, agenda: catalogue, places: places.places)
+        content.resources = try! ResourceSheet.load(
+            data: Data(contentsOf: root.appendingPathComponent("Assets/content/resources.json")), file: "resources"
+        ).get()
+        return content
     }()
 
     /// The journey screens besides the items that have a snapshot of their own.
     static let snapshotScreens = [
-        "diagnostic-result", "booking-booking-confirm", "booking-booking-ticket", "help-looking", "remote-ask-view",
+        "diagnostic-result", "diagnostic-resources", "booking-booking-confirm", "booking-booking-ticket",
+        "help-looking", "remote-ask-view",
         "remote-controlling",
     ]
     static let languages: [Language] = [.fr, .ar]

@@ -39,6 +39,25 @@ final class PlacesScreenTests: XCTestCase {
             "Pas d'impression possible. Prenez cet écran en photo, ou notez l'adresse.")
     }
 
+    func test_with_larger_text_the_needs_come_a_page_at_a_time_each_word_whole() throws {
+        var need = try XCTUnwrap(states["places-need"])
+        let all = scene(need).interactiveNodes.filter { $0.id.hasPrefix("need-") }.map(\.id)
+        XCTAssertEqual(all.count, 10, "nine services and every place, on one page")
+        need.largeText = true
+        var seen: [String] = []
+        for page in 0..<all.count {
+            need.places?.needPage = page
+            let shown = JourneySnapshotTests.scene(need, size: Size(width: 1280, height: 800))
+            XCTAssertEqual(shown.overflows, [], "page \(page)")
+            let next = try XCTUnwrap(shown.node(id: "need-next"), "a page at a time")
+            XCTAssertEqual(shown.node(id: "need-previous")?.enabled, page > 0)
+            seen += shown.interactiveNodes.map(\.id).filter { $0.hasPrefix("need-") && !$0.hasSuffix("-next") }
+                .filter { !$0.hasSuffix("-previous") }
+            if !next.enabled { break }
+        }
+        XCTAssertEqual(seen, all, "every need once, in order, across the pages")
+    }
+
     func test_the_list_names_each_place_with_its_status_and_hours_for_the_voice() throws {
         let list = scene(try XCTUnwrap(states["places-list"]))
         let cards = list.interactiveNodes.filter { $0.id.hasPrefix("place-") }

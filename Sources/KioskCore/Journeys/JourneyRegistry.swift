@@ -72,6 +72,8 @@ public struct KioskContent: Equatable, Sendable {
     public var agenda: BookableAgenda?
     /// The places of help around (the store's, from the national open data); empty: none.
     public var places: [PlaceOfHelp]
+    /// The free resources for an autonomous person (`content/resources.json`; nil: none).
+    public var resources: ResourceSheet?
 
     public init(diagnosticPack: DiagnosticPack? = nil, agenda: BookableAgenda? = nil, places: [PlaceOfHelp] = []) {
         self.diagnosticPack = diagnosticPack

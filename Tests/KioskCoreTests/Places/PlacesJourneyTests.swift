@@ -85,6 +85,24 @@ final class PlacesJourneyTests: XCTestCase {
         XCTAssertEqual(shown.count, 4)
     }
 
+    func test_the_needs_turn_their_own_pages_and_leave_the_list_on_its_first() {
+        send(.journeyTapped(.places(nil)))
+        send(.places(.nextPageTapped))
+        send(.places(.nextPageTapped))
+        send(.places(.previousPageTapped))
+        XCTAssertEqual(state.places?.needPage, 1, "larger text shows the needs a page at a time")
+        XCTAssertEqual(state.places?.page, 0)
+        send(.places(.previousPageTapped))
+        send(.places(.previousPageTapped))
+        XCTAssertEqual(state.places?.needPage, 0, "never before the first page")
+        send(.places(.nextPageTapped))
+        send(.places(.needChosen(nil)))
+        XCTAssertEqual(state.places?.page, 0, "the list starts on its first page")
+        send(.places(.nextPageTapped))
+        XCTAssertEqual(state.places?.page, 1)
+        XCTAssertEqual(state.places?.needPage, 1, "the list's pages leave the needs' page alone")
+    }
+
     func test_special_needs_are_chosen_on_their_screen_and_apply_at_once() {
         send(.journeyTapped(.places(nil)))
         send(.places(.needChosen(.administrativeProcedures)))

@@ -8,6 +8,8 @@ public enum DiagnosticStep: Equatable, Sendable {
     case item
     /// The picture of where they stand and the help that fits.
     case result
+    /// The free resources to go on alone, on screen: nothing could print them.
+    case resources
 }
 
 /// What a person does in the diagnostic (the hands-on tasks' drags and keys come through
@@ -35,12 +37,14 @@ public enum DiagnosticAction: Equatable, Sendable {
     case resultSaved(UUID?)
     /// The resources list came out of the printer (or not).
     case resourcesPrinted(Bool)
+    /// The resources on screen, a page on (true) or back: larger text may not show them all.
+    case resourcesPageTurned(forward: Bool)
 
     /// Whether a person did this (not an effect's answer): the first such action opens a visit.
     var isPersonChoice: Bool {
         switch self {
         case .startTapped, .dontKnowTapped, .targetTapped, .besideTapped, .choiceTapped, .answerTapped, .trustTapped,
-            .wordSubmitted, .followUpTapped:
+            .wordSubmitted, .followUpTapped, .resourcesPageTurned:
             return true
         case .resultSaved, .resourcesPrinted:
             return false
@@ -60,6 +64,8 @@ public struct DiagnosticJourney: Equatable, Sendable {
     public var savedID: UUID?
     /// Whether the list of resources came out of the printer, once asked.
     public var resourcesPrinted: Bool?
+    /// Which page of the resources on screen.
+    public var resourcesPage = 0
     /// The hands-on task just done succeeded: the next screen says so ("C'est réussi !").
     /// A task that failed says nothing (never a mark against the person).
     public var lastSucceeded = false

@@ -25,6 +25,15 @@ extension KioskState {
 
         case .diagnostic(.resourcesPrinted(let ok)):
             diagnostic?.resourcesPrinted = ok
+            // Nothing printed: the list on screen, to photograph or copy.
+            if !ok, screen == .diagnostic(.result) { go(to: .diagnostic(.resources)) }
+            return []
+
+        case .diagnostic(.resourcesPageTurned(let forward)):
+            guard screen == .diagnostic(.resources), var journey = diagnostic else { return [] }
+            journey.resourcesPage = max(0, journey.resourcesPage + (forward ? 1 : -1))
+            diagnostic = journey
+            focus = nil
             return []
 
         case .diagnostic(.followUpTapped):
@@ -34,6 +43,11 @@ extension KioskState {
             case .book(let support):
                 return effects + reduceBooking(.journeyTapped(.booking(support)), env: env)
             case .printResources:
+                // No printer here: the list goes on screen at once.
+                guard env.policy.printerConfigured else {
+                    go(to: .diagnostic(.resources))
+                    return effects
+                }
                 return effects + [.printResources(journey.report, language: language)]
             case .askAPerson:
                 help = HelpJourney(offers: HelpJourney.offers(env.policy))
@@ -64,6 +78,9 @@ extension KioskState {
             journey.lastSucceeded = false
             diagnostic = journey
             focus = nil
+            return []
+        case .resources:
+            show(.diagnostic(.result))
             return []
         case .result:
             journey.session.undo()

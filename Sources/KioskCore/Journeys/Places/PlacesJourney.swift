@@ -62,6 +62,8 @@ public struct PlacesJourney: Equatable, Sendable {
     public var open: PlacesOpenFilter?
     /// Which page of the list (the screen knows how many fit on one).
     public var page = 0
+    /// Which page of the needs: larger text may not show them all at once.
+    public var needPage = 0
     /// The places that answer, nearest first, with today's hours: computed by the reducer at
     /// each of the person's actions (the screens have no clock).
     public var matches: [PlaceMatch] = []

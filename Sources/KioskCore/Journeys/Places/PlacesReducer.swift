@@ -48,8 +48,13 @@ extension KioskState {
             return []
 
         case .places(.nextPageTapped), .places(.previousPageTapped):
-            guard screen == .places(.list), var journey = self.places else { return [] }
-            journey.page = action == .places(.nextPageTapped) ? journey.page + 1 : max(0, journey.page - 1)
+            guard screen == .places(.list) || screen == .places(.need), var journey = self.places else { return [] }
+            let step = action == .places(.nextPageTapped) ? 1 : -1
+            if screen == .places(.need) {
+                journey.needPage = max(0, journey.needPage + step)
+            } else {
+                journey.page = max(0, journey.page + step)
+            }
             self.places = journey
             focus = nil
             return []

@@ -4,12 +4,13 @@ import KioskCore
 /// The pieces booking and "my appointment" share: a title with its pictogram, a note, and
 /// the appointment's facts (day, time, place, helper).
 extension BookingScreens {
-    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect) {
+    /// The screen's title beside its pictogram, taking at most a `share`-th of `rest`'s height.
+    static func title(_ b: inout SceneBuilder, _ text: String, icon: Icon, in rest: inout Rect, share: Int = 4) {
         let theme = b.theme
         let line = b.lineHeight(text, size: theme.titleSize, weight: .bold)
         let style = TextStyle(size: theme.titleSize, weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
         let lines = TextWrapper.wrap(text, width: rest.width - theme.px(96), style: style, measurer: b.measurer).count
-        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / 4), gap: theme.gap)
+        var row = rest.sliceTop(min(max(line * lines, theme.px(80)), rest.height / share), gap: theme.gap)
         b.icon(icon, in: row.sliceLeft(theme.px(80), gap: theme.px(16)), size: theme.px(72), b.palette.primary)
         b.label(
             text, id: "title", role: .heading, in: row, size: theme.titleSize, weight: .bold, b.palette.text,
@@ -80,18 +81,45 @@ extension BookingScreens {
         b.bordered(frame, fill: b.palette.panel, border: b.palette.primary, width: theme.px(4))
         let inner = frame.inset(by: theme.px(20))
         // Four rows when the card is tall, two by two when it is wide.
-        let cells: [Rect] =
-            frame.width > frame.height * 3 / 2 && frame.width >= theme.px(1100)
+        let wide = frame.width > frame.height * 3 / 2 && frame.width >= theme.px(1100)
+        var cells: [Rect] =
+            wide
             ? inner.rows(2, gap: theme.px(12)).flatMap { $0.columns(2, gap: theme.gap) }
             : inner.rows(rows.count, gap: theme.px(12))
+        func mainSize(_ i: Int) -> Int {
+            i < 2 && !compact ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
+        }
+        // Rows of what they hold when equal rows would squeeze one (larger text, a long service).
+        let width = inner.width - theme.px(large ? 96 : 72) - theme.gap
+        let needs = rows.enumerated().map { i, row in
+            (
+                main: PlacesScreens.textHeight(b, row.2, width: width, size: mainSize(i), weight: .bold),
+                sub: row.3.map {
+                    PlacesScreens.textHeight(b, $0, width: width, size: theme.smallSize, weight: .regular)
+                }
+                    ?? 0
+            )
+        }
+        let squeezed =
+            !wide
+            && zip(needs, cells).contains { need, cell in
+                need.main > cell.height * 11 / 20 || need.sub > cell.height * 9 / 20
+            }
+        if squeezed {
+            let spare = max(
+                0, inner.height - theme.px(12) * (rows.count - 1) - needs.reduce(0) { $0 + $1.main + $1.sub })
+            var rest = inner
+            cells = needs.map { rest.sliceTop($0.main + $0.sub + spare / rows.count, gap: theme.px(12)) }
+        }
         for (i, row) in cells.enumerated() where i < rows.count {
             var r = row
             let (id, icon, main, sub) = rows[i]
             let iconSide = min(r.height, theme.px(large ? 96 : 72))
             b.icon(icon, in: r.sliceLeft(iconSide, gap: theme.gap), size: iconSide * 4 / 5, b.palette.primary)
-            let mainSize = i < 2 && !compact ? theme.px((large ? 60 : 50) * theme.textScale) : theme.bodySize
+            let mainSize = mainSize(i)
             if let sub {
-                let top = r.sliceTop(r.height * 11 / 20)
+                let top = r.sliceTop(
+                    squeezed ? needs[i].main + (r.height - needs[i].main - needs[i].sub) / 2 : r.height * 11 / 20)
                 b.label(main, id: id, in: top, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
                 b.label(sub, id: id + "-more", in: r, size: theme.smallSize, b.palette.text)
             } else {

@@ -152,8 +152,9 @@ public enum RemoteOverlay {
         let screen = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
         b.beginModal(opaque: true)
         b.fill(screen, b.palette.background)
-        let width = min(screen.width - theme.margin * 2, theme.px(900))
-        let height = min(screen.height - theme.margin * 2, theme.px(700))
+        // Larger text gets a larger panel (the sentence keeps its size and its words).
+        let width = min(screen.width - theme.margin * 2, theme.px(900 * theme.textScale))
+        let height = min(screen.height - theme.margin * 2, theme.px(700 * theme.textScale))
         let panel = screen.centered(width, height)
         b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(6))
         var inner = panel.inset(by: theme.px(40))

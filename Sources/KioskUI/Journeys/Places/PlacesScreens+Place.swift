@@ -73,22 +73,50 @@ extension PlacesScreens {
         let inner = frame.inset(by: theme.px(20))
         // The address and the hours have a second line; they get twice the room.
         let weights = facts.map { $0.3 == nil || $0.3?.isEmpty == true ? 2 : 3 }
-        let unit = (inner.height - theme.px(12) * (facts.count - 1)) / max(1, weights.reduce(0, +))
+        let free = inner.height - theme.px(12) * (facts.count - 1)
+        let unit = free / max(1, weights.reduce(0, +))
+        // What each row needs at its smallest allowed size (a long address takes two lines):
+        // when the shares above would squeeze a row (larger text), each gets its need first.
+        let width = inner.width - theme.px(72) - theme.gap
+        let needs = facts.map { fact in
+            (
+                main: textHeight(b, fact.2, width: width, size: mainSize(b, fact.0), weight: .bold),
+                sub: fact.3.map { textHeight(b, $0, width: width, size: theme.smallSize, weight: .regular) } ?? 0
+            )
+        }
+        let squeezed = zip(needs, weights).contains { need, weight in
+            need.main > unit * weight * 9 / 20 || need.sub > unit * weight * 11 / 20
+        }
+        let spare = max(0, free - needs.reduce(0) { $0 + $1.main + $1.sub }) / max(1, facts.count)
         var rest = inner
-        for (fact, weight) in zip(facts, weights) {
+        for (index, (fact, weight)) in zip(facts, weights).enumerated() {
             let (id, icon, main, sub) = fact
-            var row = rest.sliceTop(unit * weight, gap: theme.px(12))
+            let need = needs[index]
+            var row = rest.sliceTop(squeezed ? need.main + need.sub + spare : unit * weight, gap: theme.px(12))
             let iconSide = min(row.height, theme.px(72))
             b.icon(icon, in: row.sliceLeft(iconSide, gap: theme.gap), size: iconSide * 4 / 5, b.palette.primary)
-            let mainSize = id == "place-phone" ? theme.px(50 * theme.textScale) : theme.bodySize
+            let mainSize = mainSize(b, id)
             if let sub, !sub.isEmpty {
-                let top = row.sliceTop(row.height * 9 / 20)
+                let top = row.sliceTop(squeezed ? need.main + spare / 2 : row.height * 9 / 20)
                 b.label(main, id: id, in: top, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
                 b.label(sub, id: id + "-more", in: row, size: theme.smallSize, b.palette.text)
             } else {
                 b.label(main, id: id, in: row, size: mainSize, weight: .bold, b.palette.text, centerVertically: true)
             }
         }
+    }
+
+    /// The size of a fact's main words: the phone number a little larger.
+    static func mainSize(_ b: SceneBuilder, _ id: String) -> Int {
+        id == "place-phone" ? b.theme.px(50 * b.theme.textScale) : b.theme.bodySize
+    }
+
+    /// The height `text` takes wrapped to `width` at the smallest size it may shrink to.
+    static func textHeight(_ b: SceneBuilder, _ text: String, width: Int, size: Int, weight: FontWeight) -> Int {
+        let style = TextStyle(
+            size: b.minimumSize(for: size), weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
+        return TextWrapper.wrap(text, width: width, style: style, measurer: b.measurer).count
+            * b.measurer.lineHeight(style)
     }
 
     /// "Help with": the place's services with their pictograms, then the people it is
@@ -106,12 +134,28 @@ extension PlacesScreens {
                 (PlacesWords.icon($0), t(PlacesWords.key($0)))
             }
         guard !items.isEmpty else { return }
-        let columns = 2, gap = theme.px(8)
-        let needed = (items.count + 1) / columns
+        var columns = 2
+        let gap = theme.px(8)
+        var needed = (items.count + 1) / columns
         // As many rows as fit, never smaller than a line of text and its pictogram.
-        let rowHeight = max(
+        var rowHeight = max(
             theme.px(64 * theme.textScale),
             min(theme.px(110 * theme.textScale), (rest.height - gap * (needed - 1)) / needed))
+        if theme.textScale > 1 {
+            // Larger text: rows as tall as the longest words need, in the columns that show
+            // the most of them whole (one column gives each its line).
+            var shown = 0
+            for count in [2, 1] {
+                let width = (rest.width - (count - 1) * theme.gap) / count - theme.px(64) - theme.px(12)
+                let height = max(
+                    theme.px(64),
+                    items.map { textHeight(b, $0.1, width: width, size: theme.smallSize, weight: .regular) }.max() ?? 0)
+                let rows = min((items.count + count - 1) / count, (rest.height + gap) / (height + gap))
+                if min(items.count, rows * count) > shown {
+                    (shown, columns, needed, rowHeight) = (min(items.count, rows * count), count, rows, height)
+                }
+            }
+        }
         let rows = min(needed, max(1, (rest.height + gap) / (rowHeight + gap)))
         let grid = Rect(x: rest.x, y: rest.y, width: rest.width, height: rows * (rowHeight + gap) - gap)
             .rows(rows, gap: gap)

@@ -11,34 +11,12 @@ enum PlacesScreens {
     ) {
         guard let journey = state.places else { return }
         switch step {
-        case .need: drawNeed(&b, in: area, places: content.places, t: t)
+        case .need: drawNeed(&b, in: area, places: content.places, page: journey.needPage, t: t)
         case .list: drawList(&b, in: area, journey: journey, language: state.language, t: t)
         case .support: drawSupport(&b, in: area, journey: journey, t: t)
         case .place(let id):
             guard let match = journey.match(id: id) else { return }
             drawPlace(&b, in: area, match: match, journey: journey, language: state.language, t: t)
-        }
-    }
-
-    // MARK: - What do you need?
-
-    /// The services the loaded places give, each a tile, then "every place".
-    static func drawNeed(_ b: inout SceneBuilder, in area: Rect, places: [PlaceOfHelp], t: Texts) {
-        let theme = b.theme
-        var rest = area
-        BookingScreens.title(&b, t(.placesNeedTitle), icon: .place, in: &rest)
-        let offered = HelpService.allCases.filter { service in places.contains { $0.services.contains(service) } }
-        let choices: [HelpService?] = offered.map { $0 } + [nil]
-        let columns = theme.size.isPortrait ? 2 : (choices.count + 1) / 2
-        let rows = (choices.count + columns - 1) / columns
-        let rowRects = rest.rows(max(rows, 1), gap: theme.gap)
-        for (i, need) in choices.enumerated() {
-            let frame = rowRects[i / columns].columns(columns, gap: theme.gap)[i % columns]
-            let label = need.map { t(PlacesWords.key($0)) } ?? t(.placesAll)
-            let icon = need.map(PlacesWords.icon) ?? PlacesWords.everyPlace
-            b.tile(
-                id: "need-\(need.map { "\($0)" } ?? "all")", label: label, icon: icon, frame: frame,
-                action: .places(.needChosen(need)))
         }
     }
 
@@ -78,7 +56,10 @@ enum PlacesScreens {
         var side = area
         var rest = portrait ? area : side.sliceRight(area.width * 7 / 10, gap: theme.gap * 2)
         let title = journey.need.map { t(PlacesWords.key($0)) } ?? t(.placesAll)
-        BookingScreens.title(&b, title, icon: journey.need.map(PlacesWords.icon) ?? PlacesWords.everyPlace, in: &side)
+        // Landscape: the narrow side is the title's, its words may take half its height.
+        BookingScreens.title(
+            &b, title, icon: journey.need.map(PlacesWords.icon) ?? PlacesWords.everyPlace, in: &side,
+            share: portrait ? 4 : 2)
         if portrait { rest = side }
         drawFilters(&b, in: &rest, journey: journey, t: t)
         let matches = journey.matches
@@ -86,7 +67,8 @@ enum PlacesScreens {
             matches.count == 1
             ? .placesCountOne : matches.first?.distance != nil ? .placesCountNearest : .placesCountByName
         let countText = matches.isEmpty ? t(.placesNone) : t(countKey, ["count": "\(matches.count)"])
-        if portrait {
+        // "No place matches" and what to do take the wide side: under the filters they name.
+        if portrait || matches.isEmpty {
             BookingScreens.note(&b, countText, id: "places-count", in: &rest, problem: matches.isEmpty)
         } else {
             BookingScreens.note(&b, countText, id: "places-count", in: &side, problem: matches.isEmpty)
@@ -163,7 +145,11 @@ enum PlacesScreens {
         let distance = match.distance.map { PlacesWords.distance($0, language: language, t: t) }
         let statusHeight = b.lineHeight(status, size: theme.smallSize, weight: .bold)
         let free = inner.height - statusHeight - theme.px(8)
-        let nameRow = inner.sliceTop(free / 2, gap: theme.px(4))
+        // A long name takes the two lines it needs, the hours keep one.
+        let nameNeed = min(
+            textHeight(b, match.place.name, width: inner.width, size: theme.bodySize, weight: .bold),
+            free - b.lineHeight(hours, size: theme.smallSize) - theme.px(4))
+        let nameRow = inner.sliceTop(max(free / 2, nameNeed), gap: theme.px(4))
         var statusRow = inner.sliceTop(statusHeight, gap: theme.px(4))
         b.text(
             match.place.name, in: nameRow, size: theme.bodySize, weight: .bold, b.palette.text, centerVertically: true,
