@@ -34,6 +34,9 @@ public struct KioskState: Equatable, Sendable {
     /// The control not usable yet that was just tapped (its node id): what it needs is shown
     /// until the next thing the person does.
     public var unavailable: String? = nil
+    /// Low reach (issue 13, item 14): every control in the lower part of the screen, for a
+    /// person in a wheelchair or a child. The person's own choice, forgotten with them.
+    public var lowReach: Bool = false
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(

@@ -35,7 +35,7 @@ extension Action {
             .listenAgainTapped:
             return false
         case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
-            .highContrastToggled, .displayTapped, .leaveConfirmed:
+            .highContrastToggled, .lowReachToggled, .displayTapped, .leaveConfirmed:
             return true
         // Answers of effects may arrive after the person left: each journey says which are.
         case .diagnostic(let action): return action.isPersonChoice
