@@ -9,9 +9,10 @@ enum DisplayOptionsScreen {
         BookingScreens.title(&b, t(.displayTitle), icon: .textSize, in: &rest)
         BookingScreens.note(&b, t(.displayBody), id: "display-body", in: &rest)
         let done = rest.sliceBottom(theme.buttonHeight, gap: theme.gap)
-        let height = min(rest.height, theme.buttonHeight * 3 / 2 * (theme.size.isPortrait ? 2 : 1) + theme.gap)
+        let rows = theme.size.isPortrait ? 3 : 1
+        let height = min(rest.height, (theme.buttonHeight * 3 / 2 + theme.gap) * rows - theme.gap)
         let toggles = Rect(x: rest.x, y: rest.y, width: rest.width, height: height)
-        let frames = theme.size.isPortrait ? toggles.rows(2, gap: theme.gap) : toggles.columns(2, gap: theme.gap)
+        let frames = theme.size.isPortrait ? toggles.rows(3, gap: theme.gap) : toggles.columns(3, gap: theme.gap)
         b.button(
             id: "large-text", label: t(.largeText), icon: state.largeText ? .check : .textSize, frame: frames[0],
             style: state.largeText ? .selected : .secondary, action: .largeTextToggled, role: .toggle,
@@ -20,6 +21,11 @@ enum DisplayOptionsScreen {
             id: "high-contrast", label: t(.highContrast), icon: state.highContrast ? .check : .contrast,
             frame: frames[1], style: state.highContrast ? .selected : .secondary, action: .highContrastToggled,
             role: .toggle, selected: state.highContrast)
+        // Low reach here too: turned on or off mid-journey, nothing lost.
+        b.button(
+            id: "low-reach", label: t(.lowReach), icon: state.lowReach ? .check : .lowReach, frame: frames[2],
+            style: state.lowReach ? .selected : .secondary, action: .lowReachToggled, role: .toggle,
+            selected: state.lowReach)
         b.button(
             id: "display-done", label: t(.displayDone), icon: .check, frame: done, style: .primary, action: .backTapped)
     }

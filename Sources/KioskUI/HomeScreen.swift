@@ -1,7 +1,7 @@
 import KioskCore
 
 /// Home: a greeting, the journeys (tiles appear as their journeys land), the languages named
-/// in their own script, and the two comfort toggles.
+/// in their own script, and the comfort toggles (larger text, stronger colours, low reach).
 enum HomeScreen {
     static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, journeys: [Journey], t: Texts) {
         let theme = b.theme
@@ -11,18 +11,17 @@ enum HomeScreen {
         // Bottom rows first, so the greeting takes whatever height is left.
         let languageButtons: [(Language, Rect)]
         let toggleRects: [Rect]
-        // Portrait, or larger text (five in a row would cut their words): two rows.
-        if theme.size.isPortrait || theme.textScale > 1 {
+        // Portrait: the languages, the two toggles, then low reach across the foot, nearest the
+        // floor. Landscape: the languages over the three toggles.
+        if theme.size.isPortrait {
+            let reach = rest.sliceBottom(buttonHeight, gap: theme.gap)
             let toggles = rest.sliceBottom(buttonHeight, gap: theme.gap)
-            let languages = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
-            languageButtons = Array(zip(Language.allCases, languages.columns(3, gap: theme.gap)))
-            toggleRects = toggles.columns(2, gap: theme.gap)
+            toggleRects = toggles.columns(2, gap: theme.gap) + [reach]
         } else {
-            let row = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
-            let cells = row.columns(5, gap: theme.gap)
-            languageButtons = Array(zip(Language.allCases, cells[0..<3]))
-            toggleRects = Array(cells[3..<5])
+            toggleRects = rest.sliceBottom(buttonHeight, gap: theme.gap).columns(3, gap: theme.gap)
         }
+        let languages = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
+        languageButtons = Array(zip(Language.allCases, languages.columns(3, gap: theme.gap)))
         for (language, frame) in languageButtons {
             let current = language == state.language
             b.button(
@@ -38,6 +37,10 @@ enum HomeScreen {
             id: "high-contrast", label: t(.highContrast), icon: .contrast, frame: toggleRects[1],
             style: state.highContrast ? .selected : .secondary, action: .highContrastToggled, role: .toggle,
             selected: state.highContrast)
+        b.button(
+            id: "low-reach", label: t(.lowReach), icon: .lowReach, frame: toggleRects[2],
+            style: state.lowReach ? .selected : .secondary, action: .lowReachToggled, role: .toggle,
+            selected: state.lowReach)
 
         // Greeting.
         let title = rest.sliceTop(
@@ -45,26 +48,20 @@ enum HomeScreen {
         b.label(
             t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
             b.palette.text)
-        let body = rest.sliceTop(
-            min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
-        b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
+        // The tiles keep the room their words need: the sentence gives way first (larger text
+        // under an aidant's banner). With no journey it would promise what is not there.
+        let count = journeys.count
+        let tilesNeed =
+            theme.size.isPortrait ? count * (theme.px(130 * theme.textScale) + theme.gap) : theme.minimumTarget * 2
+        let bodyHeight = min(
+            rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up)), rest.height - tilesNeed - theme.gap)
+        if count > 0, bodyHeight >= b.lineHeight(t(.welcomeBody), size: theme.bodySize) * 2 {
+            let body = rest.sliceTop(bodyHeight, gap: theme.gap)
+            b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
+        }
 
         // Journeys: one large tile each (icon and a few words); none yet, then a person helps.
-        guard !journeys.isEmpty else {
-            let panel = rest
-            b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
-            let inner = panel.inset(by: theme.px(32))
-            let iconSize = min(theme.px(140), inner.height / 3)
-            // Icon just above the middle, the sentence just below: the pair sits centred.
-            let iconBox = Rect(
-                x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
-            b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
-            let textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
-            b.label(
-                t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text,
-                align: .center)
-            return
-        }
+        guard !journeys.isEmpty else { return noJourney(&b, in: rest, t: t) }
         let tiles: [Rect]
         if theme.size.isPortrait {
             tiles = rest.rows(journeys.count, gap: theme.gap)
@@ -82,5 +79,25 @@ enum HomeScreen {
             }()
             b.tile(id: id, label: t(key), icon: icon, frame: frame, action: .journeyTapped(journey))
         }
+    }
+
+    /// No journey yet: a person here helps. The picture only where there is room for it and
+    /// the sentence under it.
+    private static func noJourney(_ b: inout SceneBuilder, in panel: Rect, t: Texts) {
+        let theme = b.theme
+        b.bordered(panel, fill: b.palette.panel, border: b.palette.border, width: theme.px(3))
+        let inner = panel.inset(by: theme.px(32))
+        var textBox = inner
+        if inner.height >= theme.px(300) {
+            let iconSize = min(theme.px(140), inner.height / 3)
+            // Icon just above the middle, the sentence just below: the pair sits centred.
+            let iconBox = Rect(
+                x: inner.x, y: inner.midY - iconSize - theme.gap / 2, width: inner.width, height: iconSize)
+            b.icon(.handshake, in: iconBox, size: iconSize, b.palette.primary)
+            textBox = Rect(x: inner.x, y: inner.midY, width: inner.width, height: inner.maxY - inner.midY)
+        }
+        b.label(
+            t(.welcomeNoJourney), id: "no-journey", in: textBox, size: theme.bodySize, b.palette.text,
+            align: .center, centerVertically: textBox == inner)
     }
 }

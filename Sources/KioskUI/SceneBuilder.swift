@@ -114,7 +114,12 @@ public struct SceneBuilder {
     /// The smallest size a text asked at `size` may shrink to: the theme's minimum, and with
     /// larger text the size the normal mode asks for.
     func minimumSize(for size: Int) -> Int {
-        let normal = Int((Double(size) / theme.textScale).rounded(.up))
+        // The theme's own text sizes give their normal size exactly: dividing a rounded size
+        // by the scale can land a pixel above it (34 / 1.3 at a scale of 0.625).
+        let designs: [Double] = [34, 42, 50, 52, 56, 64, 72, 80]
+        let normal =
+            designs.filter { theme.px($0 * theme.textScale) == size }.map { theme.px($0) }.min()
+            ?? Int((Double(size) / theme.textScale).rounded(.up))
         return min(size, max(theme.minimumTextSize, theme.textScale > 1 ? normal : 0))
     }
 
@@ -123,6 +128,16 @@ public struct SceneBuilder {
         let style = TextStyle(
             size: minimumSize(for: size), weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
         return text.split(separator: " ").allSatisfy { measurer.width(of: String($0), style: style) <= width }
+    }
+
+    /// Whether `text` fits `box` in whole words at the smallest size it may take (bold).
+    func fits(_ text: String, in box: Rect, size: Int, maxLines: Int) -> Bool {
+        let style = TextStyle(
+            size: minimumSize(for: size), weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = TextWrapper.wrap(text, width: box.width, style: style, measurer: measurer)
+        return lines.count <= maxLines && lines.count * measurer.lineHeight(style) <= box.height
+            && !TextWrapper.cutsWords(text, into: lines)
+            && lines.allSatisfy { measurer.width(of: $0, style: style) <= box.width }
     }
 
     /// Text plus a `text` or `heading` node, so it is spoken and found by scenarios.
@@ -244,20 +259,24 @@ public struct SceneBuilder {
             rounded(frame.inset(by: -ring), palette.background, radius: theme.radius + ring)
         }
         bordered(frame, fill: palette.primary, border: palette.primary, width: theme.px(3))
-        var inner = frame.inset(by: theme.px(24))
+        let inner = frame.inset(by: theme.px(24))
         let size = theme.px(52 * theme.textScale)
-        if frame.width > frame.height * 2 {
-            let iconSide = min(inner.height, theme.px(150))
-            self.icon(icon, in: inner.sliceLeft(iconSide, gap: theme.gap), size: iconSide, palette.onPrimary)
-            text(label, in: inner, size: size, weight: .bold, palette.onPrimary, centerVertically: true, maxLines: 3)
+        var words = inner
+        let iconBox: Rect
+        let beside = frame.width > frame.height * 2
+        if beside {
+            iconBox = words.sliceLeft(min(inner.height, theme.px(150)), gap: theme.gap)
         } else {
             // Larger text takes room from the pictogram, never the other way round.
-            let iconSide = min(inner.height / (theme.textScale > 1 ? 3 : 2), inner.width / 2, theme.px(180))
-            self.icon(icon, in: inner.sliceTop(iconSide, gap: theme.px(12)), size: iconSide, palette.onPrimary)
-            text(
-                label, in: inner, size: size, weight: .bold, palette.onPrimary, align: .center, centerVertically: true,
-                maxLines: 3)
+            let side = min(inner.height / (theme.textScale > 1 ? 3 : 2), inner.width / 2, theme.px(180))
+            iconBox = words.sliceTop(side, gap: theme.px(12))
         }
+        // Words that would not fit whole beside or under the pictogram take its room.
+        let withIcon = fits(label, in: words, size: size, maxLines: 3)
+        if withIcon { self.icon(icon, in: iconBox, size: min(iconBox.width, iconBox.height), palette.onPrimary) }
+        text(
+            label, in: withIcon ? words : inner, size: size, weight: .bold, palette.onPrimary,
+            align: beside ? .leading : .center, centerVertically: true, maxLines: 3)
         nodes.append(SemanticNode(id: id, role: .button, label: label, frame: frame, action: action))
     }
 

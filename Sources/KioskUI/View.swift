@@ -2,6 +2,14 @@ import KioskCore
 
 /// The kiosk as a pure function of its state: same state, same scene.
 public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
+    // Low reach: a portrait screen is laid out in its lower part; a landscape one, short
+    // enough already, gets its bar at the foot (docs/accessibility.md).
+    guard state.lowReach, state.screen != .attract else { return layout(state, context) }
+    return context.size.isPortrait ? LowReach.view(state, context) : layout(state, context, barAtBottom: true)
+}
+
+/// One screen laid out in `context.size`, its bar at the top (or at the foot).
+func layout(_ state: KioskState, _ context: ViewContext, barAtBottom: Bool = false) -> Scene {
     let theme = Theme(size: context.size, largeText: state.largeText, highContrast: state.highContrast)
     var b = SceneBuilder(
         theme: theme, measurer: context.measurer, rightToLeft: state.language.isRightToLeft,
@@ -20,7 +28,7 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     let full = context
     var context = context
     context.size.height -= RemoteOverlay.bannerHeight(state, theme: theme)
-    var content = TopBar.draw(&b, screen: state.screen, context: context, t: t)
+    var content = TopBar.draw(&b, screen: state.screen, context: context, t: t, atBottom: barAtBottom)
     content = content.inset(by: theme.margin)
     switch state.screen {
     case .home: HomeScreen.draw(&b, in: content, state: state, journeys: context.content.journeys, t: t)
