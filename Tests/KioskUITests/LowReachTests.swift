@@ -110,4 +110,33 @@ final class LowReachTests: XCTestCase {
             }
         }
     }
+
+    func test_a_touch_reaches_the_moved_controls_and_the_upper_part_answers_nothing() throws {
+        var state = KioskState.initial(now: Fixtures.start, policy: Fixtures.policy)
+        state.lowReach = true
+        let scene = JourneySnapshotTests.scene(state)
+        let help = try XCTUnwrap(scene.node(id: "help"))
+        var router = InputRouter(newScreenGuard: 0)
+        let now = Fixtures.start
+        let center = Point(x: help.frame.midX, y: help.frame.midY)
+        _ = router.route(.pointerDown(center), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerUp(center), scene: scene, focus: nil, now: now), [.helpTapped])
+        // Where the help button is without low reach.
+        let old = Point(x: 950, y: 60)
+        _ = router.route(.pointerDown(old), scene: scene, focus: nil, now: now)
+        XCTAssertEqual(router.route(.pointerUp(old), scene: scene, focus: nil, now: now), [])
+    }
+
+    func test_the_aidants_pointer_is_drawn_where_the_aidant_points_on_the_whole_screen() throws {
+        let states = LayoutAudit.journeyStates(content: JourneySnapshotTests.content, language: .fr)
+        var state = try XCTUnwrap(states.first { $0.0 == "remote-viewing" }?.1)
+        let pointer = try XCTUnwrap(state.remote?.pointer)
+        state.lowReach = true
+        let scene = JourneySnapshotTests.scene(state)
+        let rings = scene.commands.compactMap { command -> Rect? in
+            guard case .icon(let icon, let frame, _, _) = command, icon == .ring else { return nil }
+            return frame
+        }
+        XCTAssertEqual(rings.map { Point(x: $0.midX, y: $0.midY) }, [Point(x: pointer.x, y: pointer.y)])
+    }
 }
