@@ -28,7 +28,7 @@ public enum LowReach {
         if let pointer = state.remote?.pointer {
             state.remote?.pointer = RemotePointer(x: pointer.x, y: pointer.y - lower.y)
         }
-        let below = layout(state, inner).translated(dy: lower.y)
+        let below = layout(state, inner, screen: context.size).translated(dy: lower.y)
         let upper = upperPart(
             Rect(x: 0, y: 0, width: lower.width, height: lower.y), title: below.nodes.first { $0.role == .heading },
             state: state, context: context)

@@ -8,9 +8,11 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     return context.size.isPortrait ? LowReach.view(state, context) : layout(state, context, barAtBottom: true)
 }
 
-/// One screen laid out in `context.size`, its bar at the top (or at the foot).
-func layout(_ state: KioskState, _ context: ViewContext, barAtBottom: Bool = false) -> Scene {
-    let theme = Theme(size: context.size, largeText: state.largeText, highContrast: state.highContrast)
+/// One screen laid out in `context.size`, its bar at the top (or at the foot); `screen`: the
+/// whole screen, when that is only a part of it.
+func layout(_ state: KioskState, _ context: ViewContext, barAtBottom: Bool = false, screen: Size? = nil) -> Scene {
+    var theme = Theme(size: context.size, largeText: state.largeText, highContrast: state.highContrast)
+    if let screen { theme.physicalScale = Theme(size: screen, largeText: false, highContrast: false).scale }
     var b = SceneBuilder(
         theme: theme, measurer: context.measurer, rightToLeft: state.language.isRightToLeft,
         focusID: state.focus)

@@ -139,4 +139,18 @@ final class LowReachTests: XCTestCase {
         }
         XCTAssertEqual(rings.map { Point(x: $0.midX, y: $0.midY) }, [Point(x: pointer.x, y: pointer.y)])
     }
+
+    func test_a_hands_on_target_keeps_its_size_in_millimetres() throws {
+        let states = LayoutAudit.journeyStates(content: JourneySnapshotTests.content, language: .fr)
+        var found = 0
+        for (name, var state) in states where name.hasPrefix("diagnostic-") {
+            guard let target = JourneySnapshotTests.scene(state).node(id: "task-target") else { continue }
+            state.lowReach = true
+            let low = try XCTUnwrap(JourneySnapshotTests.scene(state).node(id: "task-target"), name)
+            XCTAssertEqual(low.frame.width, target.frame.width, "\(name): the same finger, the same millimetres")
+            XCTAssertEqual(low.frame.height, target.frame.height, name)
+            found += 1
+        }
+        XCTAssertGreaterThan(found, 0, "a sample with a target to touch")
+    }
 }
