@@ -6,7 +6,10 @@ enum HomeScreen {
     static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, journeys: [Journey], t: Texts) {
         let theme = b.theme
         var rest = area
-        let buttonHeight = theme.buttonHeight
+        // A short landscape screen (under an aidant's banner) keeps its rows at the normal
+        // height: the journeys' words need that room more than the rows need larger text's.
+        let short = !theme.size.isPortrait && area.height < theme.px(700)
+        let buttonHeight = short ? min(theme.buttonHeight, theme.px(130)) : theme.buttonHeight
 
         // Bottom rows first, so the greeting takes whatever height is left.
         let languageButtons: [(Language, Rect)]
