@@ -13,7 +13,8 @@ public enum LayoutAudit {
     /// With `content` (the shipped pack and agenda), every journey screen is audited too:
     /// each diagnostic item type, the result, every booking step and "my appointment".
     /// Each screen is laid out in the normal and the larger-text mode, and larger text must
-    /// draw no text smaller than the normal mode does.
+    /// draw no text smaller than the normal mode does; then again with low reach, named
+    /// "NAME low-reach", where a control out of a portrait screen's lower part is a problem.
     public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil, content: KioskContent = KioskContent())
         -> [String]
     {

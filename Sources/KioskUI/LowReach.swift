@@ -4,7 +4,7 @@ import KioskCore
 /// the lower part, within reach of a person in a wheelchair or a child. The screen is laid
 /// out as on a 16:10 screen as wide as this one, the shape of 1280×800 that every screen is
 /// audited at, and moved down; the upper part, out of reach, only shows where one is: the
-/// place's name and the screen's title, large. Why that part: docs/accessibility.md.
+/// place's name and the screen's title, large. Why that part: docs/low-reach.md.
 public enum LowReach {
     /// The lower part of a portrait screen of `size`, where the controls go: as wide as the
     /// screen and 10/16 of its width high (1080×675 of 1080×1920, 35 % of its height).

@@ -3,7 +3,7 @@ import KioskCore
 /// The kiosk as a pure function of its state: same state, same scene.
 public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     // Low reach: a portrait screen is laid out in its lower part; a landscape one, short
-    // enough already, gets its bar at the foot (docs/accessibility.md).
+    // enough already, gets its bar at the foot (docs/low-reach.md).
     guard state.lowReach, state.screen != .attract else { return layout(state, context) }
     return context.size.isPortrait ? LowReach.view(state, context) : layout(state, context, barAtBottom: true)
 }
