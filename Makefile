@@ -110,7 +110,7 @@ bench: release
 # The README's screenshots, from the scenario files.
 screenshots: build
 	.build/debug/passerelle --script Tests/Scenarios/readme.scenario --screenshots docs/screenshots
-	for s in diagnostic-confident diagnostic-confident-ar diagnostic-then-booking booking-fr booking-ar; do \
+	for s in diagnostic-confident diagnostic-confident-ar diagnostic-then-booking booking-fr booking-ar low-reach-fr; do \
 	  .build/debug/passerelle --script Tests/Scenarios/$$s.scenario --screenshots docs/screenshots --import-agenda $(AGENDA) || exit 1; \
 	done
 	for s in places-fr places-ar; do \

@@ -39,6 +39,9 @@ public enum Action: Equatable, Sendable {
     case languageTapped(Language)
     case largeTextToggled
     case highContrastToggled
+    /// "Buttons lower down": every control within reach of a seated person (home, or
+    /// "Text and colours").
+    case lowReachToggled
     /// "Display" in the top bar: larger text and stronger colours on any screen.
     case displayTapped
     /// "Yes, erase it all" on "Go back to the start?".
@@ -98,7 +101,7 @@ extension Action {
         case .places: return .places
         case .backTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .keyTyped, .keyErased,
             .shiftTapped, .dragMoved, .dragEnded, .languageTapped, .largeTextToggled, .highContrastToggled,
-            .displayTapped, .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped,
+            .lowReachToggled, .displayTapped, .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped,
             .attractTouched, .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected, .speechKeyPressed, .volumeChanged, .voiceToggled,
@@ -115,7 +118,7 @@ extension Action {
         case .dragMoved, .dragEnded: return .dragging
         case .helpTapped, .homeTapped, .personActed, .timeElapsed, .focusMoved, .journeyTapped, .diagnostic, .booking,
             .myAppointment, .help, .places, .languageTapped, .largeTextToggled, .highContrastToggled, .displayTapped,
-            .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped, .attractTouched,
+            .lowReachToggled, .leaveConfirmed, .unavailableTapped, .listenAgainTapped, .stayTapped, .attractTouched,
             .secretZoneTapped, .pinDigitTapped, .pinEraseTapped, .pinSubmitTapped, .adminPinChecked,
             .adminPinHistoryLoaded, .adminQuitTapped, .adminScreenshotTapped, .adminStatusTapped, .adminLeaveTapped,
             .screenshotFinished, .statusCollected, .speechKeyPressed, .volumeChanged, .voiceToggled,

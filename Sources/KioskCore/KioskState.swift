@@ -36,6 +36,9 @@ public struct KioskState: Equatable, Sendable {
     public var unavailable: String? = nil
     /// What the person hears: the voice, its volume, their details aloud or not.
     public var voice = Voice(on: true, volume: 5)
+    /// Low reach (issue 13, item 14): every control in the lower part of the screen, for a
+    /// person in a wheelchair or a child. The person's own choice, forgotten with them.
+    public var lowReach: Bool = false
 
     public static func initial(now: Date, policy: KioskPolicy) -> KioskState {
         KioskState(

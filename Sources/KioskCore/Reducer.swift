@@ -70,6 +70,10 @@ func reduceShell(_ state: inout KioskState, _ action: Action, _ env: Environment
         state.highContrast.toggle()
         return []
 
+    case .lowReachToggled:
+        state.lowReach.toggle()
+        return []
+
     // MARK: - Idle
     case .stayTapped:
         state.lastActivity = now

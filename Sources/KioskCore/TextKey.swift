@@ -19,6 +19,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case languagesHeading = "languages.heading"
     case largeText = "toggle.largeText"
     case highContrast = "toggle.highContrast"
+    case lowReach = "toggle.lowReach"
     case display = "display"
     case displayTitle = "display.title"
     case displayBody = "display.body"

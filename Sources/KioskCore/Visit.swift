@@ -35,7 +35,8 @@ extension Action {
             .listenAgainTapped, .speechKeyPressed, .volumeChanged, .headsetChanged:
             return false
         case .helpTapped, .backTapped, .homeTapped, .journeyTapped, .languageTapped, .largeTextToggled,
-            .highContrastToggled, .displayTapped, .leaveConfirmed, .voiceToggled, .personalAloudToggled:
+            .highContrastToggled, .lowReachToggled, .displayTapped, .leaveConfirmed, .voiceToggled,
+            .personalAloudToggled:
             return true
         // Answers of effects may arrive after the person left: each journey says which are.
         case .diagnostic(let action): return action.isPersonChoice

@@ -1,8 +1,9 @@
 import KioskCore
 
-/// Larger text, stronger colours and the voice, reached from the top bar of any screen: the
-/// person's answers stay where they were, and "C'est bon" (or back) returns to them. Rows of
-/// two: reading, hearing, then the volume (quieter, the level, louder).
+/// Larger text, stronger colours, low reach and the voice, reached from the top bar of any
+/// screen: the person's answers stay where they were, and "C'est bon" (or back) returns to
+/// them. Rows: seeing and reaching (three), hearing (two), then the volume (quieter, the
+/// level, louder).
 enum DisplayOptionsScreen {
     static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, voice: Bool, t: Texts) {
         let theme = b.theme
@@ -22,7 +23,7 @@ enum DisplayOptionsScreen {
         }
         let rowHeight = min(theme.buttonHeight * 3 / 2, (rest.height - (count - 1) * theme.gap) / count)
         let rows = rest.sliceTop(rowHeight * count + theme.gap * (count - 1)).rows(count, gap: theme.gap)
-        let see = rows[0].columns(2, gap: theme.gap)
+        let see = rows[0].columns(3, gap: theme.gap)
         b.button(
             id: "large-text", label: t(.largeText), icon: state.largeText ? .check : .textSize, frame: see[0],
             style: state.largeText ? .selected : .secondary, action: .largeTextToggled, role: .toggle,
@@ -31,6 +32,11 @@ enum DisplayOptionsScreen {
             id: "high-contrast", label: t(.highContrast), icon: state.highContrast ? .check : .contrast,
             frame: see[1], style: state.highContrast ? .selected : .secondary, action: .highContrastToggled,
             role: .toggle, selected: state.highContrast)
+        // Low reach here too: turned on or off mid-journey, nothing lost.
+        b.button(
+            id: "low-reach", label: t(.lowReach), icon: state.lowReach ? .check : .lowReach, frame: see[2],
+            style: state.lowReach ? .selected : .secondary, action: .lowReachToggled, role: .toggle,
+            selected: state.lowReach)
         if voice { drawVoice(&b, rows: Array(rows[1...]), voice: state.voice, t: t) }
         b.button(
             id: "display-done", label: t(.displayDone), icon: .check, frame: done, style: .primary, action: .backTapped)

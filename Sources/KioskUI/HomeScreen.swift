@@ -1,12 +1,15 @@
 import KioskCore
 
 /// Home: a greeting, the journeys (tiles appear as their journeys land), the languages named
-/// in their own script, and the two comfort toggles.
+/// in their own script, and the comfort toggles (larger text, stronger colours, low reach).
 enum HomeScreen {
     static func draw(_ b: inout SceneBuilder, in area: Rect, state: KioskState, journeys: [Journey], t: Texts) {
         let theme = b.theme
         var rest = area
-        let buttonHeight = theme.buttonHeight
+        // A short landscape screen (under an aidant's banner) keeps its rows at the normal
+        // height: the journeys' words need that room more than the rows need larger text's.
+        let short = !theme.size.isPortrait && area.height < theme.px(700)
+        let buttonHeight = short ? min(theme.buttonHeight, theme.px(130)) : theme.buttonHeight
 
         // Landscape with larger text: the settings in a column of their own (HomeScreen+Wide).
         if !theme.size.isPortrait && theme.textScale > 1 {
@@ -15,18 +18,17 @@ enum HomeScreen {
         // Bottom rows first, so the greeting takes whatever height is left.
         let languageButtons: [(Language, Rect)]
         let toggleRects: [Rect]
-        // Portrait, or larger text (five in a row would cut their words): two rows.
-        if theme.size.isPortrait || theme.textScale > 1 {
+        // Portrait: the languages, the two toggles, then low reach across the foot, nearest the
+        // floor. Landscape: the languages over the three toggles.
+        if theme.size.isPortrait {
+            let reach = rest.sliceBottom(buttonHeight, gap: theme.gap)
             let toggles = rest.sliceBottom(buttonHeight, gap: theme.gap)
-            let languages = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
-            languageButtons = Array(zip(Language.allCases, languages.columns(3, gap: theme.gap)))
-            toggleRects = toggles.columns(2, gap: theme.gap)
+            toggleRects = toggles.columns(2, gap: theme.gap) + [reach]
         } else {
-            let row = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
-            let cells = row.columns(5, gap: theme.gap)
-            languageButtons = Array(zip(Language.allCases, cells[0..<3]))
-            toggleRects = Array(cells[3..<5])
+            toggleRects = rest.sliceBottom(buttonHeight, gap: theme.gap).columns(3, gap: theme.gap)
         }
+        let languages = rest.sliceBottom(buttonHeight, gap: theme.gap * 2)
+        languageButtons = Array(zip(Language.allCases, languages.columns(3, gap: theme.gap)))
         drawSettings(&b, languages: languageButtons, toggles: toggleRects, state: state, t: t)
 
         // Greeting.
@@ -35,14 +37,22 @@ enum HomeScreen {
         b.label(
             t(.welcomeTitle), id: "welcome-title", role: .heading, in: title, size: theme.titleSize, weight: .bold,
             b.palette.text)
-        let body = rest.sliceTop(
-            min(rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up))), gap: theme.gap)
-        b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
+        // The tiles keep the room their words need: the sentence gives way first (larger text
+        // under an aidant's banner). With no journey it would promise what is not there.
+        let count = journeys.count
+        let tilesNeed =
+            theme.size.isPortrait ? count * (theme.px(130 * theme.textScale) + theme.gap) : theme.minimumTarget * 2
+        let bodyHeight = min(
+            rest.height / 3, theme.px(200) * Int(theme.textScale.rounded(.up)), rest.height - tilesNeed - theme.gap)
+        if count > 0, bodyHeight >= b.lineHeight(t(.welcomeBody), size: theme.bodySize) * 2 {
+            let body = rest.sliceTop(bodyHeight, gap: theme.gap)
+            b.label(t(.welcomeBody), id: "welcome-body", in: body, size: theme.bodySize, b.palette.text)
+        }
 
         drawJourneys(&b, in: rest, inRows: theme.size.isPortrait, journeys: journeys, t: t)
     }
 
-    /// The languages, named in their own script, and the two comfort toggles.
+    /// The languages, named in their own script, and the comfort toggles (low reach third).
     static func drawSettings(
         _ b: inout SceneBuilder, languages: [(Language, Rect)], toggles toggleRects: [Rect], state: KioskState, t: Texts
     ) {
@@ -61,6 +71,12 @@ enum HomeScreen {
             id: "high-contrast", label: t(.highContrast), icon: .contrast, frame: toggleRects[1],
             style: state.highContrast ? .selected : .secondary, action: .highContrastToggled, role: .toggle,
             selected: state.highContrast)
+        if toggleRects.count > 2 {
+            b.button(
+                id: "low-reach", label: t(.lowReach), icon: .lowReach, frame: toggleRects[2],
+                style: state.lowReach ? .selected : .secondary, action: .lowReachToggled, role: .toggle,
+                selected: state.lowReach)
+        }
     }
 
     /// Journeys: one large tile each (icon and a few words), in rows or in columns; none yet,

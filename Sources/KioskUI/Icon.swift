@@ -81,6 +81,8 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
     public static let ring = Icon("radio_button_unchecked")
     /// On a control that is not usable yet: its shape says so, not only its colour.
     public static let unavailable = Icon("block")
+    /// Low reach: the controls within reach of a seated person.
+    public static let lowReach = Icon("accessible")
 
     /// Every icon the shell draws by itself (the status page checks the font has them).
     public static let shellIcons: [Icon] = [
@@ -89,7 +91,7 @@ public struct Icon: Hashable, Sendable, CustomStringConvertible {
         .event, .schedule, .phone, .print, .school, .groups, .description_, .supportAgent, .quiz, .edit,
         .sun, .evening, .shift, .space, .thumbUp, .dontKnow, .undo, .volume, .qrCode, .cancel, .unavailable,
         .screenShare, .stopScreenShare, .visibility, .panTool, .ring, .volumeDown, .volumeOff, .privacy,
-        .headset,
+        .headset, .lowReach,
     ]
 
     /// The icon to show in a right-to-left layout: arrows point the other way.

@@ -13,41 +13,83 @@ public enum LayoutAudit {
     /// With `content` (the shipped pack and agenda), every journey screen is audited too:
     /// each diagnostic item type, the result, every booking step and "my appointment".
     /// Each screen is laid out in the normal and the larger-text mode, and larger text must
-    /// draw no text smaller than the normal mode does.
+    /// draw no text smaller than the normal mode does; then again with low reach, named
+    /// "NAME low-reach", where a control out of a portrait screen's lower part is a problem.
     public static func run(measurer: TextMeasurer, catalogue: Catalogue? = nil, content: KioskContent = KioskContent())
         -> [String]
     {
         let catalogue = catalogue ?? sampleCatalogue
         var problems: [String] = []
         let policy = KioskPolicy(adminEnabled: true, siteName: "Médiathèque Louise-Michel")
+        let context = ViewContext(
+            size: sizes[0], catalogue: catalogue, measurer: measurer, policy: policy, content: content)
         for size in sizes {
             for language in Language.allCases {
                 for (name, var state) in sampleStates(policy: policy)
                     + journeyStates(content: content, language: language)
                 {
                     state.language = language
-                    var scenes: [Scene] = []
-                    for largeText in [false, true] {
-                        state.largeText = largeText
-                        let scene = view(
-                            state,
-                            ViewContext(
-                                size: size, catalogue: catalogue, measurer: measurer, policy: policy, content: content))
-                        let place = "\(name) \(language.rawValue) \(size)\(largeText ? " large" : "")"
-                        let theme = Theme(size: size, largeText: largeText, highContrast: false)
-                        problems += audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey).map {
-                            "\(place): \($0)"
-                        }
-                        problems += missingFacts(scene, state: state).map { "\(place): \($0)" }
-                        scenes.append(scene)
-                    }
-                    problems += smallerWhenLarger(normal: scenes[0], large: scenes[1]).map {
-                        "\(name) \(language.rawValue) \(size) large: \($0)"
+                    let normal = audit(state, size: size, context: context)
+                    problems += normal.map { $0.line(name, language, size) }
+                    // Low reach adds no problem of its own; what its layout shares with the
+                    // screen it is based on is that screen's problem, listed once.
+                    let baseline = LowReach.baselineSize(for: size).map { audit(state, size: $0, context: context) }
+                    state.lowReach = true
+                    let reach = audit(state, size: size, context: context)
+                    let inherited = Set((baseline ?? normal).map(\.key))
+                    problems += reach.filter { !inherited.contains($0.key) }.map {
+                        $0.line(name + " low-reach", language, size)
                     }
                 }
             }
         }
         return problems
+    }
+
+    /// A problem of one state at one size: `large` in the larger-text mode.
+    struct Finding {
+        var large: Bool
+        var message: String
+        func line(_ name: String, _ language: Language, _ size: Size) -> String {
+            "\(name) \(language.rawValue) \(size)\(large ? " large" : ""): \(message)"
+        }
+        /// The problem without where it is on screen: the same one in a layout moved or scaled.
+        var key: String { "\(large) " + message.replacing(/: -?\d+,-?\d+ \d+x\d+$/, with: "") }
+    }
+
+    /// One state at one size, in the normal and the larger-text mode.
+    static func audit(_ state: KioskState, size: Size, context: ViewContext) -> [Finding] {
+        var state = state
+        var context = context
+        context.size = size
+        var problems: [Finding] = []
+        var scenes: [Scene] = []
+        for largeText in [false, true] {
+            state.largeText = largeText
+            let scene = view(state, context)
+            // The lower part of a low-reach screen is a smaller screen: its theme's minimums.
+            let laidOut =
+                state.lowReach && size.isPortrait
+                ? Size(width: size.width, height: LowReach.lowerPart(of: size).height) : size
+            let theme = Theme(size: laidOut, largeText: largeText, highContrast: false)
+            let found =
+                audit(scene, minimumTarget: theme.minimumTarget, minimumKey: theme.minimumKey)
+                + missingFacts(scene, state: state) + outOfReach(scene, state: state)
+            problems += found.map { Finding(large: largeText, message: $0) }
+            scenes.append(scene)
+        }
+        return problems
+            + smallerWhenLarger(normal: scenes[0], large: scenes[1]).map { Finding(large: true, message: $0) }
+    }
+
+    /// In low reach on a portrait screen, the controls (and what a finger drags) out of the
+    /// lower part.
+    public static func outOfReach(_ scene: Scene, state: KioskState) -> [String] {
+        guard state.lowReach, scene.size.isPortrait, state.screen != .attract else { return [] }
+        let lower = LowReach.lowerPart(of: scene.size)
+        return scene.nodes.filter { ($0.action != nil || $0.draggable) && !lower.contains($0.frame) }.map {
+            "\($0.id) is out of reach: \($0.frame)"
+        }
     }
 
     /// Compares an audit with the problems known and written down (one a line; `#` starts a

@@ -47,9 +47,12 @@ extension SceneBuilder {
         // The focus ring is drawn over every control at the end (SceneBuilder.build).
         bordered(frame, fill: palette.primary, border: palette.primary, width: theme.px(3))
         let layout = tileLayout(frame)
-        self.icon(icon, in: layout.iconBox, size: layout.iconSide, palette.onPrimary)
+        // Words that would not fit whole beside or under the pictogram take its room.
+        let withIcon = tileFits(label, frame: frame)
+        if withIcon { self.icon(icon, in: layout.iconBox, size: layout.iconSide, palette.onPrimary) }
         text(
-            label, in: layout.textBox, size: tileTextSize, weight: .bold, palette.onPrimary,
+            label, in: withIcon ? layout.textBox : frame.inset(by: theme.px(24)), size: tileTextSize, weight: .bold,
+            palette.onPrimary,
             align: layout.beside ? .leading : .center, centerVertically: true, maxLines: 3)
         add(SemanticNode(id: id, role: .button, label: label, frame: frame, action: action))
     }

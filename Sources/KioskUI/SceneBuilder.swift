@@ -114,7 +114,12 @@ public struct SceneBuilder {
     /// The smallest size a text asked at `size` may shrink to: the theme's minimum, and with
     /// larger text the size the normal mode asks for.
     func minimumSize(for size: Int) -> Int {
-        let normal = Int((Double(size) / theme.textScale).rounded(.up))
+        // The theme's own text sizes give their normal size exactly: dividing a rounded size
+        // by the scale can land a pixel above it (34 / 1.3 at a scale of 0.625).
+        let designs: [Double] = [34, 42, 50, 52, 56, 64, 72, 80]
+        let normal =
+            designs.filter { theme.px($0 * theme.textScale) == size }.map { theme.px($0) }.min()
+            ?? Int((Double(size) / theme.textScale).rounded(.up))
         return min(size, max(theme.minimumTextSize, theme.textScale > 1 ? normal : 0))
     }
 
@@ -123,6 +128,16 @@ public struct SceneBuilder {
         let style = TextStyle(
             size: minimumSize(for: size), weight: weight, rightToLeft: TextDirection.isRightToLeft(text))
         return text.split(separator: " ").allSatisfy { measurer.width(of: String($0), style: style) <= width }
+    }
+
+    /// Whether `text` fits `box` in whole words at the smallest size it may take (bold).
+    func fits(_ text: String, in box: Rect, size: Int, maxLines: Int) -> Bool {
+        let style = TextStyle(
+            size: minimumSize(for: size), weight: .bold, rightToLeft: TextDirection.isRightToLeft(text))
+        let lines = TextWrapper.wrap(text, width: box.width, style: style, measurer: measurer)
+        return lines.count <= maxLines && lines.count * measurer.lineHeight(style) <= box.height
+            && !TextWrapper.cutsWords(text, into: lines)
+            && lines.allSatisfy { measurer.width(of: $0, style: style) <= box.width }
     }
 
     /// Text plus a `text` or `heading` node, so it is spoken and found by scenarios.

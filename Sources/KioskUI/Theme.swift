@@ -44,16 +44,24 @@ public struct Theme: Equatable, Sendable {
     public var scale: Double
     /// Multiplies text sizes in the larger-text mode.
     public var textScale: Double
+    /// `scale` of the whole screen, when a screen is laid out in a part of it (low reach):
+    /// lengths in millimetres stay millimetres.
+    public var physicalScale: Double
 
     public init(size: Size, largeText: Bool, highContrast: Bool) {
         self.size = size
         self.palette = highContrast ? .highContrast : .standard
         self.scale = Double(min(size.width, size.height)) / 1080
         self.textScale = largeText ? 1.3 : 1.0
+        self.physicalScale = scale
     }
 
     /// A length in pixels for a design length at 1080 px.
     public func px(_ design: Double) -> Int { max(1, Int((design * scale).rounded())) }
+
+    /// Pixels for a physical length, taking the screen as a 24-inch full-HD panel (1080 px ≈
+    /// 299 mm), on the whole screen even when a screen is laid out in a part of it.
+    public func millimetres(_ mm: Int) -> Int { max(1, Int((Double(mm) * 3.61 * physicalScale).rounded())) }
 
     // MARK: - Type scale (design pixels at 1080 px; capital H ≈ 0.71 × size)
 

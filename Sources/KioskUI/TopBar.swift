@@ -4,20 +4,24 @@ import KioskCore
 /// text and colours, help (trailing). The help button never moves: same size, same corner,
 /// on every screen.
 enum TopBar {
-    /// Draws the bar and returns the rect left for the screen's content.
+    /// Draws the bar and returns the rect left for the screen's content. `atBottom`: the bar
+    /// at the foot of the screen, its line above it (low reach on a landscape screen).
     static func draw(
-        _ b: inout SceneBuilder, screen: Screen, voice: Voice, context: ViewContext, t: Texts
+        _ b: inout SceneBuilder, screen: Screen, voice: Voice, context: ViewContext, t: Texts,
+        atBottom: Bool = false
     ) -> Rect {
         let theme = b.theme
         // The bar keeps its size with larger text: it is the same on every screen, and its
         // words stay whole in its fixed height.
         let barText = theme.px(34)
         var rest = Rect(x: 0, y: 0, width: context.size.width, height: context.size.height)
-        var bar = rest.sliceTop(theme.topBarHeight)
+        var bar = atBottom ? rest.sliceBottom(theme.topBarHeight) : rest.sliceTop(theme.topBarHeight)
         b.fill(bar, b.palette.topBar)
-        b.fill(Rect(x: bar.x, y: bar.maxY - theme.px(3), width: bar.width, height: theme.px(3)), b.palette.border)
+        let line = atBottom ? bar.y : bar.maxY - theme.px(3)
+        b.fill(Rect(x: bar.x, y: line, width: bar.width, height: theme.px(3)), b.palette.border)
         bar = bar.inset(dx: theme.margin / 2, dy: theme.px(14))
         bar.height -= theme.px(3)
+        if atBottom { bar.y += theme.px(3) }
 
         let help = bar.sliceRight(theme.px(340), gap: theme.gap)
         b.button(

@@ -2,7 +2,17 @@ import KioskCore
 
 /// The kiosk as a pure function of its state: same state, same scene.
 public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
-    let theme = Theme(size: context.size, largeText: state.largeText, highContrast: state.highContrast)
+    // Low reach: a portrait screen is laid out in its lower part; a landscape one, short
+    // enough already, gets its bar at the foot (docs/low-reach.md).
+    guard state.lowReach, state.screen != .attract else { return layout(state, context) }
+    return context.size.isPortrait ? LowReach.view(state, context) : layout(state, context, barAtBottom: true)
+}
+
+/// One screen laid out in `context.size`, its bar at the top (or at the foot); `screen`: the
+/// whole screen, when that is only a part of it.
+func layout(_ state: KioskState, _ context: ViewContext, barAtBottom: Bool = false, screen: Size? = nil) -> Scene {
+    var theme = Theme(size: context.size, largeText: state.largeText, highContrast: state.highContrast)
+    if let screen { theme.physicalScale = Theme(size: screen, largeText: false, highContrast: false).scale }
     var b = SceneBuilder(
         theme: theme, measurer: context.measurer, rightToLeft: state.language.isRightToLeft,
         focusID: state.focus)
@@ -20,7 +30,8 @@ public func view(_ state: KioskState, _ context: ViewContext) -> Scene {
     let full = context
     var context = context
     context.size.height -= RemoteOverlay.bannerHeight(state, theme: theme)
-    var content = TopBar.draw(&b, screen: state.screen, voice: state.voice, context: context, t: t)
+    var content = TopBar.draw(
+        &b, screen: state.screen, voice: state.voice, context: context, t: t, atBottom: barAtBottom)
     content = content.inset(by: theme.margin)
     switch state.screen {
     case .home: HomeScreen.draw(&b, in: content, state: state, journeys: context.content.journeys, t: t)

@@ -163,7 +163,6 @@ enum DiagnosticScreens {
         }
     }
 
-    /// Pixels for a physical length, taking the screen as a 24-inch full-HD panel
-    /// (1080 px ≈ 299 mm): tasks are sized in millimetres, as a finger is.
-    static func millimetres(_ mm: Int, _ theme: Theme) -> Int { theme.px(Double(mm) * 3.61) }
+    /// Pixels for a physical length (`Theme.millimetres`): tasks are sized as a finger is.
+    static func millimetres(_ mm: Int, _ theme: Theme) -> Int { theme.millimetres(mm) }
 }
