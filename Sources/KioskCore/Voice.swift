@@ -16,6 +16,9 @@ public struct Voice: Equatable, Sendable {
     public var headset = false
     /// The person chose to hear their own details through the speaker.
     public var personalAloud = false
+    /// The voice is on only because a headset went in: pulled out, it stops (on a kiosk that
+    /// does not speak to everyone). A person who asked for the voice keeps it.
+    public var onlyForHeadset = false
 
     /// Seven levels 3 dB apart: the loudest is 18 dB above the quietest (EN 301 549 asks a
     /// range of at least 18 dB; the amplifier's setting makes the loudest reach 65 dBA).
@@ -59,7 +62,9 @@ public struct VoicePolicy: Equatable, Sendable {
 
     /// A new person's voice, with the headset as it is now.
     func start(headset: Bool) -> Voice {
-        Voice(on: available && (onAtStart || headset), volume: volume, headset: headset)
+        var voice = Voice(on: available && (onAtStart || headset), volume: volume, headset: headset)
+        voice.onlyForHeadset = voice.on && !onAtStart
+        return voice
     }
 }
 
@@ -70,23 +75,28 @@ extension KioskState {
         switch action {
         case .speechKeyPressed, .listenAgainTapped:
             voice.on = true
+            voice.onlyForHeadset = false
         case .volumeChanged(let step):
             voice.on = true
+            voice.onlyForHeadset = false
             voice.volume = Voice.clamped(voice.volume + step)
         case .voiceToggled:
             voice.on.toggle()
+            voice.onlyForHeadset = false
         case .personalAloudToggled:
             voice.personalAloud.toggle()
         case .headsetChanged(let plugged):
             voice.headset = plugged
             if plugged {
                 // Plugging a headset in is someone there, who wants to hear.
+                if !voice.on { voice.onlyForHeadset = true }
                 voice.on = true
                 lastActivity = now
                 idle = .active
-            } else {
+            } else if voice.onlyForHeadset {
                 // Unplugged: the speaker takes over only if it speaks for everyone anyway.
-                voice.on = voice.on && policy.voice.onAtStart
+                voice.on = policy.voice.onAtStart
+                voice.onlyForHeadset = false
             }
         default:
             break

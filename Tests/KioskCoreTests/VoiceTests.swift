@@ -61,6 +61,22 @@ final class VoiceTests: XCTestCase {
         XCTAssertTrue(other.voice.on, "a kiosk that speaks to everyone goes on speaking")
     }
 
+    func test_a_person_who_asked_for_the_voice_keeps_it_when_the_headset_comes_out() {
+        let env = env()
+        var state = KioskState.initial(now: now, policy: env.policy)
+        _ = reduce(&state, .speechKeyPressed, env)
+        _ = reduce(&state, .headsetChanged(true), env)
+        _ = reduce(&state, .headsetChanged(false), env)
+        XCTAssertTrue(state.voice.on)
+        XCTAssertFalse(state.voice.mayReadPersonal)
+
+        var other = KioskState.initial(now: now, policy: env.policy)
+        _ = reduce(&other, .headsetChanged(true), env)
+        _ = reduce(&other, .volumeChanged(1), env)
+        _ = reduce(&other, .headsetChanged(false), env)
+        XCTAssertTrue(other.voice.on, "turning the volume up is asking to hear")
+    }
+
     func test_plugging_a_headset_in_is_someone_there() {
         let env = env()
         var state = KioskState.initial(now: now, policy: env.policy)
