@@ -62,6 +62,9 @@ public func buildKiosk(
     workerMode: Worker.Mode = .inline
 ) throws -> BuiltKiosk {
     guard let assets = AssetLocator.find(override: options.assetsDir) else { throw StartError.assetsNotFound }
+    // A peer that goes away (a help hook that exits without reading its input, a viewer that
+    // drops) is an error where it happens, never a signal that ends the kiosk.
+    signal(SIGPIPE, SIG_IGN)
     let startedAt = startedAt ?? clock()
     var config = KioskConfig()
     if let path = options.configPath {

@@ -82,9 +82,6 @@ struct Passerelle: ParsableCommand {
     }
 
     func run() throws {
-        // A peer that goes away (a help hook that does not read its input, a viewer that
-        // drops) is an error to handle where it happens, never a signal that ends the kiosk.
-        signal(SIGPIPE, SIG_IGN)
         if let path = checkConfig { return try check(path) }
         if hashPin { return try printPinHash() }
 

@@ -31,4 +31,18 @@ final class HelpHereTests: XCTestCase {
         XCTAssertEqual(body?["event"] as? String, "help_request")
         XCTAssertNil(body?["password"], "no remote help, no password")
     }
+
+    /// A hook that exits without reading its input makes the kiosk's write fail (EPIPE); the
+    /// kiosk, and this test process, must live on (SIGPIPE killed both before).
+    func test_a_hook_that_reads_nothing_does_not_end_the_kiosk() throws {
+        let (kiosk, clock) = try Support.kiosk(config: "[help]\nhook_command = /bin/true\n")
+        let previous = signal(SIGPIPE, SIG_IGN)
+        XCTAssertEqual(
+            unsafeBitCast(previous, to: Int.self), unsafeBitCast(SIG_IGN, to: Int.self),
+            "building the kiosk ignores SIGPIPE")
+        let runner = ScenarioRunner(kiosk: kiosk, clock: clock, screenshotDirectory: nil)
+        try runner.run(Scenario.parse("tap \"Besoin d'aide\"\ntap \"Une personne ici\"\n", file: "t"))
+        Thread.sleep(forTimeInterval: 1)
+        XCTAssertNotNil(kiosk.state.help?.requestedAt, "still here, the request under way")
+    }
 }
