@@ -170,7 +170,10 @@ class VM:
 
     def _read_qmp(self):
         while True:
-            line = self.qmp_file.readline()
+            try:
+                line = self.qmp_file.readline()
+            except OSError:
+                return  # qemu is gone (the VM was stopped): its monitor closed under us
             if not line:
                 return
             message = json.loads(line)
