@@ -34,6 +34,10 @@ public struct KioskState: Equatable, Sendable {
     /// The control not usable yet that was just tapped (its node id): what it needs is shown
     /// until the next thing the person does.
     public var unavailable: String? = nil
+    /// Wrong times given to confirm an appointment found by first name, by this person: the
+    /// time is what proves it is theirs, so after `MyAppointmentJourney.timeTries` only a
+    /// person here can help (nobody tries every time of a day to reach someone else's).
+    public var wrongAppointmentTimes = 0
     /// What the person hears: the voice, its volume, their details aloud or not.
     public var voice = Voice(on: true, volume: 5)
     /// Low reach (issue 13, item 14): every control in the lower part of the screen, for a

@@ -262,6 +262,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case myTicketNotFound = "my.ticketNotFound"
     case myNameNotFound = "my.nameNotFound"
     case myTimeWrong = "my.timeWrong"
+    case myTimeTooMany = "my.timeTooMany"
     case myAskDesk = "my.askDesk"
     case myTryAgain = "my.tryAgain"
     case dayToday = "day.today"

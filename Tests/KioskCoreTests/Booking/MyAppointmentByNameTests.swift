@@ -95,4 +95,39 @@ final class MyAppointmentByNameTests: XCTestCase {
         _ = reduce(&state, .myAppointment(.foundByName(nil)), env)
         XCTAssertEqual(state.screen, .myAppointment(.notFound(.name)), "a late answer changes nothing")
     }
+
+    /// The time proves the appointment is the person's: two wrong ones, and only a person here
+    /// helps, even after starting the search again; the next person starts afresh.
+    func test_two_wrong_times_leave_only_a_person_here() {
+        func search() {
+            _ = reduce(&state, .myAppointment(.byNameTapped), env)
+            _ = reduce(&state, .keyTyped("Zoé"), env)
+            _ = reduce(&state, .myAppointment(.nameEntered), env)
+            _ = reduce(&state, .myAppointment(.dayChosen(LocalDay("2026-11-24")!)), env)
+            _ = reduce(&state, .myAppointment(.foundByName([summary])), env)
+        }
+        let wrong = MyAppointmentJourney.timeChoices(for: [summary]).filter { $0 != summary.start }
+        search()
+        _ = reduce(&state, .myAppointment(.timeChosen(wrong[0])), env)
+        _ = reduce(&state, .myAppointment(.tryAgainTapped), env)
+        XCTAssertEqual(state.screen, .myAppointment(.name), "one wrong time: try again")
+        state.myAppointment?.name = TextEntry(kind: .name, maxLength: 30)
+        _ = reduce(&state, .keyTyped("Zoé"), env)
+        _ = reduce(&state, .myAppointment(.nameEntered), env)
+        _ = reduce(&state, .myAppointment(.dayChosen(LocalDay("2026-11-24")!)), env)
+        _ = reduce(&state, .myAppointment(.foundByName([summary])), env)
+        _ = reduce(&state, .myAppointment(.timeChosen(wrong[1])), env)
+        XCTAssertEqual(state.wrongAppointmentTimes, 2)
+        XCTAssertEqual(reduce(&state, .myAppointment(.tryAgainTapped), env), [])
+        XCTAssertEqual(state.screen, .myAppointment(.notFound(.time)), "no third try")
+
+        // Home, then the search again: the times are not offered any more.
+        _ = reduce(&state, .homeTapped, env)
+        _ = reduce(&state, .journeyTapped(.myAppointment), env)
+        search()
+        XCTAssertEqual(state.screen, .myAppointment(.notFound(.time)))
+
+        _ = state.forgetPerson(now: now, policy: policy)
+        XCTAssertEqual(state.wrongAppointmentTimes, 0, "the next person starts afresh")
+    }
 }

@@ -109,6 +109,8 @@ public struct MyAppointmentJourney: Equatable, Sendable {
     public var matches: [AppointmentSummary] = []
 
     public static let daysPerPage = 8
+    /// Wrong times a person may give before only a person here can help.
+    public static let timeTries = 2
 
     public init() {}
 

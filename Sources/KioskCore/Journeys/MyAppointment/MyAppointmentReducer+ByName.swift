@@ -45,6 +45,9 @@ extension KioskState {
             switch list {
             case nil: go(to: .myAppointment(.failed))
             case let list? where list.isEmpty: go(to: .myAppointment(.notFound(.name)))
+            // Too many wrong times already (even in an earlier search): a person here helps.
+            case _ where wrongAppointmentTimes >= MyAppointmentJourney.timeTries:
+                go(to: .myAppointment(.notFound(.time)))
             default: go(to: .myAppointment(.time))
             }
 
@@ -54,11 +57,13 @@ extension KioskState {
             journey.found = mine
             journey.matches = []
             myAppointment = journey
+            if mine.isEmpty { wrongAppointmentTimes += 1 }
             // The time is the proof: the list shows only the appointments at that time.
             go(to: mine.isEmpty ? .myAppointment(.notFound(.time)) : .myAppointment(.list))
 
         case .tryAgainTapped:
             guard case .myAppointment(.notFound(let miss)) = screen else { return [] }
+            if miss == .time, wrongAppointmentTimes >= MyAppointmentJourney.timeTries { return [] }
             journey.matches = []
             myAppointment = journey
             if miss == .phone || miss == .ticket {

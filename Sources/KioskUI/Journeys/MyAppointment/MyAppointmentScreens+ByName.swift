@@ -66,7 +66,10 @@ extension MyAppointmentScreens {
     }
 
     /// Nothing found: why, what to try, and a person who can help.
-    static func drawNotFound(_ b: inout SceneBuilder, in area: Rect, miss: MyAppointmentMiss, t: Texts) {
+    /// `locked`: too many wrong times; only a person here can help, so only that is offered.
+    static func drawNotFound(
+        _ b: inout SceneBuilder, in area: Rect, miss: MyAppointmentMiss, locked: Bool = false, t: Texts
+    ) {
         let theme = b.theme
         var rest = area
         title(&b, t(.myNotFoundTitle), icon: .warning, in: &rest)
@@ -75,7 +78,7 @@ extension MyAppointmentScreens {
         case .phone: why = .myNoneFound
         case .ticket: why = .myTicketNotFound
         case .name: why = .myNameNotFound
-        case .time: why = .myTimeWrong
+        case .time: why = locked ? .myTimeTooMany : .myTimeWrong
         }
         // Landscape: what happened on the left, what to do on the right.
         var side = rest
@@ -87,7 +90,7 @@ extension MyAppointmentScreens {
         if miss == .phone || miss == .ticket {
             buttons.append(("by-name", .myByName, .person, .myAppointment(.byNameTapped)))
         }
-        buttons.append(("try-again", .myTryAgain, .undo, .myAppointment(.tryAgainTapped)))
+        if !locked { buttons.append(("try-again", .myTryAgain, .undo, .myAppointment(.tryAgainTapped))) }
         buttons.append(("ask-person", .diagAskPerson, .supportAgent, .helpTapped))
         for (i, (id, key, icon, action)) in buttons.enumerated() {
             b.button(

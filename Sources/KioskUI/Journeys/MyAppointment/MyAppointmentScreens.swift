@@ -51,7 +51,9 @@ enum MyAppointmentScreens {
         case .name: drawName(&b, in: area, journey: journey, language: language, t: t)
         case .day: drawDay(&b, in: area, journey: journey, language: language, t: t)
         case .time: drawTime(&b, in: area, journey: journey, language: language, t: t)
-        case .notFound(let miss): drawNotFound(&b, in: area, miss: miss, t: t)
+        case .notFound(let miss):
+            let locked = miss == .time && state.wrongAppointmentTimes >= MyAppointmentJourney.timeTries
+            drawNotFound(&b, in: area, miss: miss, locked: locked, t: t)
 
         case .list:
             drawList(&b, in: area, journey: journey, catalogue: catalogue, language: language, t: t)
@@ -174,12 +176,16 @@ extension MyAppointmentScreens {
             .phone, .name, .day, .time, .notFound(.phone), .notFound(.ticket), .notFound(.name), .notFound(.time),
             .list, .confirmCancel(summary.uuid), .cancelled, .refused(.tooLateToMove(daysBefore: 2)), .failed,
         ]
+        var locked = home
+        locked.myAppointment = mine
+        locked.screen = .myAppointment(.notFound(.time))
+        locked.wrongAppointmentTimes = MyAppointmentJourney.timeTries
         return steps.map { step in
             var s = home
             s.myAppointment = mine
             s.screen = .myAppointment(step)
             if case .notFound(let miss) = step { return ("my-\(s.screen.id)-\(miss)", s) }
             return ("my-\(s.screen.id)", s)
-        }
+        } + [("my-\(locked.screen.id)-time-locked", locked)]
     }
 }
