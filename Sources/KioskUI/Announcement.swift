@@ -17,7 +17,7 @@ public enum Announcement {
         catalogue: Catalogue
     ) -> String? {
         guard !state.screen.isAdmin, state.screen != .attract, state.voice.on else { return nil }
-        let hidden = state.voice.mayReadPersonal ? nil : catalogue.text(.speechPersonalHidden, state.language)
+        let hidden = hiddenPersonal(state, catalogue)
         if let said = voiceText(after: action, before: before, state: state, scene: scene, catalogue: catalogue) {
             return said
         }
@@ -76,7 +76,7 @@ public enum Announcement {
     public static func focusText(of node: SemanticNode, _ state: KioskState, _ catalogue: Catalogue) -> String {
         let language = state.language
         // A first name or a number is said only into a headset, or when the person chose it.
-        if node.personal, !state.voice.mayReadPersonal { return catalogue.text(.speechPersonalHidden, language) }
+        if node.personal, let hidden = hiddenPersonal(state, catalogue) { return hidden }
         let comma = language == .ar ? "، " : ", "
         if !node.enabled, let missing = node.missing {
             return node.label + comma + catalogue.text(.focusNotYet, language) + ". " + missing
@@ -84,6 +84,12 @@ public enum Announcement {
         if node.selected { return node.label + comma + catalogue.text(.focusSelected, language) }
         if node.role == .toggle { return node.label + comma + catalogue.text(.focusNotSelected, language) }
         return node.label
+    }
+
+    /// What a personal node says instead of its label through the speaker; nil when the
+    /// person's details may be said (a headset, or their choice).
+    static func hiddenPersonal(_ state: KioskState, _ catalogue: Catalogue) -> String? {
+        state.voice.mayReadPersonal ? nil : catalogue.text(.speechPersonalHidden, state.language)
     }
 
     /// A question of remote help appeared, or its closing notice.
@@ -102,7 +108,7 @@ public enum Announcement {
     /// A screen as it is read: its title and instruction (a diagnostic item's spoken prompt,
     /// written to be heard), then "You can choose: …" with its choices, in the screen's words.
     public static func screenText(of scene: Scene, state: KioskState, catalogue: Catalogue) -> String {
-        let hidden = state.voice.mayReadPersonal ? nil : catalogue.text(.speechPersonalHidden, state.language)
+        let hidden = hiddenPersonal(state, catalogue)
         var text = spokenText(of: scene, roles: [.heading, .text], hiding: hidden)
         if state.screen == .diagnostic(.item), let item = state.diagnostic?.session.currentItem {
             text = item.spoken[state.language]

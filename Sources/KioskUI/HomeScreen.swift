@@ -71,12 +71,10 @@ enum HomeScreen {
             id: "high-contrast", label: t(.highContrast), icon: .contrast, frame: toggleRects[1],
             style: state.highContrast ? .selected : .secondary, action: .highContrastToggled, role: .toggle,
             selected: state.highContrast)
-        if toggleRects.count > 2 {
-            b.button(
-                id: "low-reach", label: t(.lowReach), icon: .lowReach, frame: toggleRects[2],
-                style: state.lowReach ? .selected : .secondary, action: .lowReachToggled, role: .toggle,
-                selected: state.lowReach)
-        }
+        b.button(
+            id: "low-reach", label: t(.lowReach), icon: .lowReach, frame: toggleRects[2],
+            style: state.lowReach ? .selected : .secondary, action: .lowReachToggled, role: .toggle,
+            selected: state.lowReach)
     }
 
     /// Journeys: one large tile each (icon and a few words), in rows or in columns; none yet,
